@@ -1,0 +1,33 @@
+namespace Cerchio.Tenancy;
+
+/// <summary>
+/// Who is acting, and in which organization, for the current request or job. Scoped; set once by
+/// authentication (cookie or API key) or by a job that works for one organization.
+/// </summary>
+public sealed class OrganizationContext
+{
+    public Guid? OrganizationId { get; private set; }
+    public Guid? UserId { get; private set; }
+    public string? ActorName { get; private set; }
+    public Role? Role { get; private set; }
+
+    public bool IsSet => OrganizationId is not null;
+
+    public Guid RequiredOrganizationId =>
+        OrganizationId ?? throw new InvalidOperationException("No organization is selected for this operation.");
+
+    public void Set(Guid organizationId, Guid? userId, string? actorName, Role? role)
+    {
+        if (OrganizationId is { } current && current != organizationId)
+        {
+            throw new InvalidOperationException("The organization of a scope cannot change once set.");
+        }
+
+        OrganizationId = organizationId;
+        UserId = userId;
+        ActorName = actorName;
+        Role = role;
+    }
+
+    public bool Can(string permission) => Role is { } r && Permissions.Allows(r, permission);
+}

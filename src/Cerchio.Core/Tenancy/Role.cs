@@ -1,0 +1,58 @@
+namespace Cerchio.Tenancy;
+
+/// <summary>A person's role inside one organization (PRODUCT.md, "Who uses it").</summary>
+public enum Role
+{
+    Administrator = 1,
+    CxLead = 2,
+    TeamMember = 3,
+    Agent = 4,
+    Executive = 5,
+}
+
+/// <summary>What each role may do. One table, read by the authorization policies and by the pages that hide actions.</summary>
+public static class Permissions
+{
+    public const string ManageOrganization = "perm:manage-organization";
+    public const string ViewCustomers = "perm:view-customers";
+    public const string EditCustomers = "perm:edit-customers";
+    public const string ImportCustomers = "perm:import-customers";
+    public const string ViewAudit = "perm:view-audit";
+
+    private static readonly Dictionary<string, Role[]> Grants = new()
+    {
+        [ManageOrganization] = [Role.Administrator],
+        [ViewCustomers] = [Role.Administrator, Role.CxLead, Role.TeamMember, Role.Agent, Role.Executive],
+        [EditCustomers] = [Role.Administrator, Role.CxLead, Role.TeamMember, Role.Agent],
+        [ImportCustomers] = [Role.Administrator, Role.CxLead],
+        [ViewAudit] = [Role.Administrator],
+    };
+
+    public static IEnumerable<string> All => Grants.Keys;
+
+    public static bool Allows(Role role, string permission) =>
+        Grants.TryGetValue(permission, out var roles) && roles.Contains(role);
+}
+
+/// <summary>Role labels (Italian source texts; Loc translates).</summary>
+public static class RoleNames
+{
+    public static string Of(Role role) => role switch
+    {
+        Role.Administrator => "Amministratore",
+        Role.CxLead => "Responsabile CX",
+        Role.TeamMember => "Referente di reparto",
+        Role.Agent => "Operatore customer service",
+        Role.Executive => "Direzione",
+        _ => role.ToString(),
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> English = new Dictionary<string, string>
+    {
+        ["Amministratore"] = "Administrator",
+        ["Responsabile CX"] = "CX lead",
+        ["Referente di reparto"] = "Team member",
+        ["Operatore customer service"] = "Service agent",
+        ["Direzione"] = "Executive",
+    };
+}

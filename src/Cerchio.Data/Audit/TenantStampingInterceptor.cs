@@ -1,0 +1,115 @@
+using System.Reflection;
+using System.Text.Json;
+using Cerchio.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Cerchio.Data.Audit;
+
+/// <summary>
+/// Before every save: stamps new rows with the current organization, refuses writes to another
+/// organization's rows, and appends an <see cref="AuditEntry"/> for each change.
+/// </summary>
+public sealed class TenantStampingInterceptor(TimeProvider clock) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Stamp(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Stamp(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Stamp(DbContext? context)
+    {
+        if (context is not CerchioDb db)
+        {
+            return;
+        }
+
+        var tenant = db.Tenant;
+        var now = clock.GetUtcNow();
+        var audit = new List<AuditEntry>();
+
+        foreach (var entry in db.ChangeTracker.Entries<IOrganizationScoped>().ToList())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            if (entry.State == EntityState.Added && entry.Entity.OrganizationId == Guid.Empty)
+            {
+                entry.Entity.OrganizationId = tenant.RequiredOrganizationId;
+            }
+
+            // A scope without an organization (set-up, sign-in, system jobs) may write any organization's
+            // rows it loaded explicitly; a scope with one may only write its own.
+            if (tenant.OrganizationId is { } current && entry.Entity.OrganizationId != current)
+            {
+                throw new InvalidOperationException(
+                    $"Refused to write {entry.Metadata.ClrType.Name} of another organization.");
+            }
+
+            if (entry.Metadata.ClrType.GetCustomAttribute<NotAuditedAttribute>() is null)
+            {
+                audit.Add(ToAudit(entry, tenant, now));
+            }
+        }
+
+        db.AuditEntries.AddRange(audit);
+    }
+
+    private static AuditEntry ToAudit(EntityEntry<IOrganizationScoped> entry, OrganizationContext tenant, DateTimeOffset now)
+    {
+        var changes = new Dictionary<string, object?[]>();
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (name == nameof(IOrganizationScoped.OrganizationId) || name.EndsWith("Hash", StringComparison.Ordinal))
+            {
+                continue;   // never copy secrets (API key hashes, tokens) into the log
+            }
+
+            switch (entry.State)
+            {
+                case EntityState.Added when property.CurrentValue is not null:
+                    changes[name] = [null, property.CurrentValue];
+                    break;
+                case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                    changes[name] = [property.OriginalValue, property.CurrentValue];
+                    break;
+                case EntityState.Deleted when property.OriginalValue is not null:
+                    changes[name] = [property.OriginalValue, null];
+                    break;
+            }
+        }
+
+        var key = entry.Metadata.FindPrimaryKey()?.Properties
+            .Select(p => entry.Property(p.Name).CurrentValue?.ToString()) ?? [];
+
+        return new AuditEntry
+        {
+            Id = Ids.New(),
+            OrganizationId = entry.Entity.OrganizationId,
+            At = now,
+            ActorId = tenant.UserId,
+            ActorName = tenant.ActorName ?? "sistema",
+            EntityType = entry.Metadata.ClrType.Name,
+            EntityId = string.Join(",", key),
+            Action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Created,
+                EntityState.Deleted => AuditAction.Deleted,
+                _ => AuditAction.Updated,
+            },
+            Changes = JsonSerializer.Serialize(changes),
+        };
+    }
+}

@@ -1,0 +1,49 @@
+using System.Reflection;
+using Cerchio.Data.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cerchio.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public static class DataServices
+{
+    public const string SqliteMigrations = "Cerchio.Data.Sqlite";
+    public const string PostgresMigrations = "Cerchio.Data.Postgres";
+
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration) =>
+        Enum.TryParse<DatabaseProvider>(configuration["Database:Provider"], ignoreCase: true, out var p) ? p : DatabaseProvider.Sqlite;
+
+    /// <summary>Configures the one DbContext for the chosen provider, with its own migrations assembly.</summary>
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrations));
+                break;
+            default:
+                options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations));
+                break;
+        }
+    }
+
+    public static IServiceCollection AddCerchioData(
+        this IServiceCollection services, DatabaseProvider provider, string connectionString, IEnumerable<Assembly> modelAssemblies)
+    {
+        services.AddSingleton(new CerchioModel(modelAssemblies.ToList()));
+        services.AddSingleton<TenantStampingInterceptor>();
+        services.AddDbContext<CerchioDb>((sp, options) =>
+        {
+            Configure(options, provider, connectionString);
+            options.AddInterceptors(sp.GetRequiredService<TenantStampingInterceptor>());
+        });
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+using Cerchio.Text;
+
+namespace Cerchio.Ui;
+
+public sealed class UiTranslations : ITranslations
+{
+    public IReadOnlyDictionary<string, string> English { get; } = new Dictionary<string, string>
+    {
+        ["Pagine"] = "Pages",
+        ["Precedente"] = "Previous",
+        ["Successiva"] = "Next",
+        ["Pagina {0} di {1}"] = "Page {0} of {1}",
+    };
+}

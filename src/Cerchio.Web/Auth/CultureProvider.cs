@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using Cerchio.Tenancy;
+using Cerchio.Text;
+using Microsoft.AspNetCore.Localization;
+
+namespace Cerchio.Web.Auth;
+
+/// <summary>
+/// Italian unless the person chose English (profile claim, or the cookie before signing in). The API also
+/// honours Accept-Language; pages do not, so an English browser still gets the Italian-first product.
+/// </summary>
+internal sealed class CultureProvider : RequestCultureProvider
+{
+    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+    {
+        var language = httpContext.User.FindFirstValue(CerchioClaims.Language)
+            ?? httpContext.Request.Cookies[CerchioClaims.LanguageCookie];
+        if (language is null && httpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            language = httpContext.Request.GetTypedHeaders().AcceptLanguage
+                .OrderByDescending(l => l.Quality ?? 1).Select(l => l.Value.Value).FirstOrDefault()?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true
+                ? "en" : null;
+        }
+
+        return Task.FromResult(language is null ? null : new ProviderCultureResult(Loc.CultureFor(language).Name));
+    }
+}

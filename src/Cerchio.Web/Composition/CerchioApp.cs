@@ -1,0 +1,199 @@
+using System.Reflection;
+using Cerchio.Customers;
+using Cerchio.Data;
+using Cerchio.Organizations;
+using Cerchio.Tenancy;
+using Cerchio.Text;
+using Cerchio.Ui;
+using Cerchio.Web.Auth;
+using Cerchio.Web.Components;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cerchio.Web.Composition;
+
+/// <summary>The composition root: every module's one entry point, the auth schemes, the pipeline.</summary>
+public static class CerchioApp
+{
+    /// <summary>The modules' assemblies: their entity configurations form the one model, their pages the routes.</summary>
+    public static readonly Assembly[] ModuleAssemblies = [typeof(OrganizationsModule).Assembly, typeof(CustomersModule).Assembly];
+
+    public static void AddCerchio(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        var provider = DataServices.ProviderFrom(configuration);
+        var connectionString = configuration.GetConnectionString("Cerchio") ?? "Data Source=data/cerchio.db";
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<OrganizationContext>();
+        services.AddScoped<CurrentSession>();
+        services.AddCerchioData(provider, connectionString, ModuleAssemblies);
+
+        services.AddSingleton<Loc>();
+        services.AddSingleton<ITranslations, UiTranslations>();
+        services.AddSingleton<ITranslations, WebTranslations>();
+        services.AddLocalization();
+
+        AddIdentityAndAuthorization(services);
+
+        services.AddProblemDetails();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiDocumentInfo>());
+        services.AddHealthChecks().AddDbContextCheck<CerchioDb>("database", tags: ["ready"]);
+        services.AddRazorComponents();
+        services.AddAntiforgery();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+
+        services.AddOrganizationsModule();
+        services.AddCustomersModule();
+        services.AddSingleton<Features.Demo.DemoCompany>();
+    }
+
+    private static void AddIdentityAndAuthorization(IServiceCollection services)
+    {
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "Cerchio";
+                o.DefaultChallengeScheme = "Cerchio";
+            })
+            .AddPolicyScheme("Cerchio", "Cookie for pages, API key for the API", o => o.ForwardDefaultSelector = context =>
+                context.Request.Path.StartsWithSegments("/api") ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = ".Cerchio.Auth";
+            o.LoginPath = "/accedi";
+            o.LogoutPath = "/esci";
+            o.AccessDeniedPath = "/accesso-negato";
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.SlidingExpiration = true;
+        });
+
+        // Identity rebuilds the principal when it re-validates the security stamp: keep the chosen organization and language.
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>
+        {
+            var keep = context.CurrentPrincipal?.Claims.Where(c => c.Type.StartsWith("cerchio:", StringComparison.Ordinal)).ToList() ?? [];
+            if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+            {
+                foreach (var claim in keep.Where(c => !identity.HasClaim(h => h.Type == c.Type)))
+                {
+                    identity.AddClaim(claim);
+                }
+            }
+
+            return Task.CompletedTask;
+        });
+
+        services.AddIdentityCore<CerchioUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(10);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<CerchioDb>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<ItalianIdentityErrors>();
+
+        services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        services.AddAuthorization(o =>
+        {
+            // Everything needs a signed-in person unless it says otherwise: a new page is never public by accident.
+            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            foreach (var permission in Permissions.All)
+            {
+                o.AddPolicy(permission, p => p.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission)));
+            }
+
+            o.AddPolicy(ApiPolicy.Name, p => p
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireClaim(ApiKeyAuthenticationHandler.OrganizationClaim));
+        });
+    }
+
+    public static void UseCerchio(this WebApplication app)
+    {
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/errore", createScopeForErrors: true));
+
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseMiddleware<OrganizationMiddleware>();
+        app.UseRequestLocalization(o =>
+        {
+            var cultures = Loc.Languages.Select(l => Loc.CultureFor(l).Name).ToArray();
+            o.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+            o.RequestCultureProviders = [new CultureProvider()];
+        });
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOrganizationsModule();
+        app.MapCustomersModule();
+        app.MapRazorComponents<App>().AddAdditionalAssemblies(ModuleAssemblies);
+    }
+
+    /// <summary>Admin commands (seed-demo) or the web server.</summary>
+    public static async Task<int> RunCerchioAsync(this WebApplication app, string[] args)
+    {
+        if (app.Configuration.GetValue("Database:MigrateOnStart", true))
+        {
+            await MigrateAsync(app.Services);
+        }
+
+        if (args.Length > 0 && !args[0].StartsWith('-'))
+        {
+            return await AdminCommands.RunAsync(app.Services, args);
+        }
+
+        await app.RunAsync();
+        return 0;
+    }
+
+    public static async Task MigrateAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CerchioDb>();
+        if (db.IsSqlite)
+        {
+            var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString());
+            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(directory) && builder.DataSource != ":memory:")
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+
+        await db.Database.MigrateAsync();
+        if (db.IsSqlite)
+        {
+            // WAL lets readers go on while one writer writes; it is a property of the file and persists.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+    }
+}
+
+public static class ApiPolicy
+{
+    public const string Name = "api";
+}

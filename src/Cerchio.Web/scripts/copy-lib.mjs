@@ -1,0 +1,14 @@
+// Copies the front-end files the pages use from node_modules into wwwroot/lib.
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+
+const files = {
+  "bootstrap/dist/css/bootstrap.min.css": "bootstrap/bootstrap.min.css",
+  "bootstrap/dist/js/bootstrap.bundle.min.js": "bootstrap/bootstrap.bundle.min.js",
+  "htmx.org/dist/htmx.min.js": "htmx/htmx.min.js",
+};
+for (const [from, to] of Object.entries(files)) {
+  const target = `wwwroot/lib/${to}`;
+  mkdirSync(target.substring(0, target.lastIndexOf("/")), { recursive: true });
+  cpSync(`node_modules/${from}`, target);
+}
+writeFileSync("wwwroot/lib/.installed-v1", new Date().toISOString());

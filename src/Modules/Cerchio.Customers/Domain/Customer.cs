@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Cerchio.Tenancy;
+
+namespace Cerchio.Customers.Domain;
+
+internal enum CustomerKind
+{
+    Company = 1,
+    Person = 2,
+}
+
+/// <summary>A customer: a company (B2B, with contacts) or a person (B2C).</summary>
+internal sealed class Customer : IOrganizationScoped
+{
+    public const int MaxAttributes = 50;
+
+    public Guid Id { get; set; }
+    public Guid OrganizationId { get; set; }
+    public CustomerKind Kind { get; set; }
+
+    /// <summary>Company name, or "First Last" of a person; what lists and searches show.</summary>
+    public string Name { get; set; } = "";
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? VatNumber { get; set; }
+    public string? FiscalCode { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public string? Address { get; set; }
+    public string? PostalCode { get; set; }
+    public string? City { get; set; }
+    public string? Province { get; set; }
+    public string Country { get; set; } = "IT";
+
+    /// <summary>The id in the company's own systems (ERP, e-commerce); matches imports and events.</summary>
+    public string? ExternalId { get; set; }
+
+    /// <summary>Custom attributes, a JSON object of strings.</summary>
+    public string Attributes { get; set; } = "{}";
+
+    /// <summary>Lower-case, accent-free name, email, VAT number, city: what the list search matches.</summary>
+    public string SearchText { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Set when this record was merged into another; it then stays only to resolve old references.</summary>
+    public Guid? MergedIntoId { get; set; }
+
+    public List<Contact> Contacts { get; set; } = [];
+
+    public Dictionary<string, string> GetAttributes() =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(Attributes) ?? [];
+
+    public void SetAttributes(IReadOnlyDictionary<string, string> attributes) =>
+        Attributes = JsonSerializer.Serialize(attributes.Where(a => !string.IsNullOrWhiteSpace(a.Key))
+            .ToDictionary(a => a.Key.Trim(), a => a.Value.Trim()));
+
+    /// <summary>Applies validated details and keeps the derived fields in step.</summary>
+    public void Apply(CustomerDetails d, DateTimeOffset now)
+    {
+        Kind = d.Kind;
+        FirstName = Clean(d.FirstName);
+        LastName = Clean(d.LastName);
+        Name = d.Kind == CustomerKind.Person ? $"{FirstName} {LastName}".Trim() : Clean(d.Name) ?? "";
+        VatNumber = Clean(d.VatNumber) is { } vat ? VatNumbers.Normalize(vat) : null;
+        FiscalCode = Clean(d.FiscalCode)?.ToUpperInvariant();
+        Email = Clean(d.Email)?.ToLowerInvariant();
+        Phone = Clean(d.Phone);
+        Address = Clean(d.Address);
+        PostalCode = Clean(d.PostalCode);
+        City = Clean(d.City);
+        Province = Clean(d.Province)?.ToUpperInvariant();
+        Country = Clean(d.Country)?.ToUpperInvariant() ?? "IT";
+        ExternalId = Clean(d.ExternalId);
+        if (d.Attributes is not null)
+        {
+            SetAttributes(d.Attributes);
+        }
+
+        SearchText = Normalize(string.Join(' ', new[] { Name, Email, VatNumber, City, ExternalId, FiscalCode }.Where(s => s is not null)));
+        UpdatedAt = now;
+    }
+
+    /// <summary>Fills this record's empty fields from a duplicate; the duplicate then points here.</summary>
+    public void Absorb(Customer duplicate, DateTimeOffset now)
+    {
+        var details = CustomerDetails.From(this);
+        details = details with
+        {
+            VatNumber = details.VatNumber ?? duplicate.VatNumber,
+            FiscalCode = details.FiscalCode ?? duplicate.FiscalCode,
+            Email = details.Email ?? duplicate.Email,
+            Phone = details.Phone ?? duplicate.Phone,
+            Address = details.Address ?? duplicate.Address,
+            PostalCode = details.PostalCode ?? duplicate.PostalCode,
+            City = details.City ?? duplicate.City,
+            Province = details.Province ?? duplicate.Province,
+            ExternalId = details.ExternalId ?? duplicate.ExternalId,
+            Attributes = duplicate.GetAttributes().Concat(GetAttributes()).GroupBy(a => a.Key).ToDictionary(g => g.Key, g => g.Last().Value),
+        };
+        if (duplicate.ExternalId == details.ExternalId)
+        {
+            duplicate.ExternalId = null;   // the unique external id moves to the survivor
+        }
+
+        Apply(details, now);
+        duplicate.MergedIntoId = Id;
+        duplicate.UpdatedAt = now;
+    }
+
+    public static string Normalize(string text)
+    {
+        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,107 @@
+using System.Net.Mail;
+
+namespace Cerchio.Customers.Domain;
+
+/// <summary>What a person, an import row or an API call says about a customer; validated before it touches a record.</summary>
+internal sealed record CustomerDetails
+{
+    public CustomerKind Kind { get; init; } = CustomerKind.Company;
+    public string? Name { get; init; }
+    public string? FirstName { get; init; }
+    public string? LastName { get; init; }
+    public string? VatNumber { get; init; }
+    public string? FiscalCode { get; init; }
+    public string? Email { get; init; }
+    public string? Phone { get; init; }
+    public string? Address { get; init; }
+    public string? PostalCode { get; init; }
+    public string? City { get; init; }
+    public string? Province { get; init; }
+    public string? Country { get; init; }
+    public string? ExternalId { get; init; }
+    public IReadOnlyDictionary<string, string>? Attributes { get; init; }
+
+    public static CustomerDetails From(Customer c) => new()
+    {
+        Kind = c.Kind,
+        Name = c.Name,
+        FirstName = c.FirstName,
+        LastName = c.LastName,
+        VatNumber = c.VatNumber,
+        FiscalCode = c.FiscalCode,
+        Email = c.Email,
+        Phone = c.Phone,
+        Address = c.Address,
+        PostalCode = c.PostalCode,
+        City = c.City,
+        Province = c.Province,
+        Country = c.Country,
+        ExternalId = c.ExternalId,
+        Attributes = c.GetAttributes(),
+    };
+
+    public Errors Validate()
+    {
+        var errors = new Errors();
+        if (Kind == CustomerKind.Company && string.IsNullOrWhiteSpace(Name))
+        {
+            errors.Add(nameof(Name), "La ragione sociale è obbligatoria.");
+        }
+
+        if (Kind == CustomerKind.Person && string.IsNullOrWhiteSpace(FirstName) && string.IsNullOrWhiteSpace(LastName))
+        {
+            errors.Add(nameof(LastName), "Nome o cognome sono obbligatori.");
+        }
+
+        MaxLength(errors, nameof(Name), Name, 200);
+        MaxLength(errors, nameof(FirstName), FirstName, 100);
+        MaxLength(errors, nameof(LastName), LastName, 100);
+        MaxLength(errors, nameof(Address), Address, 200);
+        MaxLength(errors, nameof(City), City, 100);
+        MaxLength(errors, nameof(Phone), Phone, 40);
+        MaxLength(errors, nameof(ExternalId), ExternalId, 100);
+
+        if (!string.IsNullOrWhiteSpace(VatNumber) && !VatNumbers.IsValid(VatNumber))
+        {
+            errors.Add(nameof(VatNumber), "La partita IVA non è valida (11 cifre).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Email) && !IsEmail(Email.Trim()))
+        {
+            errors.Add(nameof(Email), "L'indirizzo email non è valido.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(FiscalCode) && FiscalCode.Trim().Length is not (11 or 16))
+        {
+            errors.Add(nameof(FiscalCode), "Il codice fiscale deve avere 16 caratteri (11 per le società).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Province) && Province.Trim().Length != 2)
+        {
+            errors.Add(nameof(Province), "La provincia è la sigla di due lettere.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Country) && Country.Trim().Length != 2)
+        {
+            errors.Add(nameof(Country), "Il paese è il codice ISO di due lettere.");
+        }
+
+        if (Attributes is { Count: > Customer.MaxAttributes })
+        {
+            errors.Add(nameof(Attributes), "Al massimo 50 attributi personalizzati.");
+        }
+
+        return errors;
+    }
+
+    public static bool IsEmail(string value) =>
+        value.Length <= 254 && MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
+
+    private static void MaxLength(Errors errors, string field, string? value, int max)
+    {
+        if (value is not null && value.Trim().Length > max)
+        {
+            errors.Add(field, "Al massimo {0} caratteri.", max);
+        }
+    }
+}

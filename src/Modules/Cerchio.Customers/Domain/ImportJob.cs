@@ -1,0 +1,44 @@
+using Cerchio.Tenancy;
+
+namespace Cerchio.Customers.Domain;
+
+internal enum ImportStatus
+{
+    /// <summary>Uploaded and checked; waiting for the person to confirm the mapping and the valid rows.</summary>
+    Previewed = 1,
+    Queued = 2,
+    Running = 3,
+    Completed = 4,
+    Failed = 5,
+}
+
+/// <summary>
+/// A customer import: the uploaded file, its column mapping, its validation report and its progress.
+/// Runs as a durable job, so a restart resumes it and a large file does not hold a request open.
+/// </summary>
+[NotAudited]
+internal sealed class ImportJob : IOrganizationScoped
+{
+    public const int MaxBytes = 10 * 1024 * 1024;
+
+    public Guid Id { get; set; }
+    public Guid OrganizationId { get; set; }
+    public string FileName { get; set; } = "";
+    public byte[] Content { get; set; } = [];
+    public ImportStatus Status { get; set; }
+
+    /// <summary>JSON: Cerchio field → column header in the file.</summary>
+    public string Mapping { get; set; } = "{}";
+    public int TotalRows { get; set; }
+    public int InvalidRows { get; set; }
+    public int ProcessedRows { get; set; }
+    public int Created { get; set; }
+    public int Updated { get; set; }
+
+    /// <summary>JSON array of { row, field, message } for rows that were not imported.</summary>
+    public string Report { get; set; } = "[]";
+    public string? Failure { get; set; }
+    public string CreatedBy { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+}

@@ -1,0 +1,45 @@
+using Cerchio.Tenancy;
+
+namespace Cerchio.Organizations.Contracts;
+
+public sealed record MembershipInfo(Guid OrganizationId, string OrganizationName, Role Role, string? DepartmentName);
+
+public sealed record ApiCaller(Guid OrganizationId, Guid KeyId, string KeyName);
+
+public sealed record DepartmentInfo(Guid Id, string Name);
+
+public sealed record NewOrganization(string Name, string? VatNumber, string Language, bool IsDemo = false);
+
+public sealed record NewPerson(string DisplayName, string Email, string Password, Role Role, string? Department, string? JobTitle = null);
+
+/// <summary>What the host and other modules may ask about organizations and people.</summary>
+public interface IOrganizationDirectory
+{
+    /// <summary>The active memberships of a person, any organization; the sign-in and the organization switcher use it.</summary>
+    Task<IReadOnlyList<MembershipInfo>> MembershipsOfAsync(Guid userId, CancellationToken ct = default);
+
+    /// <summary>The organization an API key belongs to, or null when the key is unknown or revoked.</summary>
+    Task<ApiCaller?> AuthenticateApiKeyAsync(string plainKey, CancellationToken ct = default);
+
+    /// <summary>The current organization's active departments.</summary>
+    Task<IReadOnlyList<DepartmentInfo>> DepartmentsAsync(CancellationToken ct = default);
+
+    Task<bool> AnyUserAsync(CancellationToken ct = default);
+}
+
+/// <summary>Creates organizations with their defaults, people in them, and API keys.</summary>
+public interface IOrganizationProvisioning
+{
+    Errors Validate(NewOrganization organization);
+
+    /// <summary>Validates everything first; creates nothing when there are errors.</summary>
+    Task<(Guid? OrganizationId, Errors Errors)> CreateAsync(NewOrganization organization, Guid administratorUserId, CancellationToken ct = default);
+
+    /// <summary>Creates (or finds by email) a person and makes them a member of the current organization.</summary>
+    Task<(Guid? UserId, Errors Errors)> AddPersonAsync(NewPerson person, CancellationToken ct = default);
+
+    /// <summary>Issues an API key for the current organization; the plain key is returned once.</summary>
+    Task<string> IssueApiKeyAsync(string name, CancellationToken ct = default);
+
+    Task<Guid?> FindDemoOrganizationAsync(CancellationToken ct = default);
+}

@@ -1,0 +1,65 @@
+using Cerchio.Organizations.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Cerchio.Organizations.Data;
+
+internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
+{
+    public void Configure(EntityTypeBuilder<Organization> b)
+    {
+        b.ToTable("Organizations");
+        b.Property(o => o.Name).HasMaxLength(200);
+        b.Property(o => o.VatNumber).HasMaxLength(20);
+        b.Property(o => o.Language).HasMaxLength(5);
+    }
+}
+
+internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> b)
+    {
+        b.ToTable("Memberships");
+        b.Property(m => m.JobTitle).HasMaxLength(100);
+        b.HasIndex(m => new { m.UserId, m.OrganizationId }).IsUnique();
+        b.HasOne(m => m.Organization).WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(m => m.Department).WithMany().HasForeignKey(m => m.DepartmentId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Cerchio.Data.CerchioUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Department>
+{
+    public void Configure(EntityTypeBuilder<Department> b)
+    {
+        b.ToTable("Departments");
+        b.Property(d => d.Name).HasMaxLength(100);
+        b.HasIndex(d => new { d.OrganizationId, d.Name }).IsUnique();
+    }
+}
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> b)
+    {
+        b.ToTable("Invitations");
+        b.Property(i => i.Email).HasMaxLength(256);
+        b.Property(i => i.TokenHash).HasMaxLength(64);
+        b.Property(i => i.InvitedBy).HasMaxLength(200);
+        b.HasIndex(i => i.TokenHash).IsUnique();
+    }
+}
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> b)
+    {
+        b.ToTable("ApiKeys");
+        b.Property(k => k.Name).HasMaxLength(100);
+        b.Property(k => k.Prefix).HasMaxLength(12);
+        b.Property(k => k.SecretHash).HasMaxLength(64);
+        b.Property(k => k.CreatedBy).HasMaxLength(200);
+        b.Ignore(k => k.IsActive);
+        b.HasIndex(k => k.Prefix).IsUnique();
+    }
+}

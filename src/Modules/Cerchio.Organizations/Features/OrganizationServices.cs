@@ -1,0 +1,149 @@
+using Cerchio.Data;
+using Cerchio.Organizations.Contracts;
+using Cerchio.Organizations.Domain;
+using Cerchio.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cerchio.Organizations.Features;
+
+internal sealed class OrganizationDirectory(CerchioDb db, TimeProvider clock) : IOrganizationDirectory
+{
+    public async Task<IReadOnlyList<MembershipInfo>> MembershipsOfAsync(Guid userId, CancellationToken ct = default) =>
+        await db.Set<Membership>().IgnoreQueryFilters()
+            .Where(m => m.UserId == userId && m.IsActive)
+            .OrderBy(m => m.Organization!.Name)
+            .Select(m => new MembershipInfo(m.OrganizationId, m.Organization!.Name, m.Role, m.Department!.Name))
+            .ToListAsync(ct);
+
+    public async Task<ApiCaller?> AuthenticateApiKeyAsync(string plainKey, CancellationToken ct = default)
+    {
+        if (ApiKey.PrefixOf(plainKey) is not { } prefix)
+        {
+            return null;
+        }
+
+        var key = await db.Set<ApiKey>().IgnoreQueryFilters().AsNoTracking()
+            .FirstOrDefaultAsync(k => k.Prefix == prefix && k.RevokedAt == null, ct);
+        if (key is null || !key.Matches(plainKey))
+        {
+            return null;
+        }
+
+        // Last use is informative; once a minute is enough and keeps API calls from writing on every request.
+        var now = clock.GetUtcNow();
+        if (key.LastUsedAt is null || now - key.LastUsedAt > TimeSpan.FromMinutes(1))
+        {
+            await db.Set<ApiKey>().IgnoreQueryFilters().Where(k => k.Id == key.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
+        }
+
+        return new ApiCaller(key.OrganizationId, key.Id, key.Name);
+    }
+
+    public async Task<IReadOnlyList<DepartmentInfo>> DepartmentsAsync(CancellationToken ct = default) =>
+        await db.Set<Department>().Where(d => d.IsActive).OrderBy(d => d.SortOrder).ThenBy(d => d.Name)
+            .Select(d => new DepartmentInfo(d.Id, d.Name)).ToListAsync(ct);
+
+    public Task<bool> AnyUserAsync(CancellationToken ct = default) => db.Users.AnyAsync(ct);
+}
+
+internal sealed class OrganizationProvisioning(
+    IServiceScopeFactory scopes, CerchioDb db, OrganizationContext tenant, UserManager<CerchioUser> users, TimeProvider clock)
+    : IOrganizationProvisioning
+{
+    public Errors Validate(NewOrganization organization) =>
+        Organization.Validate(organization.Name, organization.VatNumber, organization.Language);
+
+    public async Task<(Guid? OrganizationId, Errors Errors)> CreateAsync(
+        NewOrganization organization, Guid administratorUserId, CancellationToken ct = default)
+    {
+        var errors = Validate(organization);
+        if (errors.Any)
+        {
+            return (null, errors);
+        }
+
+        // A fresh scope whose organization is the new one: stamping, filters and audit work as for any request.
+        var id = Ids.New();
+        await using var scope = scopes.CreateAsyncScope();
+        var admin = await scope.ServiceProvider.GetRequiredService<UserManager<CerchioUser>>().FindByIdAsync(administratorUserId.ToString())
+            ?? throw new InvalidOperationException("The administrator does not exist.");
+        scope.ServiceProvider.GetRequiredService<OrganizationContext>().Set(id, admin.Id, admin.DisplayName, Role.Administrator);
+        var scopedDb = scope.ServiceProvider.GetRequiredService<CerchioDb>();
+        var now = clock.GetUtcNow();
+
+        scopedDb.Add(new Organization
+        {
+            Id = id,
+            Name = organization.Name.Trim(),
+            VatNumber = string.IsNullOrWhiteSpace(organization.VatNumber) ? null : VatNumbers.Normalize(organization.VatNumber),
+            Language = organization.Language,
+            CreatedAt = now,
+            IsDemo = organization.IsDemo,
+        });
+        scopedDb.AddRange(Department.Defaults.Select((name, i) => new Department { Id = Ids.New(), Name = name, SortOrder = i }));
+        scopedDb.Add(new Membership { Id = Ids.New(), UserId = admin.Id, Role = Role.Administrator, CreatedAt = now });
+        await scopedDb.SaveChangesAsync(ct);
+        return (id, errors);
+    }
+
+    public async Task<(Guid? UserId, Errors Errors)> AddPersonAsync(NewPerson person, CancellationToken ct = default)
+    {
+        var errors = new Errors();
+        var user = await users.FindByEmailAsync(person.Email);
+        if (user is null)
+        {
+            user = new CerchioUser
+            {
+                Id = Ids.New(),
+                UserName = person.Email,
+                Email = person.Email,
+                EmailConfirmed = true,
+                DisplayName = person.DisplayName,
+                CreatedAt = clock.GetUtcNow(),
+            };
+            var created = await users.CreateAsync(user, person.Password);
+            if (!created.Succeeded)
+            {
+                foreach (var error in created.Errors)
+                {
+                    errors.Add(error.Code.Contains("Password", StringComparison.Ordinal) ? "Password" : "Email", error.Description);
+                }
+
+                return (null, errors);
+            }
+        }
+
+        if (await db.Set<Membership>().AnyAsync(m => m.UserId == user.Id, ct))
+        {
+            return (null, errors.Add("Email", "Questa persona fa già parte dell'organizzazione."));
+        }
+
+        var departmentId = person.Department is null ? null
+            : await db.Set<Department>().Where(d => d.Name == person.Department).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct);
+        db.Add(new Membership
+        {
+            Id = Ids.New(),
+            UserId = user.Id,
+            Role = person.Role,
+            DepartmentId = departmentId,
+            JobTitle = person.JobTitle,
+            CreatedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(ct);
+        return (user.Id, errors);
+    }
+
+    public async Task<string> IssueApiKeyAsync(string name, CancellationToken ct = default)
+    {
+        var (key, plain) = ApiKey.Issue(name, tenant.ActorName ?? "sistema", clock.GetUtcNow());
+        db.Add(key);
+        await db.SaveChangesAsync(ct);
+        return plain;
+    }
+
+    public Task<Guid?> FindDemoOrganizationAsync(CancellationToken ct = default) =>
+        db.Set<Organization>().IgnoreQueryFilters().Where(o => o.IsDemo).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+}

@@ -1,0 +1,26 @@
+using Cerchio.Organizations.Contracts;
+using Cerchio.Organizations.Features;
+using Cerchio.Organizations.Features.Session;
+using Cerchio.Text;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cerchio.Organizations;
+
+/// <summary>Organizations, people and their memberships, departments, invitations, API keys, the audit log.</summary>
+public static class OrganizationsModule
+{
+    public static IServiceCollection AddOrganizationsModule(this IServiceCollection services)
+    {
+        services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
+        services.AddScoped<IOrganizationProvisioning, OrganizationProvisioning>();
+        services.AddSingleton<ITranslations, OrganizationsTranslations>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapOrganizationsModule(this IEndpointRouteBuilder app)
+    {
+        app.MapSessionEndpoints();
+        return app;
+    }
+}

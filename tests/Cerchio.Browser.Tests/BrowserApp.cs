@@ -1,0 +1,61 @@
+using System.Net;
+using Cerchio.Data;
+using Cerchio.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Cerchio.Browser.Tests;
+
+/// <summary>The real app on a real socket (Kestrel on 127.0.0.1, random port) and Debian's Chromium driven by Playwright.</summary>
+public abstract class BrowserApp : IAsyncLifetime
+{
+    private readonly KestrelApp _app;
+
+    protected BrowserApp(DatabaseProvider provider) => _app = new KestrelApp(provider);
+
+    public AppFixture App => _app;
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+    private IPlaywright _playwright = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        await _app.InitializeAsync();
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "it-IT" });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        return page;
+    }
+
+    private sealed class KestrelApp(DatabaseProvider provider) : AppFixture
+    {
+        public override DatabaseProvider Provider => provider;
+    }
+}
+
+public sealed class SqliteBrowserApp() : BrowserApp(DatabaseProvider.Sqlite);
+
+public sealed class PostgresBrowserApp() : BrowserApp(DatabaseProvider.Postgres);

@@ -1,0 +1,120 @@
+using System.Net;
+using Cerchio.Data;
+using Cerchio.Organizations.Contracts;
+using Cerchio.Tenancy;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Cerchio.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over a real, fresh database: a SQLite file, or a new database on the PostgreSQL server that
+/// ./test.sh starts (PG_CONN). Migrations run at start exactly as in production.
+/// </summary>
+public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private string _connectionString = "";
+    private string? _sqliteFile;
+
+    public abstract DatabaseProvider Provider { get; }
+
+    public async Task InitializeAsync()
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            var server = Environment.GetEnvironmentVariable("PG_CONN")
+                ?? throw new InvalidOperationException("PG_CONN is not set: run the tests through ./test.sh, which starts PostgreSQL.");
+            var name = "cerchio_" + Guid.NewGuid().ToString("N")[..16];
+            await using (var connection = new NpgsqlConnection(server))
+            {
+                await connection.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+                await create.ExecuteNonQueryAsync();
+            }
+
+            _connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        }
+        else
+        {
+            _sqliteFile = Path.Combine(Path.GetTempPath(), $"cerchio-test-{Guid.NewGuid():N}.db");
+            _connectionString = $"Data Source={_sqliteFile}";
+        }
+
+        await Cerchio.Web.Composition.CerchioApp.MigrateAsync(Services);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Cerchio", _connectionString);
+        builder.UseSetting("Database:MigrateOnStart", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_sqliteFile is not null)
+        {
+            foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see each 302.</summary>
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A new organization with an administrator (and optionally more people) and an API key.</summary>
+    public async Task<TestOrganization> CreateOrganizationAsync(string name, params (string Email, Role Role)[] others)
+    {
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CerchioUser>>();
+        var admin = new CerchioUser { Id = Ids.New(), UserName = $"admin-{unique}@example.test", Email = $"admin-{unique}@example.test", DisplayName = $"Admin {name}", EmailConfirmed = true };
+        var created = await users.CreateAsync(admin, TestOrganization.Password);
+        Assert.True(created.Succeeded, string.Join(", ", created.Errors.Select(e => e.Description)));
+        var (organizationId, errors) = await scope.ServiceProvider.GetRequiredService<IOrganizationProvisioning>()
+            .CreateAsync(new NewOrganization(name, null, "it"), admin.Id);
+        Assert.False(errors.Any);
+
+        await using var inside = Services.CreateAsyncScope();
+        inside.ServiceProvider.GetRequiredService<OrganizationContext>().Set(organizationId!.Value, admin.Id, admin.DisplayName, Role.Administrator);
+        var provisioning = inside.ServiceProvider.GetRequiredService<IOrganizationProvisioning>();
+        var people = new Dictionary<Role, string> { [Role.Administrator] = admin.Email! };
+        foreach (var (email, role) in others)
+        {
+            var (_, personErrors) = await provisioning.AddPersonAsync(new NewPerson(email, email, TestOrganization.Password, role, "IT"));
+            Assert.False(personErrors.Any);
+            people[role] = email;
+        }
+
+        var apiKey = await provisioning.IssueApiKeyAsync("test");
+        return new TestOrganization(this, organizationId.Value, name, admin.Email!, people, apiKey);
+    }
+
+    /// <summary>Runs work inside one organization, as a job would.</summary>
+    public async Task<T> InOrganizationAsync<T>(Guid organizationId, Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<OrganizationContext>().Set(organizationId, null, "test", Role.Administrator);
+        return await work(scope.ServiceProvider);
+    }
+}
+
+public sealed class SqliteApp : AppFixture
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgresApp : AppFixture
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}

@@ -1,0 +1,53 @@
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace Cerchio.Tests.Infrastructure;
+
+/// <summary>Reads the server-rendered HTML and submits its forms the way a browser would (antiforgery token included).</summary>
+public static class Html
+{
+    public static async Task<IDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var content = await response.Content.ReadAsStringAsync();
+        var context = BrowsingContext.New(Configuration.Default);
+        return await context.OpenAsync(r => r.Content(content).Address(response.RequestMessage!.RequestUri!));
+    }
+
+    public static async Task<IDocument> GetAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} returned {(int)response.StatusCode}");
+        return await ParseAsync(response);
+    }
+
+    /// <summary>GETs the page, finds the form with the given handler name, fills the fields and posts it.</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(HttpClient client, string url, string formName, Dictionary<string, string> fields)
+    {
+        var page = await GetAsync(client, url);
+        var form = page.QuerySelectorAll<IHtmlFormElement>("form")
+            .FirstOrDefault(f => f.QuerySelector<IHtmlInputElement>("input[name=_handler]")?.Value == formName)
+            ?? throw new InvalidOperationException($"No form '{formName}' on {url}.");
+        return await PostFormAsync(client, form, fields);
+    }
+
+    /// <summary>The redirect target as a site path ("/x?y"), whether the server wrote it absolute or relative.</summary>
+    public static string? LocationPath(HttpResponseMessage response) =>
+        response.Headers.Location is not { } location ? null
+        : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, IHtmlFormElement form, Dictionary<string, string> fields)
+    {
+        var values = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]")
+            .Where(i => !string.IsNullOrEmpty(i.Name))
+            .ToDictionary(i => i.Name!, i => i.Value);
+        foreach (var (key, value) in fields)
+        {
+            values[key] = value;
+        }
+
+        // Resolved against the document's URL; no action posts back to the document itself, as browsers do.
+        var action = new Uri(new Uri(form.Owner!.Url), form.GetAttribute("action") ?? "");
+        return await client.PostAsync(action.PathAndQuery, new FormUrlEncodedContent(values));
+    }
+}

@@ -1,0 +1,29 @@
+using System.Net;
+using Cerchio.Tests.Infrastructure;
+
+namespace Cerchio.Tests.Platform;
+
+public abstract class HealthTests(AppFixture app)
+{
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_IsAnonymousAndHealthy(string path)
+    {
+        var response = await app.CreateClient().GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheApi()
+    {
+        var json = await app.CreateClient().GetStringAsync("/openapi/v1.json");
+        Assert.Contains("\"Cerchio API\"", json);
+        Assert.Contains("bearer", json);
+    }
+}
+
+public sealed class HealthTestsOnSqlite(SqliteApp app) : HealthTests(app), IClassFixture<SqliteApp>;
+
+public sealed class HealthTestsOnPostgres(PostgresApp app) : HealthTests(app), IClassFixture<PostgresApp>;
