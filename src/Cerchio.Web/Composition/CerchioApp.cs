@@ -148,8 +148,9 @@ public static class CerchioApp
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy.Name);
         app.MapOrganizationsModule();
-        app.MapCustomersModule();
+        app.MapCustomersModule(api);
         app.MapRazorComponents<App>().AddAdditionalAssemblies(ModuleAssemblies);
     }
 

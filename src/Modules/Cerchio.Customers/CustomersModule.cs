@@ -1,6 +1,13 @@
 using Cerchio.Customers.Contracts;
+using Cerchio.Customers.Features.CustomerDetail;
 using Cerchio.Customers.Features.Demo;
 using Cerchio.Customers.Features.Directory;
+using Cerchio.Customers.Features.EditCustomer;
+using Cerchio.Customers.Features.IngestEvents;
+using Cerchio.Customers.Features.ListCustomers;
+using Cerchio.Customers.Features.Records;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Cerchio.Text;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,11 +22,18 @@ public static class CustomersModule
         services.AddSingleton<ITranslations, CustomersTranslations>();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
         services.AddScoped<ICustomerDemoData, CustomerDemoData>();
+        services.AddScoped<CustomerRecords>();
+        services.AddScoped<CustomerTimeline>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapCustomersModule(this IEndpointRouteBuilder app)
+    /// <param name="api">The /api/v1 group: API-key authentication and organization scope are already applied.</param>
+    public static void MapCustomersModule(this IEndpointRouteBuilder app, IEndpointRouteBuilder api)
     {
-        return app;
+        var customers = api.MapGroup("").WithTags("Customers");
+        ListCustomersApi.Map(customers);
+        EditCustomerApi.Map(customers);
+        CustomerDetailApi.Map(customers);
+        IngestEvents.Map(api.MapGroup("").WithTags("Events"));
     }
 }

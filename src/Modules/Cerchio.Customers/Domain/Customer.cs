@@ -101,11 +101,7 @@ internal sealed class Customer : IOrganizationScoped
             ExternalId = details.ExternalId ?? duplicate.ExternalId,
             Attributes = duplicate.GetAttributes().Concat(GetAttributes()).GroupBy(a => a.Key).ToDictionary(g => g.Key, g => g.Last().Value),
         };
-        if (duplicate.ExternalId == details.ExternalId)
-        {
-            duplicate.ExternalId = null;   // the unique external id moves to the survivor
-        }
-
+        duplicate.ExternalId = null;   // unique per organization: it now belongs to the survivor (or stays there)
         Apply(details, now);
         duplicate.MergedIntoId = Id;
         duplicate.UpdatedAt = now;
