@@ -32,7 +32,7 @@ public sealed class Loc
     public string this[string italian] =>
         IsEnglish && _english.TryGetValue(italian, out var english) ? english : italian;
 
-    /// <summary>Formats a translated composite string, e.g. L.F("{0} clienti", n).</summary>
+    /// <summary>Formats a translated composite string with the current culture.</summary>
     public string F(string italian, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, this[italian], args);
 

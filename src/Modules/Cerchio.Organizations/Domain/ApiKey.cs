@@ -41,7 +41,7 @@ internal sealed class ApiKey : IOrganizationScoped
 
     public static string? PrefixOf(string plain)
     {
-        var parts = plain.Split('_');
+        var parts = plain.Split('_', 3);   // the secret is base64url and may itself contain '_'
         return parts.Length == 3 && parts[0] == "cer" && parts[1].Length == 12 ? parts[1] : null;
     }
 

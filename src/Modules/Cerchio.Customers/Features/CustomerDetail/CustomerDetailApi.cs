@@ -5,6 +5,7 @@ using Cerchio.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Cerchio.Customers.Features.CustomerDetail;
@@ -40,7 +41,7 @@ internal static class CustomerDetailApi
             : ApiResults.NotFound("customer");
 
     private static async Task<Results<Ok<PageDto<TimelineEventDto>>, ProblemHttpResult>> TimelineAsync(
-        Guid customerId, int? page, int? pageSize, CustomerRecords records, CustomerTimeline timeline, Loc l, CancellationToken ct)
+        Guid customerId, int? page, [FromQuery(Name = "page_size")] int? pageSize, CustomerRecords records, CustomerTimeline timeline, Loc l, CancellationToken ct)
     {
         if (await ResolveAsync(records, customerId, ct) is not { } customer)
         {

@@ -2,6 +2,7 @@ using Cerchio.Customers.Features.Records;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Cerchio.Customers.Features.ListCustomers;
@@ -14,7 +15,7 @@ internal static class ListCustomersApi
             .WithSummary("Lists the organization's customers, optionally searched and filtered by kind (company, person).");
 
     private static async Task<Ok<PageDto<CustomerDto>>> ListAsync(
-        CustomerRecords records, string? q, string? kind, int? page, int? pageSize, CancellationToken ct)
+        CustomerRecords records, string? q, string? kind, int? page, [FromQuery(Name = "page_size")] int? pageSize, CancellationToken ct)
     {
         var filter = kind switch
         {
