@@ -1,4 +1,5 @@
 using Cerchio.Customers.Domain;
+using Cerchio.Customers.Contracts;
 using Cerchio.Customers.Features.Records;
 using Cerchio.Data;
 using Cerchio.Text;

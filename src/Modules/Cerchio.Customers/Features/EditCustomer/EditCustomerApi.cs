@@ -1,3 +1,4 @@
+using Cerchio.Customers.Contracts;
 using Cerchio.Customers.Features.Records;
 using Cerchio.Data;
 using Cerchio.Text;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Cerchio.Customers.Contracts;
 using Cerchio.Customers.Domain;
 using Cerchio.Data;
 using Cerchio.Text;
@@ -11,12 +12,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cerchio.Customers.Features.IngestEvents;
-
-public sealed record EventBatch(List<JsonElement>? Events);
-
-public sealed record EventItemResult(int Index, string? Id, string Status, Guid? EventId, Guid? CustomerId, IReadOnlyList<string>? Errors);
-
-public sealed record EventBatchResult(int Accepted, int Duplicates, int Rejected, IReadOnlyList<EventItemResult> Results);
 
 /// <summary>
 /// POST /api/v1/events: a batch of up to 1,000 events from other systems (ERP, e-commerce, phone system).

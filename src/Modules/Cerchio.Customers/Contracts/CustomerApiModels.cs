@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Cerchio.Customers.Domain;
 
-namespace Cerchio.Customers.Features.Records;
+namespace Cerchio.Customers.Contracts;
 
 /// <summary>A customer as the API shows it.</summary>
 public sealed record CustomerDto(
@@ -61,3 +61,10 @@ public sealed record TimelineEventDto(
 }
 
 public sealed record PageDto<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+/// <summary>POST /api/v1/events body.</summary>
+public sealed record EventBatch(List<JsonElement>? Events);
+
+public sealed record EventItemResult(int Index, string? Id, string Status, Guid? EventId, Guid? CustomerId, IReadOnlyList<string>? Errors);
+
+public sealed record EventBatchResult(int Accepted, int Duplicates, int Rejected, IReadOnlyList<EventItemResult> Results);

@@ -1,0 +1,272 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Cerchio.Customers.Domain;
+using Cerchio.Data;
+using Cerchio.Organizations.Domain;
+using Cerchio.Tenancy;
+using Cerchio.Tests.Infrastructure;
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cerchio.Tests.Platform;
+
+/// <summary>
+/// Organization A never reads or changes organization B's data. Walks every endpoint and page the app maps
+/// (from the endpoint data source, so new ones are covered without editing this test), calls it as A with
+/// B's ids, and checks: no B text in any answer, B's ids answer 404, and every row of B is unchanged.
+/// </summary>
+public abstract partial class IsolationTests(AppFixture app)
+{
+    /// <summary>Written into every record of B; must never appear in anything A receives.</summary>
+    private const string Secret = "Zqx9Segreto";
+
+    /// <summary>Endpoints whose job is to work without an organization (sign-in, set-up, errors, health, the API description).</summary>
+    private static readonly string[] Public = ["/accedi", "/configurazione", "/errore", "/accesso-negato", "/health/live", "/health/ready", "/openapi/{documentName}.json", "/esci", "/lingua"];
+
+    private sealed record Tenant(TestOrganization Org, Dictionary<string, string> Ids);
+
+    [Fact]
+    public async Task OrganizationA_NeverReadsOrChangesOrganizationB()
+    {
+        var a = await SeedAsync("Isola A S.r.l.", "Alfa");
+        var b = await SeedAsync($"Isola B {Secret} S.r.l.", Secret);
+        var before = await SnapshotAsync(b.Org.Id);
+
+        var adminA = await a.Org.SignInAsync();
+        var apiA = a.Org.Api();
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && !Public.Contains(raw))
+            .ToList();
+        var checkedRoutes = new List<string>();
+        var failures = new List<string>();
+
+        foreach (var endpoint in endpoints)
+        {
+            var raw = endpoint.RoutePattern.RawText!;
+            var isApi = raw.StartsWith("/api/", StringComparison.Ordinal);
+            var client = isApi ? apiA : adminA;
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            var names = endpoint.RoutePattern.Parameters.Select(p => p.Name).ToList();
+            var unknown = names.Where(n => !b.Ids.ContainsKey(n.ToLowerInvariant())).ToList();
+            if (unknown.Count > 0)
+            {
+                failures.Add($"{raw}: no test record for route parameter(s) {string.Join(", ", unknown)} — add one to SeedAsync");
+                continue;
+            }
+
+            var urlB = Url(raw, b.Ids);
+            var isPage = endpoint.Metadata.GetMetadata<ComponentTypeMetadata>() is not null;
+            foreach (var method in methods.Distinct())
+            {
+                checkedRoutes.Add($"{method} {raw}");
+                HttpResponseMessage response;
+                if (method == "GET")
+                {
+                    response = await client.GetAsync(urlB);
+                }
+                else if (isPage)
+                {
+                    // The page's own forms, taken from A's copy of the page, posted at B's record.
+                    var page = await Html.GetAsync(client, Url(raw, a.Ids));
+                    var path = new Uri(new Uri(page.Url), Url(raw, a.Ids)).AbsolutePath;
+                    foreach (var form in page.QuerySelectorAll<IHtmlFormElement>("form[method=post]")
+                        .Where(f => string.IsNullOrEmpty(f.GetAttribute("action")) || new Uri(new Uri(page.Url), f.GetAttribute("action")!).AbsolutePath == path))
+                    {
+                        var fields = FormValues(form);
+                        var post = await client.PostAsync(urlB, new FormUrlEncodedContent(fields));
+                        await CheckAsync(post, $"POST {raw} (form {fields.GetValueOrDefault("_handler")})", names.Count > 0, failures);
+                    }
+
+                    continue;
+                }
+                else if (isApi)
+                {
+                    response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), urlB) { Content = JsonContent.Create(ApiBody(b)) });
+                }
+                else
+                {
+                    // Plain form posts (switch organization, fragments…): every id-like field names a record of B.
+                    var token = await AntiforgeryAsync(client);
+                    var fields = b.Ids.ToDictionary(kv => kv.Key, kv => kv.Value);
+                    fields["__RequestVerificationToken"] = token;
+                    response = await client.PostAsync(urlB, new FormUrlEncodedContent(fields));
+                }
+
+                await CheckAsync(response, $"{method} {raw}", names.Count > 0, failures);
+            }
+        }
+
+        Assert.True(checkedRoutes.Count >= 20, "Too few endpoints were checked: " + string.Join(", ", checkedRoutes));
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(before, await SnapshotAsync(b.Org.Id));
+    }
+
+    private static async Task CheckAsync(HttpResponseMessage response, string what, bool namesARecord, List<string> failures)
+    {
+        var body = await ReadableBodyAsync(response);
+        if (body.Contains(Secret, StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add($"{what}: the answer contains organization B's data ({(int)response.StatusCode})");
+        }
+
+        if (namesARecord && response.IsSuccessStatusCode)
+        {
+            failures.Add($"{what}: answered {(int)response.StatusCode} for another organization's record (expected 404)");
+        }
+    }
+
+    /// <summary>The text of an answer, with spreadsheets unzipped so their cells can be searched.</summary>
+    private static async Task<string> ReadableBodyAsync(HttpResponseMessage response)
+    {
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        if (bytes.Length > 4 && bytes[0] == 'P' && bytes[1] == 'K')
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes));
+            var text = new StringBuilder();
+            foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal)))
+            {
+                using var reader = new StreamReader(entry.Open());
+                text.Append(await reader.ReadToEndAsync());
+            }
+
+            return text.ToString();
+        }
+
+        return Encoding.UTF8.GetString(bytes) + string.Join(" ", response.Headers.Select(h => string.Join(",", h.Value)));
+    }
+
+    private static Dictionary<string, string> FormValues(IHtmlFormElement form)
+    {
+        var values = new Dictionary<string, string>();
+        foreach (var element in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
+        {
+            var name = element.GetAttribute("name")!;
+            values[name] = element switch
+            {
+                IHtmlInputElement { Type: "checkbox" or "radio" } input => input.IsChecked ? input.Value : values.GetValueOrDefault(name, ""),
+                IHtmlInputElement input => string.IsNullOrEmpty(input.Value) ? "Valore di prova" : input.Value,
+                IHtmlSelectElement select => select.Value ?? "",
+                IHtmlTextAreaElement area => area.Value,
+                _ => "",
+            };
+        }
+
+        return values;
+    }
+
+    private static object ApiBody(Tenant b) => new
+    {
+        name = "Intruso S.r.l.",
+        first_name = "Intruso",
+        last_name = "Intruso",
+        email = "intruso@example.test",
+        events = new[] { new { id = "intruso-1", type = "call", customer = new { external_id = b.Ids["externalid"] }, occurred_at = "2026-10-01T08:00:00Z" } },
+    };
+
+    private static async Task<string> AntiforgeryAsync(HttpClient client)
+    {
+        var home = await Html.GetAsync(client, "/");   // the layout's forms carry a token on every page
+        return home.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value ?? "";
+    }
+
+    [GeneratedRegex(@"\{([A-Za-z]+)(?::[^}]*)?\}")]
+    private static partial Regex RouteParameter();
+
+    private static string Url(string pattern, Dictionary<string, string> ids) =>
+        RouteParameter().Replace(pattern, m => Uri.EscapeDataString(ids[m.Groups[1].Value.ToLowerInvariant()]));
+
+    /// <summary>One record of every kind, in a new organization; the route parameter names each kind is known by.</summary>
+    private async Task<Tenant> SeedAsync(string name, string tag)
+    {
+        var org = await app.CreateOrganizationAsync(name, ($"persona.{tag.ToLowerInvariant()}@example.test", Role.Agent));
+        var api = org.Api();
+        var customer = await (await api.PostAsJsonAsync("/api/v1/customers", new { name = $"Cliente {tag} S.r.l.", email = $"cliente.{tag.ToLowerInvariant()}@example.test", external_id = $"EXT-{tag}", attributes = new Dictionary<string, string> { ["nota"] = tag } }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var customerId = customer.GetProperty("id").GetGuid();
+        var duplicate = await (await api.PostAsJsonAsync("/api/v1/customers", new { name = $"Doppione {tag} S.r.l." }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        (await api.PostAsJsonAsync($"/api/v1/customers/{customerId}/contacts", new { first_name = "Contatto", last_name = tag, email = $"contatto.{tag.ToLowerInvariant()}@example.test" })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync("/api/v1/events", new { events = new[] { new { id = $"evento-{tag}", type = "delivered", customer = new { external_id = $"EXT-{tag}" }, occurred_at = "2026-10-01T08:00:00Z", summary = $"Consegna {tag}" } } })).EnsureSuccessStatusCode();
+
+        return await app.InOrganizationAsync(org.Id, async services =>
+        {
+            var db = services.GetRequiredService<CerchioDb>();
+            var department = await db.Set<Department>().OrderBy(d => d.SortOrder).FirstAsync();
+            department.Name = $"Reparto {tag}";
+            var member = await db.Set<Membership>().Include(m => m.Department).FirstAsync(m => m.Role == Role.Agent);
+            var (key, _) = Cerchio.Organizations.Domain.ApiKey.Issue($"Chiave {tag}", "test", DateTimeOffset.UtcNow);
+            db.Add(key);
+            var invitation = new Invitation { Id = Ids.New(), Email = $"invito.{tag.ToLowerInvariant()}@example.test", Role = Role.Agent, TokenHash = Cerchio.Organizations.Domain.ApiKey.Hash(tag), CreatedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddDays(7), InvitedBy = tag };
+            db.Add(invitation);
+            var import = new ImportJob { Id = Ids.New(), FileName = $"clienti-{tag}.csv", Content = Encoding.UTF8.GetBytes($"Ragione sociale\nImport {tag}\n"), Status = ImportStatus.Previewed, TotalRows = 1, CreatedBy = tag, CreatedAt = DateTimeOffset.UtcNow };
+            db.Add(import);
+            var timelineEvent = await db.Set<TimelineEvent>().FirstAsync(e => e.CustomerId == customerId);
+            var contact = await db.Set<Contact>().FirstAsync(c => c.CustomerId == customerId);
+            await db.SaveChangesAsync();
+
+            var ids = new Dictionary<string, string>
+            {
+                ["customerid"] = customerId.ToString(),
+                ["duplicateid"] = duplicate.GetProperty("id").GetString()!,
+                ["contactid"] = contact.Id.ToString(),
+                ["eventid"] = timelineEvent.Id.ToString(),
+                ["externalid"] = $"EXT-{tag}",
+                ["departmentid"] = department.Id.ToString(),
+                ["memberid"] = member.Id.ToString(),
+                ["membershipid"] = member.Id.ToString(),
+                ["userid"] = member.UserId.ToString(),
+                ["apikeyid"] = key.Id.ToString(),
+                ["keyid"] = key.Id.ToString(),
+                ["invitationid"] = invitation.Id.ToString(),
+                ["token"] = tag,
+                ["importid"] = import.Id.ToString(),
+                ["jobid"] = import.Id.ToString(),
+                ["organizationid"] = org.Id.ToString(),
+                ["documentname"] = "v1",
+            };
+            return new Tenant(org, ids);
+        });
+    }
+
+    /// <summary>Every row of every organization-scoped table that belongs to the organization, as text.</summary>
+    private async Task<string> SnapshotAsync(Guid organizationId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CerchioDb>();
+        var text = new StringBuilder();
+        foreach (var entity in db.Model.GetEntityTypes().Where(t => typeof(IOrganizationScoped).IsAssignableFrom(t.ClrType)).OrderBy(t => t.Name))
+        {
+            var rows = await Rows(db, entity.ClrType, organizationId);
+            text.AppendLine($"{entity.ClrType.Name}: {rows.Count}");
+            foreach (var row in rows)
+            {
+                text.AppendLine(string.Join("|", entity.GetProperties().Select(p => p.PropertyInfo?.GetValue(row) is byte[] bytes ? Convert.ToBase64String(bytes) : p.PropertyInfo?.GetValue(row)?.ToString())));
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static async Task<List<object>> Rows(CerchioDb db, Type type, Guid organizationId)
+    {
+        var method = typeof(IsolationTests).GetMethod(nameof(RowsOf), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.MakeGenericMethod(type);
+        return await (Task<List<object>>)method.Invoke(null, [db, organizationId])!;
+    }
+
+    private static async Task<List<object>> RowsOf<T>(CerchioDb db, Guid organizationId) where T : class, IOrganizationScoped =>
+        (await db.Set<T>().IgnoreQueryFilters().AsNoTracking().Where(e => e.OrganizationId == organizationId).ToListAsync())
+            .OrderBy(e => e.ToString()).Cast<object>().ToList();
+}
+
+public sealed class IsolationTestsOnSqlite(SqliteApp app) : IsolationTests(app), IClassFixture<SqliteApp>;
+
+public sealed class IsolationTestsOnPostgres(PostgresApp app) : IsolationTests(app), IClassFixture<PostgresApp>;
