@@ -31,6 +31,40 @@ public static class Html
         return await PostFormAsync(client, form, fields);
     }
 
+    /// <summary>What a browser would send for the form as rendered: every named field, checked boxes only.</summary>
+    /// <param name="fillEmpty">Put a placeholder in empty text fields, to get past "required" checks.</param>
+    public static Dictionary<string, string> FormValues(IHtmlFormElement form, bool fillEmpty = false)
+    {
+        var values = new Dictionary<string, string>();
+        foreach (var element in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
+        {
+            var name = element.GetAttribute("name")!;
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "checkbox" or "radio" } box:
+                    if (box.IsChecked)
+                    {
+                        values[name] = box.Value;
+                    }
+
+                    break;
+                case IHtmlInputElement { Type: "file" or "submit" or "button" }:
+                    break;
+                case IHtmlInputElement input:
+                    values[name] = fillEmpty && string.IsNullOrEmpty(input.Value) ? "Valore di prova" : input.Value;
+                    break;
+                case IHtmlSelectElement select:
+                    values[name] = select.Value ?? "";
+                    break;
+                case IHtmlTextAreaElement area:
+                    values[name] = area.Value;
+                    break;
+            }
+        }
+
+        return values;
+    }
+
     /// <summary>The redirect target as a site path ("/x?y"), whether the server wrote it absolute or relative.</summary>
     public static string? LocationPath(HttpResponseMessage response) =>
         response.Headers.Location is not { } location ? null
@@ -38,9 +72,7 @@ public static class Html
 
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, IHtmlFormElement form, Dictionary<string, string> fields)
     {
-        var values = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]")
-            .Where(i => !string.IsNullOrEmpty(i.Name))
-            .ToDictionary(i => i.Name!, i => i.Value);
+        var values = FormValues(form);
         foreach (var (key, value) in fields)
         {
             values[key] = value;

@@ -81,7 +81,7 @@ public abstract partial class IsolationTests(AppFixture app)
                     foreach (var form in page.QuerySelectorAll<IHtmlFormElement>("form[method=post]")
                         .Where(f => string.IsNullOrEmpty(f.GetAttribute("action")) || new Uri(new Uri(page.Url), f.GetAttribute("action")!).AbsolutePath == path))
                     {
-                        var fields = FormValues(form);
+                        var fields = Html.FormValues(form, fillEmpty: true);
                         var post = await client.PostAsync(urlB, new FormUrlEncodedContent(fields));
                         await CheckAsync(post, $"POST {raw} (form {fields.GetValueOrDefault("_handler")})", names.Count > 0, failures);
                     }
@@ -142,25 +142,6 @@ public abstract partial class IsolationTests(AppFixture app)
         }
 
         return Encoding.UTF8.GetString(bytes) + string.Join(" ", response.Headers.Select(h => string.Join(",", h.Value)));
-    }
-
-    private static Dictionary<string, string> FormValues(IHtmlFormElement form)
-    {
-        var values = new Dictionary<string, string>();
-        foreach (var element in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
-        {
-            var name = element.GetAttribute("name")!;
-            values[name] = element switch
-            {
-                IHtmlInputElement { Type: "checkbox" or "radio" } input => input.IsChecked ? input.Value : values.GetValueOrDefault(name, ""),
-                IHtmlInputElement input => string.IsNullOrEmpty(input.Value) ? "Valore di prova" : input.Value,
-                IHtmlSelectElement select => select.Value ?? "",
-                IHtmlTextAreaElement area => area.Value,
-                _ => "",
-            };
-        }
-
-        return values;
     }
 
     private static object ApiBody(Tenant b) => new

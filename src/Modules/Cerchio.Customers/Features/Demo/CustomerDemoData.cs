@@ -42,14 +42,15 @@ internal sealed class CustomerDemoData(CerchioDb db, TimeProvider clock) : ICust
             var createdAt = now.AddDays(-faker.Random.Int(370, 900));
             var first = faker.Name.FirstName();
             var last = faker.Name.LastName();
+            var trade = faker.PickRandom(CompanyTrades);
             var details = new CustomerDetails
             {
                 Kind = isCompany ? CustomerKind.Company : CustomerKind.Person,
-                Name = isCompany ? $"{faker.Name.LastName()} {faker.PickRandom(CompanyTrades)} {faker.PickRandom(CompanySuffixes)}" : null,
+                Name = isCompany ? $"{last} {trade} {faker.PickRandom(CompanySuffixes)}" : null,
                 FirstName = isCompany ? null : first,
                 LastName = isCompany ? null : last,
                 VatNumber = isCompany ? VatNumber(faker) : null,
-                Email = isCompany ? $"info{i}@{Slug(last)}{faker.PickRandom("costruzioni", "edilizia", "interni", "group")}.it" : $"{Slug(first)}.{Slug(last)}{i}@{faker.PickRandom("gmail.com", "libero.it", "outlook.it", "virgilio.it")}",
+                Email = isCompany ? $"info@{Slug(last)}{Slug(trade)}{i}.it" : $"{Slug(first)}.{Slug(last)}{i}@{faker.PickRandom("gmail.com", "libero.it", "outlook.it", "virgilio.it")}",
                 Phone = isCompany ? $"+39 0{faker.Random.Int(2, 99)} {faker.Random.Int(100000, 9999999)}" : $"+39 3{faker.Random.Int(20, 99)} {faker.Random.Int(100, 999)} {faker.Random.Int(1000, 9999)}",
                 Address = $"{faker.PickRandom("Via", "Viale", "Corso", "Piazza")} {faker.Name.LastName()} {faker.Random.Int(1, 180)}",
                 PostalCode = place.Cap,
