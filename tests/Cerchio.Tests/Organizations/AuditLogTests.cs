@@ -30,8 +30,11 @@ public abstract class AuditLogTests(AppFixture app)
         Assert.Equal("Vendite Italia", change.QuerySelector(".audit-new")?.TextContent);
         Assert.All(rows, r => Assert.Contains("Reparto", r.TextContent));
 
+        // The administrator created the organization (and its default departments) and renamed one.
         var byActor = await Html.GetAsync(client, "/amministrazione/registro?tipo=Department&autore=" + Uri.EscapeDataString("Admin Registro S.r.l."));
-        Assert.Single(byActor.QuerySelectorAll("#audit-log tbody tr"));   // creating the defaults was the system's doing ("test" here)
+        Assert.Equal(Department.Defaults.Length + 1, byActor.QuerySelectorAll("#audit-log tbody tr").Length);
+        var nobody = await Html.GetAsync(client, "/amministrazione/registro?tipo=Department&autore=nessuno");
+        Assert.Null(nobody.QuerySelector("#audit-log"));
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var around = await Html.GetAsync(client, $"/amministrazione/registro?tipo=Department&dal={today.AddDays(-1):yyyy-MM-dd}&al={today.AddDays(1):yyyy-MM-dd}");

@@ -82,8 +82,7 @@ public abstract class DepartmentAdminTests(AppFixture app)
 
         var page = await client.GetAsync($"/amministrazione/reparti/{foreign.Id}");
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
-        Assert.Contains("Reparto non trovato", await page.Content.ReadAsStringAsync());
-        Assert.DoesNotContain("Vendite", (await Html.ParseAsync(page)).QuerySelector("main")!.TextContent);
+        Assert.DoesNotContain("Vendite", await page.Content.ReadAsStringAsync());
 
         var deactivate = await AdminTestKit.PostWithTokenAsync(client, "/amministrazione/reparti", DepartmentEndpoints.DeactivatePath,
             new() { ["id"] = foreign.Id.ToString() });

@@ -59,7 +59,8 @@ internal sealed class ApiKey : IOrganizationScoped
 
     public static string? PrefixOf(string plain)
     {
-        var parts = plain.Split('_');
+        // At most three parts: the base64url secret may itself contain '_'.
+        var parts = plain.Split('_', 3);
         return parts.Length == 3 && parts[0] == "cer" && parts[1].Length == 12 ? parts[1] : null;
     }
 

@@ -9,11 +9,24 @@ internal sealed record MemberRow(Guid Id, Guid UserId, string Name, string Email
 
 internal static class PeopleQueries
 {
-    /// <summary>The current organization's members (the query filter scopes memberships), with their person and department.</summary>
-    public static IQueryable<MemberRow> Members(CerchioDb db) =>
-        from m in db.Set<Membership>()
-        join u in db.Users on m.UserId equals u.Id
-        select new MemberRow(m.Id, u.Id, u.DisplayName, u.Email ?? "", m.Role, m.DepartmentId, (string?)m.Department!.Name, m.IsActive);
+    /// <summary>
+    /// The current organization's members (the query filter scopes memberships), with their person and department;
+    /// active first, then by name. A few hundred at most, so sorted in memory, in the request culture.
+    /// </summary>
+    public static async Task<List<MemberRow>> MembersAsync(CerchioDb db, Guid? membershipId = null, CancellationToken ct = default)
+    {
+        var memberships = db.Set<Membership>().AsQueryable();
+        if (membershipId is { } id)
+        {
+            memberships = memberships.Where(m => m.Id == id);
+        }
+
+        var rows = await (from m in memberships
+                          join u in db.Users on m.UserId equals u.Id
+                          select new MemberRow(m.Id, u.Id, u.DisplayName, u.Email ?? "", m.Role, m.DepartmentId, (string?)m.Department!.Name, m.IsActive))
+            .ToListAsync(ct);
+        return rows.OrderByDescending(m => m.IsActive).ThenBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+    }
 
     public static Task<int> ActiveAdministratorsAsync(CerchioDb db, CancellationToken ct = default) =>
         db.Set<Membership>().CountAsync(m => m.IsActive && m.Role == Role.Administrator, ct);
