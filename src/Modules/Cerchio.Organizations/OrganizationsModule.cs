@@ -1,5 +1,10 @@
 using Cerchio.Organizations.Contracts;
 using Cerchio.Organizations.Features;
+using Cerchio.Organizations.Features.ApiKeys;
+using Cerchio.Organizations.Features.AuditLog;
+using Cerchio.Organizations.Features.Departments;
+using Cerchio.Organizations.Features.Invitations;
+using Cerchio.Organizations.Features.People;
 using Cerchio.Organizations.Features.Session;
 using Cerchio.Text;
 using Microsoft.AspNetCore.Routing;
@@ -14,6 +19,7 @@ public static class OrganizationsModule
     {
         services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
         services.AddScoped<IOrganizationProvisioning, OrganizationProvisioning>();
+        services.AddScoped<InvitationAcceptance>();
         services.AddSingleton<ITranslations, OrganizationsTranslations>();
         return services;
     }
@@ -21,6 +27,10 @@ public static class OrganizationsModule
     public static IEndpointRouteBuilder MapOrganizationsModule(this IEndpointRouteBuilder app)
     {
         app.MapSessionEndpoints();
+        app.MapDepartmentEndpoints();
+        app.MapInvitationEndpoints();
+        app.MapApiKeyEndpoints();
+        app.MapAuditLogExport();
         return app;
     }
 }

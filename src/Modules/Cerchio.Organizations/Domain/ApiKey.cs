@@ -39,9 +39,28 @@ internal sealed class ApiKey : IOrganizationScoped
         return (key, plain);
     }
 
+    public static Errors ValidateName(string? name)
+    {
+        var errors = new Errors();
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            errors.Add("Name", "Il nome è obbligatorio.");
+        }
+        else if (name.Trim().Length > 100)
+        {
+            errors.Add("Name", "Il nome può avere al massimo 100 caratteri.");
+        }
+
+        return errors;
+    }
+
+    /// <summary>A revoked key stops working at once and cannot be restored: issue a new one.</summary>
+    public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
+
     public static string? PrefixOf(string plain)
     {
-        var parts = plain.Split('_', 3);   // the secret is base64url and may itself contain '_'
+        // At most three parts: the base64url secret may itself contain '_'.
+        var parts = plain.Split('_', 3);
         return parts.Length == 3 && parts[0] == "cer" && parts[1].Length == 12 ? parts[1] : null;
     }
 

@@ -36,4 +36,39 @@ internal sealed class Department : IOrganizationScoped
 
         return errors;
     }
+
+    /// <summary>A new department, last in the list; <paramref name="existing"/> are the organization's departments (active or not).</summary>
+    public static (Department? Department, Errors Errors) Create(string? name, IReadOnlyCollection<Department> existing)
+    {
+        var errors = ValidateName(name, existing.Select(d => d.Name));
+        if (errors.Any)
+        {
+            return (null, errors);
+        }
+
+        var department = new Department
+        {
+            Id = Ids.New(),
+            Name = name!.Trim(),
+            SortOrder = existing.Count == 0 ? 0 : existing.Max(d => d.SortOrder) + 1,
+        };
+        return (department, errors);
+    }
+
+    /// <summary>Renames, refusing a name another department of the organization already has (its own is fine).</summary>
+    public Errors Rename(string? name, IEnumerable<Department> existing)
+    {
+        var errors = ValidateName(name, existing.Where(d => d.Id != Id).Select(d => d.Name));
+        if (!errors.Any)
+        {
+            Name = name!.Trim();
+        }
+
+        return errors;
+    }
+
+    /// <summary>An inactive department keeps its people and history but is no longer offered for new assignments.</summary>
+    public void Deactivate() => IsActive = false;
+
+    public void Reactivate() => IsActive = true;
 }

@@ -39,4 +39,18 @@ internal sealed class Organization : IOrganizationScoped
 
         return errors;
     }
+
+    /// <summary>Changes the organization's details after <see cref="Validate"/>; nothing changes when there are errors.</summary>
+    public Errors Update(string? name, string? vatNumber, string? language)
+    {
+        var errors = Validate(name, vatNumber, language ?? "");
+        if (!errors.Any)
+        {
+            Name = name!.Trim();
+            VatNumber = string.IsNullOrWhiteSpace(vatNumber) ? null : Cerchio.VatNumbers.Normalize(vatNumber);
+            Language = language!;
+        }
+
+        return errors;
+    }
 }
