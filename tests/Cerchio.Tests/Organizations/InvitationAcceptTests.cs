@@ -51,9 +51,10 @@ public abstract class InvitationAcceptTests(AppFixture app)
         Assert.Equal((Role.TeamMember, sales.Id, true), (membership.Role, membership.DepartmentId, membership.IsActive));
         Assert.NotNull((await org.DbAsync(db => db.Set<Invitation>().AsNoTracking().SingleAsync())).AcceptedAt);
 
-        // Used: the same link now answers 404 with a clear message, and creates nothing more.
+        // Used: the same link now answers 410 Gone with a clear message, and creates nothing more.
         var used = await app.Browser().GetAsync(path);
-        Assert.Equal(HttpStatusCode.NotFound, used.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, used.StatusCode);
+        Assert.Contains("Invito non valido", await used.Content.ReadAsStringAsync());
         Assert.Equal(2, await org.DbAsync(db => db.Set<Membership>().CountAsync()));
     }
 
@@ -96,7 +97,8 @@ public abstract class InvitationAcceptTests(AppFixture app)
         foreach (var path in new[] { expiredPath, "/invito/sconosciuto", "/invito/" + new string('x', 43) })
         {
             var response = await app.Browser().GetAsync(path);
-            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+            Assert.Contains("Invito non valido", await response.Content.ReadAsStringAsync());
         }
 
         // A forged post to an expired invitation's form is refused and creates no account.

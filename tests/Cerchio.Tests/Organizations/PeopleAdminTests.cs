@@ -156,7 +156,7 @@ public abstract class PeopleAdminTests(AppFixture app)
         var revoked = await AdminTestKit.PostRowAsync(client, "/amministrazione/persone", InvitationEndpoints.RevokePath, stored.Id);
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
         Assert.NotNull((await org.DbAsync(db => db.Set<Invitation>().AsNoTracking().SingleAsync(i => i.Id == stored.Id))).RevokedAt);
-        Assert.Equal(HttpStatusCode.NotFound, (await app.Browser().GetAsync($"/invito/{token}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await app.Browser().GetAsync($"/invito/{token}")).StatusCode);
         Assert.DoesNotContain("nuova@inviti.test", (await Html.GetAsync(client, "/amministrazione/persone")).Body!.TextContent);
     }
 

@@ -29,8 +29,12 @@ public abstract partial class IsolationTests(AppFixture app)
     /// <summary>Written into every record of B; must never appear in anything A receives.</summary>
     private const string Secret = "Zqx9Segreto";
 
-    /// <summary>Endpoints whose job is to work without an organization (sign-in, set-up, errors, health, the API description).</summary>
-    private static readonly string[] Public = ["/accedi", "/configurazione", "/errore", "/accesso-negato", "/health/live", "/health/ready", "/openapi/{documentName}.json", "/esci", "/lingua"];
+    /// <summary>
+    /// Endpoints whose job is to work without an organization (sign-in, set-up, errors, health, the API description),
+    /// and the invitation link, whose 32 random bytes are themselves the permission to see that one invitation.
+    /// </summary>
+    private static readonly string[] Public =
+        ["/accedi", "/configurazione", "/errore", "/accesso-negato", "/non-trovato", "/health/live", "/health/ready", "/openapi/{documentName}.json", "/esci", "/lingua", "/invito/{Token}"];
 
     private sealed record Tenant(TestOrganization Org, Dictionary<string, string> Ids);
 
