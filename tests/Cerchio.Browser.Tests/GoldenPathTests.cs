@@ -3,8 +3,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Cerchio.Browser.Tests;
 
-/// <summary>A person goes through Cerchio in Chromium: set-up, sign-in, and the pages after, each checked with axe-core.</summary>
-public abstract class GoldenPathTests(BrowserApp app)
+/// <summary>The first visit to an empty installation, in Chromium (its own database: set-up happens once).</summary>
+public abstract class SetupBrowserTests(BrowserApp app)
 {
     [Fact]
     public async Task SetUp_SignOut_SignIn()
@@ -34,6 +34,69 @@ public abstract class GoldenPathTests(BrowserApp app)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Arredi Bianchi S.r.l.");
     }
 }
+
+/// <summary>A person works with customers in Chromium; every page visited is checked with axe-core.</summary>
+public abstract class GoldenPathTests(BrowserApp app)
+{
+    [Fact]
+    public async Task CreateCustomer_AddContact_ReadTimeline_InItalianThenEnglish()
+    {
+        var org = await app.App.CreateOrganizationAsync("Rossi Arredamenti Test S.r.l.");
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, org.AdminEmail);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Clienti", Exact = true }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Clienti");
+        await Accessibility.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nuovo cliente" }).ClickAsync();
+        await Accessibility.AssertAccessibleAsync(page);
+
+        await page.GetByLabel("Ragione sociale (aziende)").FillAsync("Bianchi Costruzioni S.r.l.");
+        await page.GetByLabel("Partita IVA").FillAsync("0123456789");   // one digit short
+        await page.GetByLabel("Email").FillAsync("info@bianchicostruzioni.test");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Crea cliente" }).ClickAsync();
+        await Expect(page.Locator("#VatNumber-error")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Ragione sociale (aziende)")).ToHaveValueAsync("Bianchi Costruzioni S.r.l.");
+        await Accessibility.AssertAccessibleAsync(page);
+
+        await page.GetByLabel("Partita IVA").FillAsync("01234567897");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Crea cliente" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Bianchi Costruzioni S.r.l.");
+        await Expect(page.Locator("#timeline > li")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#timeline")).ToContainTextAsync("Cliente creato");
+
+        await page.GetByText("Aggiungi contatto").ClickAsync();
+        await page.Locator("#contact-first").FillAsync("Maria");
+        await page.Locator("#contact-last").FillAsync("Bianchi");
+        await page.Locator("#contact-email").FillAsync("maria@bianchicostruzioni.test");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aggiungi", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#timeline > li")).ToHaveCountAsync(2);
+        await Expect(page.GetByText("maria@bianchicostruzioni.test")).ToBeVisibleAsync();
+        await Accessibility.AssertAccessibleAsync(page);
+
+        await page.GotoAsync("/profilo");
+        await Accessibility.AssertAccessibleAsync(page);
+        await page.GetByLabel("Lingua dell'interfaccia").SelectOptionAsync("en");
+        await page.Locator("form:has(#language) button[type=submit]").ClickAsync();
+        await page.GotoAsync("/clienti");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Customers");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Accessibility.AssertAccessibleAsync(page);
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/accedi");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Cerchio.Tests.Infrastructure.TestOrganization.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();
+        await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/accedi"));
+    }
+}
+
+public sealed class SetupBrowserTestsOnSqlite(SqliteBrowserApp app) : SetupBrowserTests(app), IClassFixture<SqliteBrowserApp>;
+
+public sealed class SetupBrowserTestsOnPostgres(PostgresBrowserApp app) : SetupBrowserTests(app), IClassFixture<PostgresBrowserApp>;
 
 public sealed class GoldenPathTestsOnSqlite(SqliteBrowserApp app) : GoldenPathTests(app), IClassFixture<SqliteBrowserApp>;
 
