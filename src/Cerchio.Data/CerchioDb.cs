@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Cerchio.Data.Audit;
 using Cerchio.Tenancy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public sealed record CerchioModel(IReadOnlyList<Assembly> Assemblies);
 /// organization, so a query can only see another organization's rows through IgnoreQueryFilters.
 /// </summary>
 public sealed class CerchioDb(DbContextOptions<CerchioDb> options, OrganizationContext tenant, CerchioModel model)
-    : IdentityDbContext<CerchioUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<CerchioUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public OrganizationContext Tenant { get; } = tenant;
 
@@ -25,6 +26,9 @@ public sealed class CerchioDb(DbContextOptions<CerchioDb> options, OrganizationC
     public Guid CurrentOrganizationId => Tenant.OrganizationId ?? Guid.Empty;
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The key ring that signs cookies and antiforgery tokens, shared by every app instance and kept across restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -8,6 +8,7 @@ using Cerchio.Ui;
 using Cerchio.Web.Auth;
 using Cerchio.Web.Components;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,7 @@ public static class CerchioApp
         services.AddSingleton<ITranslations, UiTranslations>();
         services.AddSingleton<ITranslations, WebTranslations>();
         services.AddLocalization();
+        services.AddDataProtection().SetApplicationName("Cerchio").PersistKeysToDbContext<CerchioDb>();
 
         AddIdentityAndAuthorization(services);
 

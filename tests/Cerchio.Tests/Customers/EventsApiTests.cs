@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using AngleSharp.Dom;
 using Cerchio.Tests.Infrastructure;
 
 namespace Cerchio.Tests.Customers;
@@ -53,6 +54,12 @@ public abstract class EventsApiTests(AppFixture app)
         Assert.Equal("punto-vendita", order.GetProperty("touchpoint").GetString());
         Assert.Equal(new DateTimeOffset(2026, 10, 1, 7, 0, 0, TimeSpan.Zero), order.GetProperty("occurred_at").GetDateTimeOffset());
         Assert.Equal("26/1001", order.GetProperty("properties").GetProperty("numero").GetString());
+
+        // The page shows the event with its amount in euros, in the reader's format.
+        var page = await Html.GetAsync(await org.SignInAsync(), $"/clienti/{bianchi}");
+        var shown = page.QuerySelectorAll("#timeline > li").Single(li => li.GetAttribute("data-type") == "order_placed").TextContent;
+        Assert.Contains("12.500,50 €", shown.Replace('\u00a0', ' '));
+        Assert.Contains("26/1001", shown);
     }
 
     [Fact]
