@@ -50,6 +50,7 @@ internal static class ImportFields
     public static string LabelOf(string detailsField) =>
         Enum.TryParse<ImportField>(detailsField, ignoreCase: true, out var f) ? Label(f)
         : detailsField == nameof(CustomerDetails.Attributes) ? "Attributi personalizzati"
+        : detailsField == "Row" ? "Riga"
         : detailsField;
 
     // Header names people use, in Italian and English, compared lower-case without accents, spaces or punctuation.
