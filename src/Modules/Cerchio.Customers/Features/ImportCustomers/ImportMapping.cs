@@ -126,5 +126,7 @@ internal sealed class ImportMapping
     public static ImportMapping FromJson(string json) =>
         string.IsNullOrWhiteSpace(json) ? new() : JsonSerializer.Deserialize<ImportMapping>(json, Json) ?? new();
 
-    public bool SameAs(ImportMapping other) => ToJson() == other.ToJson();
+    public bool SameAs(ImportMapping other) =>
+        Fields.Count == other.Fields.Count && Fields.All(f => other.Fields.GetValueOrDefault(f.Key) == f.Value)
+        && Attributes.Order(StringComparer.Ordinal).SequenceEqual(other.Attributes.Order(StringComparer.Ordinal));
 }
