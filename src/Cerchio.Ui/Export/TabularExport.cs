@@ -1,4 +1,3 @@
-using System.IO.Packaging;
 using CsvHelper;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -59,9 +58,9 @@ public static class TabularExport
         {
             await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024))
             {
-                // A write-only package streams each part into the zip instead of holding it in memory.
-                using var package = Package.Open(file, FileMode.Create, FileAccess.Write);
-                using var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook);
+                // OpenXML SDK 2.x needs a readable package, so System.IO.Packaging buffers the sheet part until it is
+                // closed: the rows are in memory once, as compact XML, never as strings or objects.
+                using var document = SpreadsheetDocument.Create(file, SpreadsheetDocumentType.Workbook);
                 var workbookPart = document.AddWorkbookPart();
                 var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
                 styles.Stylesheet = BoldHeaderStylesheet();

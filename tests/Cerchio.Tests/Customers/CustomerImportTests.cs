@@ -301,6 +301,26 @@ public abstract class CustomerImportTests(AppFixture app)
     }
 
     [Fact]
+    public async Task RunningJobOfADeadInstance_IsClaimedAgain_AndResumesAfterItsLastCommittedRow()
+    {
+        var org = await app.CreateOrganizationAsync("Import Ripresa S.r.l.");
+        var client = await org.SignInAsync();
+        var jobPath = await UploadAcceptedAsync(client, "ripresa.csv", Csv("Ragione sociale\nPrima S.r.l.\nSeconda S.r.l.\nTerza S.r.l.\n"));
+        // As an instance that died after committing the first row would leave it: Running, heartbeat long past.
+        await app.InOrganizationAsync(org.Id, sp => sp.GetRequiredService<CerchioDb>().Set<ImportJob>()
+            .Where(j => j.Id == JobId(jobPath)).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, ImportStatus.Running)
+                .SetProperty(j => j.ProcessedRows, 1)
+                .SetProperty(j => j.Created, 1)
+                .SetProperty(j => j.FinishedAt, DateTimeOffset.UtcNow.AddMinutes(-10))));
+        app.Services.GetRequiredService<Cerchio.Customers.Features.ImportCustomers.ImportSignal>().Notify();
+
+        var job = await WaitForFinishAsync(app, org.Id, JobId(jobPath));
+        Assert.Equal((ImportStatus.Completed, 3, 3), (job.Status, job.ProcessedRows, job.Created));
+        Assert.Equal(["Seconda S.r.l.", "Terza S.r.l."], (await CustomersAsync(app, org.Id)).Select(c => c.Name));
+    }
+
+    [Fact]
     public async Task ProgressFragment_PollsWhileQueued_AndTheListShowsRecentImports()
     {
         var org = await app.CreateOrganizationAsync("Import Avanzamento S.r.l.");
