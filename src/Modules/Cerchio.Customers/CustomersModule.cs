@@ -3,6 +3,8 @@ using Cerchio.Customers.Features.CustomerDetail;
 using Cerchio.Customers.Features.Demo;
 using Cerchio.Customers.Features.Directory;
 using Cerchio.Customers.Features.EditCustomer;
+using Cerchio.Customers.Features.ExportCustomers;
+using Cerchio.Customers.Features.ImportCustomers;
 using Cerchio.Customers.Features.IngestEvents;
 using Cerchio.Customers.Features.ListCustomers;
 using Cerchio.Customers.Features.Records;
@@ -24,6 +26,9 @@ public static class CustomersModule
         services.AddScoped<ICustomerDemoData, CustomerDemoData>();
         services.AddScoped<CustomerRecords>();
         services.AddScoped<CustomerTimeline>();
+        services.AddScoped<ImportJobs>();
+        services.AddSingleton<ImportSignal>();
+        services.AddHostedService<ImportWorker>();
         return services;
     }
 
@@ -35,5 +40,7 @@ public static class CustomersModule
         EditCustomerApi.Map(customers);
         CustomerDetailApi.Map(customers);
         IngestEvents.Map(api.MapGroup("").WithTags("Events"));
+        ImportEndpoints.Map(app);
+        ExportCustomersEndpoints.Map(app);
     }
 }

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Cerchio.Customers.Domain;
+using Cerchio.Customers.Features.ImportCustomers;
+using Cerchio.Customers.Features.Records;
+using Cerchio.Tenancy;
+using Cerchio.Text;
+using Cerchio.Ui.Export;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cerchio.Customers.Features.ExportCustomers;
+
+/// <summary>
+/// /clienti/export.csv and /clienti/export.xlsx: every active customer the list shows for the same q/tipo (all
+/// pages), every field and one column per custom attribute. The headers are the import's field names, so an
+/// export imports back as it is.
+/// </summary>
+internal static class ExportCustomersEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/clienti/export.csv", (CustomerRecords records, Loc l, TimeProvider clock, string? q, string? tipo, CancellationToken ct) =>
+                ExportAsync(TabularFormat.Csv, records, l, clock, q, tipo, ct))
+            .RequireAuthorization(Permissions.ViewCustomers)
+            .ExcludeFromDescription();
+        app.MapGet("/clienti/export.xlsx", (CustomerRecords records, Loc l, TimeProvider clock, string? q, string? tipo, CancellationToken ct) =>
+                ExportAsync(TabularFormat.Xlsx, records, l, clock, q, tipo, ct))
+            .RequireAuthorization(Permissions.ViewCustomers)
+            .ExcludeFromDescription();
+    }
+
+    /// <summary>The list's "tipo" query parameter.</summary>
+    public static CustomerFilter FilterOf(string? tipo) => tipo switch
+    {
+        "aziende" => CustomerFilter.Companies,
+        "persone" => CustomerFilter.People,
+        _ => CustomerFilter.All,
+    };
+
+    private static async Task<TabularFileResult> ExportAsync(
+        TabularFormat format, CustomerRecords records, Loc l, TimeProvider clock, string? q, string? tipo, CancellationToken ct)
+    {
+        var query = CustomerRecords.Filter(records.Active.AsNoTracking(), q, FilterOf(tipo));
+        // One pass over the attributes alone to know the columns; the rows themselves stream afterwards.
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var json in query.Where(c => c.Attributes != "{}").Select(c => c.Attributes).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            using var document = JsonDocument.Parse(json);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                keys.Add(property.Name);
+            }
+        }
+
+        var headers = ImportFields.All.Select(f => l[ImportFields.Label(f)]).ToList();
+        headers.AddRange(keys.Select(k => headers.Contains(k, StringComparer.OrdinalIgnoreCase) ? $"{k} ({l["attributo"]})" : k));
+        var rows = query.OrderBy(c => c.Name).ThenBy(c => c.Id).AsAsyncEnumerable()
+            .Select(c => (IReadOnlyList<string?>)Row(c, keys, l));
+        return new TabularFileResult(format, $"{l["clienti"]}-{clock.GetUtcNow():yyyy-MM-dd}", headers, rows);
+    }
+
+    private static string?[] Row(Customer c, SortedSet<string> keys, Loc l)
+    {
+        var attributes = c.Attributes == "{}" ? [] : c.GetAttributes();
+        string?[] fields =
+        [
+            l[c.Kind == CustomerKind.Person ? "persona" : "azienda"], c.Name, c.FirstName, c.LastName, c.VatNumber, c.FiscalCode,
+            c.Email, c.Phone, c.Address, c.PostalCode, c.City, c.Province, c.Country, c.ExternalId,
+        ];
+        return [.. fields, .. keys.Select(k => attributes.GetValueOrDefault(k))];
+    }
+}

@@ -1,0 +1,232 @@
+using System.Net;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Cerchio.Customers.Domain;
+using Cerchio.Data;
+using Cerchio.Tests.Infrastructure;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cerchio.Tests.Customers;
+
+/// <summary>Builds test spreadsheets and drives the import pages the way a browser does.</summary>
+internal static class ImportTestKit
+{
+    public static byte[] Csv(string text, bool bom = true) =>
+        bom ? [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)] : Encoding.UTF8.GetBytes(text);
+
+    /// <summary>
+    /// A workbook whose first row is the header. Cells starting with '#' become numbers, even columns use shared
+    /// strings and odd ones inline strings, so the reader meets all three kinds of cell.
+    /// </summary>
+    public static byte[] Xlsx(params string[][] rows)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbookPart = document.AddWorkbookPart();
+            var shared = workbookPart.AddNewPart<SharedStringTablePart>();
+            shared.SharedStringTable = new SharedStringTable();
+            var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
+            var data = new SheetData();
+            for (var r = 0; r < rows.Length; r++)
+            {
+                var row = new Row { RowIndex = (uint)(r + 1) };
+                for (var c = 0; c < rows[r].Length; c++)
+                {
+                    var value = rows[r][c];
+                    if (value.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    var cell = new Cell { CellReference = $"{(char)('A' + c)}{r + 1}" };
+                    if (value.StartsWith('#'))
+                    {
+                        cell.CellValue = new CellValue(value[1..]);
+                    }
+                    else if (c % 2 == 0)
+                    {
+                        shared.SharedStringTable.AppendChild(new SharedStringItem(new DocumentFormat.OpenXml.Spreadsheet.Text(value)));
+                        cell.DataType = CellValues.SharedString;
+                        cell.CellValue = new CellValue((shared.SharedStringTable.ChildElements.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        cell.DataType = CellValues.InlineString;
+                        cell.InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(value));
+                    }
+
+                    row.AppendChild(cell);
+                }
+
+                data.AppendChild(row);
+            }
+
+            sheetPart.Worksheet = new Worksheet(data);
+            workbookPart.Workbook = new Workbook(new Sheets(new Sheet { Name = "Clienti", SheetId = 1, Id = workbookPart.GetIdOfPart(sheetPart) }));
+            workbookPart.Workbook.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Reads the first worksheet back as rows of text (shared, inline and plain values).</summary>
+    public static List<string[]> ReadXlsx(byte[] content)
+    {
+        using var stream = new MemoryStream(content);
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var workbook = document.WorkbookPart!;
+        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
+        var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().First();
+        var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
+        var result = new List<string[]>();
+        foreach (var row in part.Worksheet.Descendants<Row>())
+        {
+            var cells = new List<string>();
+            foreach (var cell in row.Elements<Cell>())
+            {
+                var column = cell.CellReference!.Value!.TakeWhile(char.IsLetter).Aggregate(0, (n, ch) => n * 26 + ch - 'A' + 1) - 1;
+                while (cells.Count < column)
+                {
+                    cells.Add("");
+                }
+
+                cells.Add(cell.DataType?.Value == CellValues.InlineString ? cell.InlineString!.InnerText
+                    : cell.DataType?.Value == CellValues.SharedString ? shared[int.Parse(cell.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)]
+                    : cell.CellValue?.Text ?? "");
+            }
+
+            result.Add(cells.ToArray());
+        }
+
+        return result;
+    }
+
+    /// <summary>Posts the upload form of /clienti/importa with a file, as a browser sends multipart/form-data.</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] content)
+    {
+        var page = await Html.GetAsync(client, "/clienti/importa");
+        var form = page.QuerySelectorAll<IHtmlFormElement>("form")
+            .Single(f => f.QuerySelector<IHtmlInputElement>("input[name=_handler]")?.Value == "import-upload");
+        Assert.Equal("multipart/form-data", form.GetAttribute("enctype"));
+        using var body = new MultipartFormDataContent();
+        foreach (var hidden in form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]"))
+        {
+            body.Add(new StringContent(hidden.Value), hidden.Name!);
+        }
+
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new("application/octet-stream");
+        body.Add(file, "file", fileName);
+        return await client.PostAsync("/clienti/importa", body);
+    }
+
+    /// <summary>Uploads a file that must be accepted; returns the new job's page path.</summary>
+    public static async Task<string> UploadAcceptedAsync(HttpClient client, string fileName, byte[] content)
+    {
+        var response = await UploadAsync(client, fileName, content);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"upload answered {(int)response.StatusCode}: {MainContent(await response.Content.ReadAsStringAsync())}");
+        var path = Html.LocationPath(response)!;
+        Assert.StartsWith("/clienti/importazioni/", path);
+        return path;
+    }
+
+    public static Guid JobId(string jobPath) => Guid.Parse(jobPath["/clienti/importazioni/".Length..]);
+
+    /// <summary>The values a browser would post for the mapping form: hidden fields, selected options, checked boxes.</summary>
+    public static List<KeyValuePair<string, string>> FormValues(IHtmlFormElement form)
+    {
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]"))
+        {
+            if (input.Type == "hidden" || (input.Type == "checkbox" && input.IsChecked))
+            {
+                values.Add(new(input.Name!, input.Value));
+            }
+        }
+
+        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]"))
+        {
+            values.Add(new(select.Name!, select.Value ?? ""));
+        }
+
+        return values;
+    }
+
+    public static IHtmlFormElement MappingForm(IDocument page) =>
+        page.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.QuerySelector<IHtmlInputElement>("input[name=_handler]")?.Value == "import-mapping");
+
+    /// <summary>Submits the mapping form with the page's current choices, changed by <paramref name="changes"/>.</summary>
+    public static async Task<HttpResponseMessage> SubmitMappingAsync(
+        HttpClient client, string jobPath, string action, bool onlyValid = false, Dictionary<string, string>? changes = null)
+    {
+        var form = MappingForm(await Html.GetAsync(client, jobPath));
+        var values = FormValues(form).Where(v => changes is null || !changes.ContainsKey(v.Key)).ToList();
+        values.AddRange(changes ?? []);
+        values.Add(new("Input.Action", action));
+        if (onlyValid)
+        {
+            values.Add(new("Input.OnlyValid", "true"));
+        }
+
+        return await client.PostAsync(jobPath, new FormUrlEncodedContent(values));
+    }
+
+    public static async Task ConfirmAsync(HttpClient client, string jobPath, bool onlyValid = false)
+    {
+        var response = await SubmitMappingAsync(client, jobPath, "confirm", onlyValid);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"confirm answered {(int)response.StatusCode}: {MainContent(await response.Content.ReadAsStringAsync())}");
+        Assert.Equal(jobPath, Html.LocationPath(response));
+    }
+
+    /// <summary>Waits until the worker has finished the job (bounded), and returns it.</summary>
+    public static async Task<ImportJob> WaitForFinishAsync(AppFixture app, Guid organizationId, Guid jobId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var job = await app.InOrganizationAsync(organizationId, sp =>
+                sp.GetRequiredService<CerchioDb>().Set<ImportJob>().AsNoTracking().SingleAsync(j => j.Id == jobId));
+            if (job.Status is ImportStatus.Completed or ImportStatus.Failed)
+            {
+                return job;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"import still {job.Status} after 60 s ({job.ProcessedRows}/{job.TotalRows})");
+            await Task.Delay(50);
+        }
+    }
+
+    public static Task<List<Customer>> CustomersAsync(AppFixture app, Guid organizationId) =>
+        app.InOrganizationAsync(organizationId, sp =>
+            sp.GetRequiredService<CerchioDb>().Set<Customer>().AsNoTracking().Where(c => c.MergedIntoId == null).OrderBy(c => c.Name).ToListAsync());
+
+    /// <summary>The page's main content, for assertion messages.</summary>
+    public static string MainContent(string html)
+    {
+        var start = html.IndexOf("<main", StringComparison.Ordinal);
+        return start < 0 ? html[..Math.Min(html.Length, 2000)] : html[start..Math.Min(html.Length, start + 4000)];
+    }
+}
+
+internal static class EnglishSession
+{
+    /// <summary>Switches the organization's administrator to English, then signs in (the language travels in the session).</summary>
+    public static async Task<HttpClient> SignInInEnglishAsync(AppFixture app, TestOrganization org)
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CerchioUser>>();
+            var admin = await users.FindByEmailAsync(org.AdminEmail);
+            admin!.Language = "en";
+            Assert.True((await users.UpdateAsync(admin)).Succeeded);
+        }
+
+        return await org.SignInAsync();
+    }
+}
