@@ -176,7 +176,7 @@ internal sealed class CustomersTranslations : ITranslations
         ["L'importazione non è riuscita."] = "The import failed.",
         ["Tipo"] = "Type",
         ["Ragione sociale"] = "Company name",
-        ["Nome"] = "First name",
+        ["Nome (persona)"] = "First name (person)",
         ["Cognome"] = "Last name",
         ["Partita IVA"] = "VAT number",
         ["Codice fiscale"] = "Tax code",

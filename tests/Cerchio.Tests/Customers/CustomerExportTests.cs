@@ -75,7 +75,7 @@ public abstract class CustomerExportTests(AppFixture app)
         Assert.EndsWith(".csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         var rows = ParseCsv(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(
-            ["Tipo", "Ragione sociale", "Nome", "Cognome", "Partita IVA", "Codice fiscale", "Email", "Telefono", "Indirizzo", "CAP", "Città", "Provincia", "Nazione", "Codice cliente", "Settore", "Zona"],
+            ["Tipo", "Ragione sociale", "Nome (persona)", "Cognome", "Partita IVA", "Codice fiscale", "Email", "Telefono", "Indirizzo", "CAP", "Città", "Provincia", "Nazione", "Codice cliente", "Settore", "Zona"],
             rows[0]);
         Assert.Equal(["Rossi Arredamenti S.r.l.", "Rossi Cucine S.p.A."], rows.Skip(1).Select(r => Cell(rows, r, "Ragione sociale")));
         Assert.Equal("Arredo", Cell(rows, rows[1], "Settore"));
@@ -117,7 +117,7 @@ public abstract class CustomerExportTests(AppFixture app)
         var org = await ShopAsync();
         var client = await SignInInEnglishAsync(app, org);
         var rows = ReadXlsx(await client.GetByteArrayAsync("/clienti/export.xlsx?q=bianchi"));
-        Assert.Equal(["Type", "Company name", "First name", "Last name", "VAT number"], rows[0].Take(5));
+        Assert.Equal(["Type", "Company name", "First name (person)", "Last name", "VAT number"], rows[0].Take(5));
         Assert.Equal(["company", "Bianchi S.r.l."], rows[1].Take(2));
     }
 

@@ -31,7 +31,7 @@ internal static class ImportFields
     {
         ImportField.Kind => "Tipo",
         ImportField.Name => "Ragione sociale",
-        ImportField.FirstName => "Nome",
+        ImportField.FirstName => "Nome (persona)",   // "Nome" alone means the name column in lists
         ImportField.LastName => "Cognome",
         ImportField.VatNumber => "Partita IVA",
         ImportField.FiscalCode => "Codice fiscale",
@@ -58,7 +58,7 @@ internal static class ImportFields
     {
         [ImportField.Kind] = ["tipo", "tipologia", "tipocliente", "type", "kind", "customertype"],
         [ImportField.Name] = ["ragionesociale", "denominazione", "azienda", "societa", "nomeazienda", "company", "companyname", "name", "businessname", "organization", "organisation", "cliente"],
-        [ImportField.FirstName] = ["nome", "firstname", "givenname"],
+        [ImportField.FirstName] = ["nome", "nomepersona", "firstname", "firstnameperson", "givenname"],
         [ImportField.LastName] = ["cognome", "lastname", "surname", "familyname"],
         [ImportField.VatNumber] = ["partitaiva", "piva", "pi", "iva", "vat", "vatnumber", "vatno", "vatid", "vatcode"],
         [ImportField.FiscalCode] = ["codicefiscale", "codfiscale", "cf", "fiscalcode", "taxcode", "taxid"],
