@@ -203,6 +203,9 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("InvalidRows")
                         .HasColumnType("integer");
 

@@ -198,6 +198,9 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("HeartbeatAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("InvalidRows")
                         .HasColumnType("INTEGER");
 

@@ -312,7 +312,7 @@ public abstract class CustomerImportTests(AppFixture app)
                 .SetProperty(j => j.Status, ImportStatus.Running)
                 .SetProperty(j => j.ProcessedRows, 1)
                 .SetProperty(j => j.Created, 1)
-                .SetProperty(j => j.FinishedAt, DateTimeOffset.UtcNow.AddMinutes(-10))));
+                .SetProperty(j => j.HeartbeatAt, DateTimeOffset.UtcNow.AddMinutes(-10))));
         app.Services.GetRequiredService<Cerchio.Customers.Features.ImportCustomers.ImportSignal>().Notify();
 
         var job = await WaitForFinishAsync(app, org.Id, JobId(jobPath));
@@ -329,7 +329,7 @@ public abstract class CustomerImportTests(AppFixture app)
         // Queued by hand, without the worker's signal: the fragment must ask to be polled.
         await app.InOrganizationAsync(org.Id, sp => sp.GetRequiredService<CerchioDb>().Set<ImportJob>()
             .Where(j => j.Id == JobId(jobPath)).ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportStatus.Running)
-                .SetProperty(j => j.FinishedAt, DateTimeOffset.UtcNow.AddHours(1))));
+                .SetProperty(j => j.HeartbeatAt, DateTimeOffset.UtcNow.AddHours(1))));
         var fragment = await Html.GetAsync(client, jobPath + "/avanzamento");
         var section = fragment.QuerySelector("#import-progress")!;
         Assert.Equal(jobPath + "/avanzamento", section.GetAttribute("hx-get"));

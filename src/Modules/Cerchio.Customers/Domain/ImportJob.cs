@@ -41,4 +41,7 @@ internal sealed class ImportJob : IOrganizationScoped
     public string CreatedBy { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>Stamped by the instance running the job at every batch; a stale one means that instance died.</summary>
+    public DateTimeOffset? HeartbeatAt { get; set; }
 }

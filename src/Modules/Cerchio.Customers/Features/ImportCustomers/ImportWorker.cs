@@ -13,9 +13,9 @@ namespace Cerchio.Customers.Features.ImportCustomers;
 /// <summary>
 /// Runs queued imports. Safe with several instances: a job is claimed with a conditional update (one winner), and
 /// every batch commits together with a conditional progress update, so an instance that lost the job stops.
-/// While a job runs, <see cref="ImportJob.FinishedAt"/> is its heartbeat (stamped at every batch; the finish time
-/// once it ends): a Running job whose heartbeat is older than <see cref="StaleAfter"/> belonged to a dead instance
-/// and is claimed again, resuming after its last committed batch.
+/// While a job runs, <see cref="ImportJob.HeartbeatAt"/> is stamped at every batch: a Running job whose heartbeat is
+/// older than <see cref="StaleAfter"/> belonged to a dead instance and is claimed again, resuming after its last
+/// committed batch. The stamp also identifies the owner: every write checks it is still the one it set.
 /// </summary>
 internal sealed class ImportWorker(IServiceScopeFactory scopes, ImportSignal signal, TimeProvider clock, IConfiguration configuration, ILogger<ImportWorker> logger)
     : BackgroundService
@@ -66,9 +66,9 @@ internal sealed class ImportWorker(IServiceScopeFactory scopes, ImportSignal sig
         var staleBefore = clock.GetUtcNow() - StaleAfter;
         // Reading across organizations: this runs for all of them, then works inside one.
         var candidates = await db.Set<ImportJob>().IgnoreQueryFilters()
-            .Where(j => j.Status == ImportStatus.Queued || (j.Status == ImportStatus.Running && j.FinishedAt < staleBefore))
+            .Where(j => j.Status == ImportStatus.Queued || (j.Status == ImportStatus.Running && j.HeartbeatAt < staleBefore))
             .OrderBy(j => j.CreatedAt)
-            .Select(j => new { j.Id, j.OrganizationId, j.Status, j.FinishedAt, j.CreatedBy })
+            .Select(j => new { j.Id, j.OrganizationId, j.Status, j.HeartbeatAt, j.CreatedBy })
             .Take(10).AsNoTracking().ToListAsync(ct);
         foreach (var candidate in candidates)
         {
@@ -76,10 +76,10 @@ internal sealed class ImportWorker(IServiceScopeFactory scopes, ImportSignal sig
             var claimed = candidate.Status == ImportStatus.Queued
                 ? await db.Set<ImportJob>().IgnoreQueryFilters()
                     .Where(j => j.Id == candidate.Id && j.Status == ImportStatus.Queued)
-                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportStatus.Running).SetProperty(j => j.FinishedAt, stamp), ct)
+                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportStatus.Running).SetProperty(j => j.HeartbeatAt, stamp), ct)
                 : await db.Set<ImportJob>().IgnoreQueryFilters()
-                    .Where(j => j.Id == candidate.Id && j.Status == ImportStatus.Running && j.FinishedAt == candidate.FinishedAt)
-                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.FinishedAt, stamp), ct);
+                    .Where(j => j.Id == candidate.Id && j.Status == ImportStatus.Running && j.HeartbeatAt == candidate.HeartbeatAt)
+                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.HeartbeatAt, stamp), ct);
             if (claimed == 1)
             {
                 await RunAsync(candidate.Id, candidate.OrganizationId, candidate.CreatedBy, stamp, ct);
@@ -121,7 +121,7 @@ internal sealed class ImportWorker(IServiceScopeFactory scopes, ImportSignal sig
     }
 
     private static IQueryable<ImportJob> Owned(CerchioDb db, ImportRun run) =>
-        db.Set<ImportJob>().Where(j => j.Id == run.JobId && j.Status == ImportStatus.Running && j.FinishedAt == run.Heartbeat);
+        db.Set<ImportJob>().Where(j => j.Id == run.JobId && j.Status == ImportStatus.Running && j.HeartbeatAt == run.Heartbeat);
 
     // PostgreSQL keeps microseconds: a stamp compared for equality later must survive the round trip.
     private DateTimeOffset Stamp()
@@ -189,7 +189,7 @@ internal sealed class ImportRun(CerchioDb db, CustomerRecords records, Guid jobI
         }
 
         var finished = stamp();
-        await db.Set<ImportJob>().Where(j => j.Id == jobId && j.Status == ImportStatus.Running && j.FinishedAt == Heartbeat)
+        await db.Set<ImportJob>().Where(j => j.Id == jobId && j.Status == ImportStatus.Running && j.HeartbeatAt == Heartbeat)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportStatus.Completed).SetProperty(j => j.FinishedAt, finished), ct);
     }
 
@@ -211,8 +211,8 @@ internal sealed class ImportRun(CerchioDb db, CustomerRecords records, Guid jobI
         _transaction = await db.Database.BeginTransactionAsync(ct);
         // Still ours? Locks the job row on PostgreSQL until commit, so a competing instance waits, then sees the new stamp.
         var next = stamp();
-        var owned = await db.Set<ImportJob>().Where(j => j.Id == jobId && j.Status == ImportStatus.Running && j.FinishedAt == Heartbeat)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.FinishedAt, next), ct);
+        var owned = await db.Set<ImportJob>().Where(j => j.Id == jobId && j.Status == ImportStatus.Running && j.HeartbeatAt == Heartbeat)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.HeartbeatAt, next), ct);
         if (owned == 0)
         {
             await _transaction.RollbackAsync(ct);
@@ -257,7 +257,7 @@ internal sealed class ImportRun(CerchioDb db, CustomerRecords records, Guid jobI
     private async Task<bool> CommitProgressAsync(int processed, int created, int updated, List<ImportIssue> issues, CancellationToken ct)
     {
         var report = ImportIssue.ToJson(issues);
-        var owned = await db.Set<ImportJob>().Where(j => j.Id == jobId && j.FinishedAt == Heartbeat)
+        var owned = await db.Set<ImportJob>().Where(j => j.Id == jobId && j.HeartbeatAt == Heartbeat)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.ProcessedRows, processed)
                 .SetProperty(j => j.Created, created)
