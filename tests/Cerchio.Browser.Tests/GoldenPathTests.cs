@@ -84,6 +84,45 @@ public abstract class GoldenPathTests(BrowserApp app)
         await Accessibility.AssertAccessibleAsync(page);
     }
 
+    [Fact]
+    public async Task ImportXlsx_WithOneBadRow_ReportsIt_ImportsTheRest_AndTheTimelineShowsIt()
+    {
+        var org = await app.App.CreateOrganizationAsync("Import Browser S.r.l.");
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, org.AdminEmail);
+        var file = Path.Combine(Path.GetTempPath(), $"clienti-{Guid.NewGuid():N}.xlsx");
+        await File.WriteAllBytesAsync(file, Cerchio.Tests.Customers.ImportTestKit.Xlsx(
+            ["Ragione sociale", "Partita IVA", "E-mail", "Città", "Codice cliente"],
+            ["Bianchi Costruzioni S.r.l.", "01234567897", "info@bianchicostruzioni.test", "Padova", "CLI-1"],
+            ["Verdi Interni S.r.l.", "12345", "info@verdi.test", "Vicenza", "CLI-2"],
+            ["Neri Legnami S.r.l.", "", "info@neri.test", "Treviso", "CLI-3"]));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Importa", Exact = true }).First.ClickAsync();
+        await Accessibility.AssertAccessibleAsync(page);
+        await page.GetByLabel("File da importare").SetInputFilesAsync(file);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Carica e controlla" }).ClickAsync();
+
+        // The report names the bad row as Excel numbers it (header = row 1) and why.
+        var report = page.Locator("#import-report");
+        await Expect(report).ToContainTextAsync("3");
+        await Expect(report).ToContainTextAsync("partita IVA");
+        await Expect(page.Locator("#import-preview")).ToContainTextAsync("Bianchi Costruzioni S.r.l.");
+        await Accessibility.AssertAccessibleAsync(page);
+
+        await page.GetByLabel("Importa solo le righe valide").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importa solo le 2 righe valide" }).ClickAsync();
+        await Expect(page.Locator("#import-created")).ToHaveTextAsync("2", new() { Timeout = 30_000 });   // htmx polls the progress
+        await Expect(page.Locator("#import-skipped")).ToHaveTextAsync("1");
+        await Accessibility.AssertAccessibleAsync(page);
+
+        await page.GotoAsync("/clienti?q=bianchi");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bianchi Costruzioni S.r.l." }).ClickAsync();
+        await Expect(page.Locator("#timeline > li[data-type=customer_created]")).ToContainTextAsync("import");
+        await Expect(page.Locator("#details-title + dl")).ToContainTextAsync("01234567897");
+        await Accessibility.AssertAccessibleAsync(page);
+        File.Delete(file);
+    }
+
     private static async Task SignInAsync(IPage page, string email)
     {
         await page.GotoAsync("/accedi");

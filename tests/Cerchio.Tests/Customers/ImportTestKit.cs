@@ -138,26 +138,6 @@ internal static class ImportTestKit
 
     public static Guid JobId(string jobPath) => Guid.Parse(jobPath["/clienti/importazioni/".Length..]);
 
-    /// <summary>The values a browser would post for the mapping form: hidden fields, selected options, checked boxes.</summary>
-    public static List<KeyValuePair<string, string>> FormValues(IHtmlFormElement form)
-    {
-        var values = new List<KeyValuePair<string, string>>();
-        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]"))
-        {
-            if (input.Type == "hidden" || (input.Type == "checkbox" && input.IsChecked))
-            {
-                values.Add(new(input.Name!, input.Value));
-            }
-        }
-
-        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]"))
-        {
-            values.Add(new(select.Name!, select.Value ?? ""));
-        }
-
-        return values;
-    }
-
     public static IHtmlFormElement MappingForm(IDocument page) =>
         page.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.QuerySelector<IHtmlInputElement>("input[name=_handler]")?.Value == "import-mapping");
 
@@ -166,7 +146,7 @@ internal static class ImportTestKit
         HttpClient client, string jobPath, string action, bool onlyValid = false, Dictionary<string, string>? changes = null)
     {
         var form = MappingForm(await Html.GetAsync(client, jobPath));
-        var values = FormValues(form).Where(v => changes is null || !changes.ContainsKey(v.Key)).ToList();
+        var values = Html.FormValues(form).Where(v => changes is null || !changes.ContainsKey(v.Key)).ToList();
         values.AddRange(changes ?? []);
         values.Add(new("Input.Action", action));
         if (onlyValid)

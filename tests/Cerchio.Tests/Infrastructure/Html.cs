@@ -31,34 +31,26 @@ public static class Html
         return await PostFormAsync(client, form, fields);
     }
 
-    /// <summary>What a browser would send for the form as rendered: every named field, checked boxes only.</summary>
+    /// <summary>What a browser would send for the form as rendered: every named field, checked boxes only, a name as often as it occurs.</summary>
     /// <param name="fillEmpty">Put a placeholder in empty text fields, to get past "required" checks.</param>
-    public static Dictionary<string, string> FormValues(IHtmlFormElement form, bool fillEmpty = false)
+    public static List<KeyValuePair<string, string>> FormValues(IHtmlFormElement form, bool fillEmpty = false)
     {
-        var values = new Dictionary<string, string>();
+        var values = new List<KeyValuePair<string, string>>();
         foreach (var element in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
         {
             var name = element.GetAttribute("name")!;
-            switch (element)
+            string? value = element switch
             {
-                case IHtmlInputElement { Type: "checkbox" or "radio" } box:
-                    if (box.IsChecked)
-                    {
-                        values[name] = box.Value;
-                    }
-
-                    break;
-                case IHtmlInputElement { Type: "file" or "submit" or "button" }:
-                    break;
-                case IHtmlInputElement input:
-                    values[name] = fillEmpty && string.IsNullOrEmpty(input.Value) ? "Valore di prova" : input.Value;
-                    break;
-                case IHtmlSelectElement select:
-                    values[name] = select.Value ?? "";
-                    break;
-                case IHtmlTextAreaElement area:
-                    values[name] = area.Value;
-                    break;
+                IHtmlInputElement { Type: "checkbox" or "radio" } box => box.IsChecked ? box.Value : null,
+                IHtmlInputElement { Type: "file" or "submit" or "button" } => null,
+                IHtmlInputElement input => fillEmpty && string.IsNullOrEmpty(input.Value) ? "Valore di prova" : input.Value,
+                IHtmlSelectElement select => select.Value ?? "",
+                IHtmlTextAreaElement area => area.Value,
+                _ => null,
+            };
+            if (value is not null)
+            {
+                values.Add(new(name, value));
             }
         }
 
@@ -72,11 +64,7 @@ public static class Html
 
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, IHtmlFormElement form, Dictionary<string, string> fields)
     {
-        var values = FormValues(form);
-        foreach (var (key, value) in fields)
-        {
-            values[key] = value;
-        }
+        var values = FormValues(form).Where(v => !fields.ContainsKey(v.Key)).Concat(fields).ToList();
 
         // Resolved against the document's URL; no action posts back to the document itself, as browsers do.
         var action = new Uri(new Uri(form.Owner!.Url), form.GetAttribute("action") ?? "");
