@@ -81,13 +81,19 @@ public abstract class AuditLogTests(AppFixture app)
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var csv = await response.Content.ReadAsStringAsync();
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("at_utc;actor;entity_type;entity_id;action;changes", lines[0]);
+        Assert.Equal("Data e ora;Autore;Oggetto;Identificativo;Azione;Modifiche", lines[0]);
         Assert.Equal(Department.Defaults.Length + 1, lines.Length - 1);
         Assert.All(lines.Skip(1), l => Assert.Contains(";Department;", l));
-        Assert.Contains("Updated", lines[1]);   // newest first
+        Assert.Contains("Modifica", lines[1]);   // newest first
         Assert.Contains("Logistica", lines[1]);
         Assert.DoesNotContain("Informatica Altrui", csv);
         Assert.DoesNotContain(";ApiKey;", csv);
+
+        var xlsx = await client.GetByteArrayAsync("/amministrazione/registro/export.xlsx?tipo=Department");
+        var sheet = Cerchio.Tests.Customers.ImportTestKit.ReadXlsx(xlsx);
+        Assert.Equal(["Data e ora", "Autore", "Oggetto", "Identificativo", "Azione", "Modifiche"], sheet[0]);
+        Assert.Equal(lines.Length, sheet.Count);
+        Assert.Contains("Logistica", sheet[1][5]);
     }
 }
 

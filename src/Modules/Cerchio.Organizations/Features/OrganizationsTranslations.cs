@@ -147,5 +147,15 @@ internal sealed class OrganizationsTranslations : ITranslations
         ["{0} modifiche"] = "{0} changes",
         ["{0} persone, {1} attive"] = "{0} people, {1} active",
         ["{0} reparti, {1} attivi"] = "{0} departments, {1} active",
+    
+        // Audit log export
+        ["Esporta Excel"] = "Export Excel",
+        ["Data e ora"] = "Date and time",
+        ["Autore"] = "Author",
+        ["Oggetto"] = "Object",
+        ["Identificativo"] = "Id",
+        ["Azione"] = "Action",
+        ["Modifiche"] = "Changes",
+        ["registro-attivita"] = "activity-log",
     };
 }

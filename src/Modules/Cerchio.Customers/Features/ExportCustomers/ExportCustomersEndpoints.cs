@@ -31,18 +31,10 @@ internal static class ExportCustomersEndpoints
             .ExcludeFromDescription();
     }
 
-    /// <summary>The list's "tipo" query parameter.</summary>
-    public static CustomerFilter FilterOf(string? tipo) => tipo switch
-    {
-        "aziende" => CustomerFilter.Companies,
-        "persone" => CustomerFilter.People,
-        _ => CustomerFilter.All,
-    };
-
     private static async Task<TabularFileResult> ExportAsync(
         TabularFormat format, CustomerRecords records, Loc l, TimeProvider clock, string? q, string? tipo, CancellationToken ct)
     {
-        var query = CustomerRecords.Filter(records.Active.AsNoTracking(), q, FilterOf(tipo));
+        var query = CustomerRecords.Filter(records.Active.AsNoTracking(), q, CustomerFilters.FromTipo(tipo));
         // One pass over the attributes alone to know the columns; the rows themselves stream afterwards.
         var keys = new SortedSet<string>(StringComparer.Ordinal);
         await foreach (var json in query.Where(c => c.Attributes != "{}").Select(c => c.Attributes).AsAsyncEnumerable().WithCancellation(ct))

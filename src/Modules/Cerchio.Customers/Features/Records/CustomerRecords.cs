@@ -25,6 +25,17 @@ internal enum CustomerFilter
     People,
 }
 
+internal static class CustomerFilters
+{
+    /// <summary>The customer list's "tipo" query parameter (the list page and its exports share it).</summary>
+    public static CustomerFilter FromTipo(string? tipo) => tipo switch
+    {
+        "aziende" => CustomerFilter.Companies,
+        "persone" => CustomerFilter.People,
+        _ => CustomerFilter.All,
+    };
+}
+
 /// <summary>
 /// Creating, changing, finding and merging customers: the one place pages, the API and the import go
 /// through, so every change lands on the customer's timeline the same way.

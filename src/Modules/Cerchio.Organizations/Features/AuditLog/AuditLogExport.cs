@@ -1,7 +1,7 @@
-using System.Globalization;
-using System.Text;
 using Cerchio.Data;
 using Cerchio.Tenancy;
+using Cerchio.Text;
+using Cerchio.Ui.Export;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -9,48 +9,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cerchio.Organizations.Features.AuditLog;
 
-/// <summary>The filtered audit log as CSV (RFC 4180), streamed row by row.</summary>
+/// <summary>The filtered audit log as CSV or Excel, streamed row by row (the same filter as the page).</summary>
 internal static class AuditLogExport
 {
-    public const string Path = "/amministrazione/registro/export.csv";
+    public const string Path = "/amministrazione/registro/export";
 
     public static void MapAuditLogExport(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, async (HttpContext context, CerchioDb db) =>
-        {
-            var filter = AuditFilter.Parse(context.Request.Query);
-            context.Response.ContentType = "text/csv; charset=utf-8";
-            context.Response.Headers.ContentDisposition = "attachment; filename=\"registro-attivita.csv\"";
-
-            // The request culture's list separator (";" in Italian) and a BOM: what Excel expects when it opens the file.
-            var separator = CultureInfo.CurrentCulture.TextInfo.ListSeparator;
-            await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-            await writer.WriteAsync(Row(separator, "at_utc", "actor", "entity_type", "entity_id", "action", "changes"));
-            await foreach (var entry in AuditQuery.Filtered(db, filter).AsAsyncEnumerable().WithCancellation(context.RequestAborted))
-            {
-                await writer.WriteAsync(Row(separator,
-                    entry.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                    entry.ActorName, entry.EntityType, entry.EntityId, entry.Action.ToString(), entry.Changes));
-            }
-        }).RequireAuthorization(Permissions.ViewAudit);
+        app.MapGet(Path + ".csv", (HttpContext context, CerchioDb db, Loc l) => Export(TabularFormat.Csv, context, db, l))
+            .RequireAuthorization(Permissions.ViewAudit)
+            .ExcludeFromDescription();
+        app.MapGet(Path + ".xlsx", (HttpContext context, CerchioDb db, Loc l) => Export(TabularFormat.Xlsx, context, db, l))
+            .RequireAuthorization(Permissions.ViewAudit)
+            .ExcludeFromDescription();
     }
 
-    public static string Row(string separator, params string[] fields) =>
-        string.Join(separator, fields.Select(f => Field(f, separator))) + "\r\n";
-
-    /// <summary>
-    /// Quotes when needed, and defuses text a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start)
-    /// with a leading apostrophe: names and changes are typed by people.
-    /// </summary>
-    public static string Field(string value, string separator)
+    private static TabularFileResult Export(TabularFormat format, HttpContext context, CerchioDb db, Loc l)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.Contains(separator, StringComparison.Ordinal) || value.IndexOfAny(['"', '\r', '\n']) >= 0
-            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : value;
+        var filter = AuditFilter.Parse(context.Request.Query);
+        string[] headers = [l["Data e ora"], l["Autore"], l["Oggetto"], l["Identificativo"], l["Azione"], l["Modifiche"]];
+        var rows = AuditQuery.Filtered(db, filter).AsNoTracking().AsAsyncEnumerable().Select(entry => (IReadOnlyList<string?>)
+        [
+            Times.InItaly(entry.At).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+            entry.ActorName, entry.EntityType, entry.EntityId, l[AuditQuery.ActionLabel(entry.Action)], entry.Changes,
+        ]);
+        return new TabularFileResult(format, l["registro-attivita"], headers, rows);
     }
 }
