@@ -1,3 +1,4 @@
+using Cerchio.Text;
 using System.Globalization;
 using System.Text.Json;
 using Cerchio.Data;
@@ -70,13 +71,13 @@ internal static class AuditQuery
 
         if (filter.From is { } from)
         {
-            var start = LocalTime.StartOfDay(from);
+            var start = Times.StartOfDay(from);
             query = query.Where(a => a.At >= start);
         }
 
         if (filter.To is { } to)
         {
-            var end = LocalTime.StartOfDay(to.AddDays(1));
+            var end = Times.StartOfDay(to.AddDays(1));
             query = query.Where(a => a.At < end);
         }
 
