@@ -42,7 +42,12 @@ public static class CerchioApp
         AddIdentityAndAuthorization(services);
 
         services.AddProblemDetails();
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiDocumentInfo>());
+        services.AddOpenApi("v1", o =>
+        {
+            // The document describes the API only: the pages' own form posts are not for integrators.
+            o.ShouldInclude = endpoint => endpoint.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer<OpenApiDocumentInfo>();
+        });
         services.AddHealthChecks().AddDbContextCheck<CerchioDb>("database", tags: ["ready"]);
         services.AddRazorComponents();
         services.AddAntiforgery();

@@ -21,6 +21,12 @@ public abstract class HealthTests(AppFixture app)
         var json = await app.CreateClient().GetStringAsync("/openapi/v1.json");
         Assert.Contains("\"Cerchio API\"", json);
         Assert.Contains("bearer", json);
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/v1/customers", paths);
+        Assert.Contains("/api/v1/events", paths);
+        Assert.Contains("/api/v1/customers/{customerId}/timeline", paths);
+        Assert.All(paths, p => Assert.StartsWith("/api/v1/", p));
     }
 }
 
