@@ -6,6 +6,9 @@ public interface IOrganizationScoped
     Guid OrganizationId { get; set; }
 }
 
-/// <summary>Rows whose changes are records themselves (timeline events, job progress): kept out of the audit log.</summary>
-[AttributeUsage(AttributeTargets.Class)]
+/// <summary>
+/// Kept out of the audit log: on a class, rows whose changes are records themselves (timeline events, job
+/// progress); on a property, values derived from others (a search text) that would only repeat them.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Property)]
 public sealed class NotAuditedAttribute : Attribute;

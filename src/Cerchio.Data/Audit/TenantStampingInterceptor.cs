@@ -66,27 +66,46 @@ public sealed class TenantStampingInterceptor(TimeProvider clock) : SaveChangesI
         db.AuditEntries.AddRange(audit);
     }
 
+    /// <summary>
+    /// What the log leaves out: the key and organization (the entry has them), when the row was written (the entry's
+    /// time), values derived from others, and secrets (hashes of keys and tokens are never copied).
+    /// </summary>
+    private static bool Skipped(Microsoft.EntityFrameworkCore.Metadata.IProperty property) =>
+        property.IsPrimaryKey()
+        || property.Name is nameof(IOrganizationScoped.OrganizationId) or "CreatedAt" or "UpdatedAt"
+        || property.Name.EndsWith("Hash", StringComparison.Ordinal)
+        || property.PropertyInfo?.GetCustomAttribute<NotAuditedAttribute>() is not null;
+
+    /// <summary>Values as people read them: enum names, ISO timestamps.</summary>
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        DateTimeOffset time => time.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
     private static AuditEntry ToAudit(EntityEntry<IOrganizationScoped> entry, OrganizationContext tenant, DateTimeOffset now)
     {
-        var changes = new Dictionary<string, object?[]>();
+        var changes = new Dictionary<string, string?[]>();
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            if (name == nameof(IOrganizationScoped.OrganizationId) || name.EndsWith("Hash", StringComparison.Ordinal))
+            if (Skipped(property.Metadata))
             {
-                continue;   // never copy secrets (API key hashes, tokens) into the log
+                continue;
             }
 
             switch (entry.State)
             {
                 case EntityState.Added when property.CurrentValue is not null:
-                    changes[name] = [null, property.CurrentValue];
+                    changes[name] = [null, Text(property.CurrentValue)];
                     break;
                 case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
-                    changes[name] = [property.OriginalValue, property.CurrentValue];
+                    changes[name] = [Text(property.OriginalValue), Text(property.CurrentValue)];
                     break;
                 case EntityState.Deleted when property.OriginalValue is not null:
-                    changes[name] = [property.OriginalValue, null];
+                    changes[name] = [Text(property.OriginalValue), null];
                     break;
             }
         }

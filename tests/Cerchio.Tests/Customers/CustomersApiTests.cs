@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Cerchio.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cerchio.Tests.Customers;
 
@@ -46,6 +47,31 @@ public abstract class CustomersApiTests(AppFixture app)
         var change = timeline.GetProperty("items")[0].GetProperty("properties").GetProperty("Email");
         Assert.Equal("info@bianchi.test", change[0].GetString());
         Assert.Equal("ordini@bianchi.test", change[1].GetString());
+    }
+
+    [Fact]
+    public async Task Changes_AreAudited_WithReadableValues_AndNoDerivedOrSecretFields()
+    {
+        var org = await app.CreateOrganizationAsync("Api Audit S.r.l.");
+        var api = org.Api();
+        var created = await (await api.PostAsJsonAsync("/api/v1/customers", Company("Gialli S.r.l.", "G-1"))).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetGuid();
+        (await api.PutAsJsonAsync($"/api/v1/customers/{id}", Company("Gialli Arredi S.r.l.", "G-1"))).EnsureSuccessStatusCode();
+
+        var entries = await app.InOrganizationAsync(org.Id, async services =>
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                services.GetRequiredService<Cerchio.Data.CerchioDb>().AuditEntries.Where(a => a.EntityId == id.ToString()).OrderBy(a => a.At)));
+        Assert.Equal([Cerchio.Data.Audit.AuditAction.Created, Cerchio.Data.Audit.AuditAction.Updated], entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.StartsWith("API: ", e.ActorName));
+        var creation = JsonSerializer.Deserialize<Dictionary<string, string?[]>>(entries[0].Changes)!;
+        Assert.Equal("Company", creation["Kind"][1]);
+        Assert.Equal("Gialli S.r.l.", creation["Name"][1]);
+        Assert.DoesNotContain("SearchText", creation.Keys);
+        Assert.DoesNotContain("Id", creation.Keys);
+        Assert.DoesNotContain("OrganizationId", creation.Keys);
+        var update = JsonSerializer.Deserialize<Dictionary<string, string?[]>>(entries[1].Changes)!;
+        Assert.Equal(("Gialli S.r.l.", "Gialli Arredi S.r.l."), (update["Name"][0], update["Name"][1]));
+        Assert.DoesNotContain("UpdatedAt", update.Keys);
     }
 
     [Fact]

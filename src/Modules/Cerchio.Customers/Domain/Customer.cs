@@ -41,6 +41,7 @@ internal sealed class Customer : IOrganizationScoped
     public string Attributes { get; set; } = "{}";
 
     /// <summary>Lower-case, accent-free name, email, VAT number, city: what the list search matches.</summary>
+    [NotAudited]
     public string SearchText { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -157,5 +157,6 @@ internal sealed class OrganizationsTranslations : ITranslations
         ["Azione"] = "Action",
         ["Modifiche"] = "Changes",
         ["registro-attivita"] = "activity-log",
+        ["{0} campi"] = "{0} fields",
     };
 }
