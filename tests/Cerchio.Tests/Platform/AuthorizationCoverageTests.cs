@@ -1,0 +1,49 @@
+using Cerchio.Tenancy;
+using Cerchio.Tests.Infrastructure;
+using Cerchio.Web.Composition;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cerchio.Tests.Platform;
+
+/// <summary>
+/// Every endpoint and page states who may use it: a permission (checked against the member's role), the API-key
+/// policy, or a place on one of the two reviewed lists below. A new page without a decision fails here.
+/// </summary>
+public sealed class AuthorizationCoverageTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    /// <summary>Reachable without signing in, each for a reason.</summary>
+    private static readonly string[] Public =
+    [
+        "/", "/accedi", "/configurazione", "/errore", "/accesso-negato", "/non-trovato", "/lingua", "/invito/{Token}",
+        "/health/live", "/health/ready", "/openapi/{documentName}.json",
+    ];
+
+    /// <summary>For any signed-in person, whatever the role: their own profile and session, and founding an organization.</summary>
+    private static readonly string[] AnySignedIn = ["/profilo", "/esci", "/organizzazioni/cambia", "/organizzazioni/nuova"];
+
+    [Fact]
+    public void EveryEndpoint_NamesWhoMayUseIt()
+    {
+        var undecided = new List<string>();
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => !e.RoutePattern.RawText!.StartsWith("/_framework/", StringComparison.Ordinal)))   // Blazor's own plumbing
+        {
+            var route = endpoint.RoutePattern.RawText!;
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).Where(p => p is not null).ToList();
+            var decided = Public.Contains(route)
+                ? anonymous
+                : AnySignedIn.Contains(route)
+                    ? !anonymous
+                    : !anonymous && (policies.Any(p => Permissions.All.Contains(p)) || (route.StartsWith("/api/v1/", StringComparison.Ordinal) && policies.Contains(ApiPolicy.Name)));
+            if (!decided)
+            {
+                undecided.Add($"{route} (anonymous: {anonymous}, policies: {string.Join(", ", policies)})");
+            }
+        }
+
+        Assert.True(undecided.Count == 0, "Endpoints without a decision on who may use them:\n" + string.Join("\n", undecided.Distinct()));
+    }
+}
