@@ -11,4 +11,5 @@ for (const [from, to] of Object.entries(files)) {
   mkdirSync(target.substring(0, target.lastIndexOf("/")), { recursive: true });
   cpSync(`node_modules/${from}`, target);
 }
-writeFileSync("wwwroot/lib/.installed-v1", new Date().toISOString());
+// The stamp MSBuild checks before running npm again.
+writeFileSync(`wwwroot/lib/.installed-${process.argv[2] ?? "v1"}`, new Date().toISOString());
