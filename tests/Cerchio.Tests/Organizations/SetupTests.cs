@@ -54,3 +54,34 @@ public abstract class SetupTests(AppFixture app)
 public sealed class SetupTestsOnSqlite(SqliteApp app) : SetupTests(app), IClassFixture<SqliteApp>;
 
 public sealed class SetupTestsOnPostgres(PostgresApp app) : SetupTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>The set-up page's other choice: the demo company, administered by the person who sets it up.</summary>
+public abstract class SetupDemoTests(AppFixture app)
+{
+    [Fact]
+    public async Task Setup_WithTheDemo_CreatesRossiArredamenti_AndShowsTheDemoSignIns()
+    {
+        var client = app.Browser();
+        var response = await Html.SubmitFormAsync(client, "/configurazione", "setup", new()
+        {
+            ["Input.LoadDemo"] = "true",
+            ["Input.DisplayName"] = "Chiara Demo",
+            ["Input.Email"] = "chiara@demo.test",
+            ["Input.Password"] = "Dimostrazione2026",
+        });
+        Assert.Equal("/?demo=1", Html.LocationPath(response));
+
+        var home = await Html.GetAsync(client, "/?demo=1");
+        Assert.Equal(Cerchio.Web.Features.Demo.DemoCompany.Name, home.QuerySelector("h1")!.TextContent);
+        Assert.Contains("admin@rossiarredamenti.it", home.QuerySelector("#demo-logins")!.ParentElement!.TextContent);
+        Assert.Equal("300", home.QuerySelector("#customer-count")!.TextContent);
+
+        var people = await Html.GetAsync(client, "/amministrazione/persone");
+        Assert.Contains("chiara@demo.test", people.Body!.TextContent);
+        Assert.Contains("giulia.conti@rossiarredamenti.it", people.Body!.TextContent);
+    }
+}
+
+public sealed class SetupDemoTestsOnSqlite(SqliteApp app) : SetupDemoTests(app), IClassFixture<SqliteApp>;
+
+public sealed class SetupDemoTestsOnPostgres(PostgresApp app) : SetupDemoTests(app), IClassFixture<PostgresApp>;
