@@ -68,6 +68,9 @@ internal sealed class CustomersTranslations : ITranslations
         ["Unisci «{0}» qui"] = "Merge «{0}» here",
         ["Il cliente da unire non esiste."] = "The customer to merge does not exist.",
 
+        ["Il file ha troppe colonne: al massimo 200."] = "The file has too many columns: at most 200.",
+        ["Il file ha troppe righe: al massimo 100.000. Dividilo in più file."] = "The file has too many rows: at most 100,000. Split it into several files.",
+
         // API messages
         ["I dati inviati non sono validi."] = "The data sent is not valid.",
         ["Il tipo deve essere 'company' o 'person'."] = "The kind must be 'company' or 'person'.",

@@ -31,6 +31,7 @@ public static class OrganizationsModule
         app.MapInvitationEndpoints();
         app.MapApiKeyEndpoints();
         app.MapAuditLogExport();
+        app.MapPeopleExports();
         return app;
     }
 }

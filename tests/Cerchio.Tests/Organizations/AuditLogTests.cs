@@ -1,3 +1,5 @@
+using System.Text;
+using Cerchio.Tenancy;
 using System.Net;
 using Cerchio.Organizations.Domain;
 using Cerchio.Tests.Infrastructure;
@@ -100,3 +102,33 @@ public abstract class AuditLogTests(AppFixture app)
 public sealed class AuditLogTestsOnSqlite(SqliteApp app) : AuditLogTests(app), IClassFixture<SqliteApp>;
 
 public sealed class AuditLogTestsOnPostgres(PostgresApp app) : AuditLogTests(app), IClassFixture<PostgresApp>;
+
+public abstract class ListExportTests(AppFixture app)
+{
+    [Fact]
+    public async Task PeopleAndDepartments_ExportAsCsvAndExcel_ForAdministratorsOnly()
+    {
+        var org = await app.CreateOrganizationAsync("Elenchi S.r.l.", ("operatore@elenchi.test", Role.Agent));
+        await app.CreateOrganizationAsync("Altri Elenchi S.r.l.", ("estraneo@altri.test", Role.Agent));
+        var client = await org.SignInAsync();
+
+        var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync("/amministrazione/persone/export.csv")).TrimStart('\uFEFF');
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Nome;Email;Ruolo;Reparto;Stato", lines[0]);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("operatore@elenchi.test;operatore@elenchi.test;Operatore customer service;IT;Attiva", StringComparison.Ordinal));
+        Assert.DoesNotContain("estraneo", csv);
+
+        var sheet = Cerchio.Tests.Customers.ImportTestKit.ReadXlsx(await client.GetByteArrayAsync("/amministrazione/reparti/export.xlsx"));
+        Assert.Equal(["Nome", "Persone", "Stato"], sheet[0]);
+        Assert.Equal(Department.Defaults.Length + 1, sheet.Count);
+        Assert.Equal(["IT", "1", "Attivo"], sheet.Single(r => r[0] == "IT"));
+
+        var agent = await org.SignInAsync(Role.Agent);
+        Assert.StartsWith("/accesso-negato", Html.LocationPath(await agent.GetAsync("/amministrazione/persone/export.csv")));
+    }
+}
+
+public sealed class ListExportTestsOnSqlite(SqliteApp app) : ListExportTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ListExportTestsOnPostgres(PostgresApp app) : ListExportTests(app), IClassFixture<PostgresApp>;

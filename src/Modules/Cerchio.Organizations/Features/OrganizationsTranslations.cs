@@ -158,5 +158,7 @@ internal sealed class OrganizationsTranslations : ITranslations
         ["Modifiche"] = "Changes",
         ["registro-attivita"] = "activity-log",
         ["{0} campi"] = "{0} fields",
+        ["persone"] = "people",
+        ["reparti"] = "departments",
     };
 }

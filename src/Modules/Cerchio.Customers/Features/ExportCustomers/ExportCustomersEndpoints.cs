@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cerchio.Customers.Features.ExportCustomers;
 
@@ -19,20 +20,12 @@ namespace Cerchio.Customers.Features.ExportCustomers;
 /// </summary>
 internal static class ExportCustomersEndpoints
 {
-    public static void Map(IEndpointRouteBuilder app)
-    {
-        app.MapGet("/clienti/export.csv", (CustomerRecords records, Loc l, TimeProvider clock, string? q, string? tipo, CancellationToken ct) =>
-                ExportAsync(TabularFormat.Csv, records, l, clock, q, tipo, ct))
-            .RequireAuthorization(Permissions.ViewCustomers)
-            .ExcludeFromDescription();
-        app.MapGet("/clienti/export.xlsx", (CustomerRecords records, Loc l, TimeProvider clock, string? q, string? tipo, CancellationToken ct) =>
-                ExportAsync(TabularFormat.Xlsx, records, l, clock, q, tipo, ct))
-            .RequireAuthorization(Permissions.ViewCustomers)
-            .ExcludeFromDescription();
-    }
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapListExport("/clienti/export", Permissions.ViewCustomers, context => ExportAsync(
+            context.RequestServices.GetRequiredService<CustomerRecords>(), context.RequestServices.GetRequiredService<Loc>(),
+            context.RequestServices.GetRequiredService<TimeProvider>(), context.Request.Query["q"], context.Request.Query["tipo"], context.RequestAborted));
 
-    private static async Task<TabularFileResult> ExportAsync(
-        TabularFormat format, CustomerRecords records, Loc l, TimeProvider clock, string? q, string? tipo, CancellationToken ct)
+    private static async Task<ListExportData> ExportAsync(CustomerRecords records, Loc l, TimeProvider clock, string? q, string? tipo, CancellationToken ct)
     {
         var query = CustomerRecords.Filter(records.Active.AsNoTracking(), q, CustomerFilters.FromTipo(tipo));
         // One pass over the attributes alone to know the columns; the rows themselves stream afterwards.
@@ -50,7 +43,7 @@ internal static class ExportCustomersEndpoints
         headers.AddRange(keys.Select(k => headers.Contains(k, StringComparer.OrdinalIgnoreCase) ? $"{k} ({l["attributo"]})" : k));
         var rows = query.OrderBy(c => c.Name).ThenBy(c => c.Id).AsAsyncEnumerable()
             .Select(c => (IReadOnlyList<string?>)Row(c, keys, l));
-        return new TabularFileResult(format, $"{l["clienti"]}-{clock.GetUtcNow():yyyy-MM-dd}", headers, rows);
+        return new ListExportData($"{l["clienti"]}-{clock.GetUtcNow():yyyy-MM-dd}", headers, rows);
     }
 
     private static string?[] Row(Customer c, SortedSet<string> keys, Loc l)

@@ -30,6 +30,14 @@ internal static class SheetReader
     public const string Unreadable = "Il file Excel è danneggiato o non si può leggere.";
     public const string NoHeader = "Il file non ha una riga di intestazione.";
     public const string NoRows = "Il file non contiene righe di dati.";
+    public const string TooManyColumns = "Il file ha troppe colonne: al massimo 200.";
+    public const string TooManyRows = "Il file ha troppe righe: al massimo 100.000. Dividilo in più file.";
+
+    // Bounds on what a small upload can make the server do: a 10 MB file can describe far more (a zip bomb, a cell
+    // at column XFD of row 1,000,000), so columns, rows and the characters of each XML part are capped.
+    public const int MaxColumns = 200;
+    public const int MaxRows = 100_000;
+    private const long MaxCharactersInPart = 20_000_000;
 
     private static readonly string[] TextExtensions = [".csv", ".txt"];
 
@@ -124,7 +132,12 @@ internal static class SheetReader
         var rows = new List<SheetRow>();
         while (csv.Read())
         {
-            rows.Add(new SheetRow((int)csv.RowNumber + 1, csv.Current.ToArray()));
+            var cells = csv.Current.ToArray();
+            rows.Add(new SheetRow((int)csv.RowNumber + 1, cells.Length > MaxColumns + 1 ? cells[..(MaxColumns + 1)] : cells));
+            if (rows.Count > MaxRows)
+            {
+                return (null, TooManyRows);
+            }
         }
 
         return Build(headers, rows);
@@ -135,7 +148,7 @@ internal static class SheetReader
         try
         {
             using var stream = new MemoryStream(content, writable: false);
-            using var document = SpreadsheetDocument.Open(stream, false);
+            using var document = SpreadsheetDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
             var workbook = document.WorkbookPart;
             var sheet = workbook?.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault();
             if (workbook is null || sheet?.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part)
@@ -171,6 +184,10 @@ internal static class SheetReader
                 }
 
                 rows.Add(new SheetRow(number, cells));
+                if (rows.Count > MaxRows)
+                {
+                    return (null, TooManyRows);
+                }
             }
 
             return headers is null ? (null, NoHeader) : Build(headers, rows);
@@ -189,6 +206,11 @@ internal static class SheetReader
         {
             var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : position;
             position = column + 1;
+            if (column > MaxColumns)
+            {
+                continue;   // past any column a customer list can use; Build reports a header that wide
+            }
+
             while (values.Count <= column)
             {
                 values.Add(null);
@@ -249,18 +271,31 @@ internal static class SheetReader
 
     private static (SheetTable?, string?) Build(string[] rawHeaders, List<SheetRow> rows)
     {
-        if (rawHeaders.All(string.IsNullOrWhiteSpace))
+        // Trailing blank headers are what Excel leaves after deleted columns: not columns of the list.
+        var width = rawHeaders.Length;
+        while (width > 0 && string.IsNullOrWhiteSpace(rawHeaders[width - 1]))
+        {
+            width--;
+        }
+
+        if (width == 0)
         {
             return (null, NoHeader);
         }
 
+        if (width > MaxColumns)
+        {
+            return (null, TooManyColumns);
+        }
+
         // Header names identify columns in the mapping: name the blank ones and make repeated ones unique.
         var headers = new List<string>();
-        for (var i = 0; i < rawHeaders.Length; i++)
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < width; i++)
         {
             var name = string.IsNullOrWhiteSpace(rawHeaders[i]) ? $"({Ui.Export.TabularExport.ColumnName(i)})" : rawHeaders[i].Trim();
             var unique = name;
-            for (var n = 2; headers.Contains(unique, StringComparer.OrdinalIgnoreCase); n++)
+            for (var n = 2; !taken.Add(unique); n++)
             {
                 unique = $"{name} ({n})";
             }
