@@ -33,8 +33,10 @@ public sealed class Loc
         IsEnglish && _english.TryGetValue(italian, out var english) ? english : italian;
 
     /// <summary>Formats a translated composite string with the current culture.</summary>
+    /// <remarks>Without arguments the text is not formatted: it may already be a formatted message (say, one that
+    /// quotes an email with braces in it).</remarks>
     public string F(string italian, params object?[] args) =>
-        string.Format(CultureInfo.CurrentCulture, this[italian], args);
+        args.Length == 0 ? this[italian] : string.Format(CultureInfo.CurrentCulture, this[italian], args);
 
     public bool HasEnglish(string italian) => _english.ContainsKey(italian);
 

@@ -32,7 +32,7 @@ public static class TabularExport
         // Our own formula guard (Neutralize) instead of the library's, which would also mark "+39 02…" phone numbers.
         var options = new CsvWriterOptions { Separator = ';', WriteByteOrderMark = true, Injection = CsvInjection.None };
         await using var csv = CsvWriter.Create(output, options, leaveOpen: true);
-        await csv.WriteRecordAsync(headers.ToArray(), ct);
+        await csv.WriteRecordAsync(headers.Select(Neutralize).ToArray(), ct);   // headers too: custom attribute names become headers
         await foreach (var row in rows.WithCancellation(ct))
         {
             var fields = new string[row.Count];

@@ -98,6 +98,7 @@ public static class CerchioApp
         services.AddIdentityCore<CerchioUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                o.User.AllowedUserNameCharacters = "";   // user names are emails: l.d'angelo@… is a real Italian address
                 o.Password.RequiredLength = 10;
                 o.Password.RequireDigit = true;
                 o.Password.RequireLowercase = true;

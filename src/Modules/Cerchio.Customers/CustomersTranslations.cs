@@ -71,6 +71,10 @@ internal sealed class CustomersTranslations : ITranslations
         ["Il file ha troppe colonne: al massimo 200."] = "The file has too many columns: at most 200.",
         ["Il file ha troppe righe: al massimo 100.000. Dividilo in più file."] = "The file has too many rows: at most 100,000. Split it into several files.",
 
+        ["Nome di attributo non valido: «{0}» (al massimo 50 caratteri, senza «:» e senza iniziare con = + - @)."] = "Invalid attribute name: «{0}» (at most 50 characters, no «:», not starting with = + - @).",
+        ["Il valore dell'attributo «{0}» deve stare su una riga, al massimo 500 caratteri."] = "The value of attribute «{0}» must fit on one line, at most 500 characters.",
+        ["Due attributi hanno lo stesso nome."] = "Two attributes have the same name.",
+
         // API messages
         ["I dati inviati non sono validi."] = "The data sent is not valid.",
         ["Il tipo deve essere 'company' o 'person'."] = "The kind must be 'company' or 'person'.",

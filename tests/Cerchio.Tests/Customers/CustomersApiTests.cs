@@ -119,6 +119,40 @@ public abstract class CustomersApiTests(AppFixture app)
         Assert.Equal(HttpStatusCode.BadRequest, badKind.StatusCode);
     }
 
+    [Theory]
+    [InlineData("""{"name":"A S.r.l.","attributes":{"k":null}}""", null)]
+    [InlineData("""{"name":"A S.r.l.","attributes":{"k":"1"," K":"2"}}""", "Attributes")]
+    [InlineData("""{"name":"A S.r.l.","attributes":{"=HYPERLINK(\"https://evil.test\")":"x"}}""", "Attributes")]
+    [InlineData("""{"name":"A S.r.l.","attributes":{"Note: interne":"x"}}""", "Attributes")]
+    [InlineData("""{"name":"A S.r.l.","postal_code":"123456789012345"}""", "PostalCode")]
+    public async Task Create_WithUnusualInput_IsAClearAnswerNeverA500(string body, string? invalidField)
+    {
+        var org = await app.CreateOrganizationAsync("Api Limiti S.r.l.");
+        var response = await org.Api().PostAsync("/api/v1/customers", new StringContent(body, Encoding.UTF8, "application/json"));
+        if (invalidField is null)
+        {
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(invalidField, out _));
+        }
+    }
+
+    [Fact]
+    public async Task Contact_WithOverlongPhoneOrRole_IsRefusedPerField()
+    {
+        var org = await app.CreateOrganizationAsync("Api Contatto Lungo S.r.l.");
+        var api = org.Api();
+        var id = (await (await api.PostAsJsonAsync("/api/v1/customers", Company("Lunghi S.r.l."))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var response = await api.PostAsJsonAsync($"/api/v1/customers/{id}/contacts", new { last_name = "Lunghi", phone = new string('1', 60), job_title = new string('x', 200) });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("Phone", out _));
+        Assert.True(errors.TryGetProperty("JobTitle", out _));
+    }
+
     [Fact]
     public async Task Create_WithDuplicateExternalId_IsRefused()
     {

@@ -17,7 +17,7 @@ internal sealed class Contact : IOrganizationScoped
 
     public string FullName => $"{FirstName} {LastName}".Trim();
 
-    public static Errors Validate(string? firstName, string? lastName, string? email)
+    public static Errors Validate(string? firstName, string? lastName, string? email, string? phone = null, string? jobTitle = null)
     {
         var errors = new Errors();
         if (string.IsNullOrWhiteSpace(firstName) && string.IsNullOrWhiteSpace(lastName))
@@ -33,6 +33,16 @@ internal sealed class Contact : IOrganizationScoped
         if (!string.IsNullOrWhiteSpace(email) && !CustomerDetails.IsEmail(email.Trim()))
         {
             errors.Add("Email", "L'indirizzo email non è valido.");
+        }
+
+        if ((phone?.Trim().Length ?? 0) > 40)
+        {
+            errors.Add("Phone", "Al massimo {0} caratteri.", 40);
+        }
+
+        if ((jobTitle?.Trim().Length ?? 0) > 100)
+        {
+            errors.Add("JobTitle", "Al massimo {0} caratteri.", 100);
         }
 
         return errors;

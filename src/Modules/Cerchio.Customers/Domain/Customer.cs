@@ -57,7 +57,8 @@ internal sealed class Customer : IOrganizationScoped
 
     public void SetAttributes(IReadOnlyDictionary<string, string> attributes) =>
         Attributes = JsonSerializer.Serialize(attributes.Where(a => !string.IsNullOrWhiteSpace(a.Key))
-            .ToDictionary(a => a.Key.Trim(), a => a.Value.Trim()));
+            .GroupBy(a => a.Key.Trim(), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => (g.Last().Value ?? "").Trim()));
 
     /// <summary>Applies validated details and keeps the derived fields in step.</summary>
     public void Apply(CustomerDetails d, DateTimeOffset now)

@@ -91,6 +91,28 @@ internal sealed record CustomerDetails
             errors.Add(nameof(Attributes), "Al massimo 50 attributi personalizzati.");
         }
 
+        foreach (var (key, value) in Attributes ?? new Dictionary<string, string>())
+        {
+            // Names become column headers in exports and lines of the form: plain names only.
+            if (string.IsNullOrWhiteSpace(key) || key.Trim().Length > 50 || key.Trim()[0] is '=' or '+' or '-' or '@' || key.IndexOfAny([':', '\r', '\n', '\t']) >= 0)
+            {
+                errors.Add(nameof(Attributes), "Nome di attributo non valido: «{0}» (al massimo 50 caratteri, senza «:» e senza iniziare con = + - @).", key);
+            }
+            else if ((value?.Length ?? 0) > 500 || value?.IndexOfAny(['\r', '\n']) >= 0)
+            {
+                errors.Add(nameof(Attributes), "Il valore dell'attributo «{0}» deve stare su una riga, al massimo 500 caratteri.", key);
+            }
+        }
+
+        if (Attributes is not null && Attributes.Keys.Select(k => k.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() != Attributes.Count)
+        {
+            errors.Add(nameof(Attributes), "Due attributi hanno lo stesso nome.");
+        }
+
+        MaxLength(errors, nameof(PostalCode), PostalCode, 10);
+        MaxLength(errors, nameof(FiscalCode), FiscalCode, 16);
+        MaxLength(errors, nameof(Email), Email, 254);
+
         return errors;
     }
 

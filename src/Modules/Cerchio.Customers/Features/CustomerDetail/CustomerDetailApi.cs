@@ -67,7 +67,7 @@ internal static class CustomerDetailApi
             return ApiResults.NotFound("customer");
         }
 
-        var errors = Contact.Validate(input.FirstName, input.LastName, input.Email);
+        var errors = Contact.Validate(input.FirstName, input.LastName, input.Email, input.Phone, input.JobTitle);
         if (errors.Any)
         {
             return ApiResults.Invalid(errors, l);

@@ -79,7 +79,16 @@ internal sealed class ImportRowReader
     {
         var index = headers.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i);
         _columns = mapping.Fields.Where(f => index.ContainsKey(f.Value)).ToDictionary(f => f.Key, f => index[f.Value]);
-        _attributes = mapping.Attributes.Where(index.ContainsKey).Select(a => (a, index[a])).ToList();
+        _attributes = mapping.Attributes.Where(index.ContainsKey).Select(a => (AttributeName(a), index[a]))
+            .DistinctBy(a => a.Item1, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>A column header as an attribute name: the same rules as typed names (no ":", no formula start, 50 characters).</summary>
+    public static string AttributeName(string header)
+    {
+        var name = header.Replace(':', '-').Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ').Trim().TrimStart('=', '+', '-', '@').Trim();
+        name = name.Length > 50 ? name[..50].Trim() : name;
+        return name.Length == 0 ? "attributo" : name;
     }
 
     public ImportRow Read(SheetRow row)
@@ -112,7 +121,7 @@ internal sealed class ImportRowReader
         var attributes = _attributes
             .Select(a => (a.Name, Value: Customer.Clean(row[a.Column])))
             .Where(a => a.Value is not null)
-            .ToDictionary(a => a.Name, a => a.Value!);
+            .ToDictionary(a => a.Name, a => a.Value!.ReplaceLineEndings(" "));   // an attribute is one line
 
         var details = new CustomerDetails
         {
