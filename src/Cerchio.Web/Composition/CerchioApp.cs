@@ -51,6 +51,7 @@ public static class CerchioApp
         services.AddHealthChecks().AddDbContextCheck<CerchioDb>("database", tags: ["ready"]);
         services.AddRazorComponents();
         services.AddAntiforgery();
+        services.AddSingleton<Microsoft.AspNetCore.Antiforgery.IAntiforgeryAdditionalDataProvider, OrganizationBoundForms>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
 
         services.AddOrganizationsModule();
@@ -152,6 +153,7 @@ public static class CerchioApp
         });
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.Use(RefuseStaleFormsAsync);
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
@@ -160,6 +162,27 @@ public static class CerchioApp
         app.MapOrganizationsModule();
         app.MapCustomersModule(api);
         app.MapRazorComponents<App>().AddAdditionalAssemblies(ModuleAssemblies);
+    }
+
+    /// <summary>
+    /// A page's form post whose antiforgery token fails (expired, or rendered for another organization: see
+    /// OrganizationBoundForms) gets a page that says so, instead of the framework's bare 400.
+    /// </summary>
+    private static async Task RefuseStaleFormsAsync(HttpContext context, RequestDelegate next)
+    {
+        if (HttpMethods.IsPost(context.Request.Method)
+            && !context.Request.Path.StartsWithSegments("/api")
+            && context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false })
+        {
+            var back = context.Request.Path + context.Request.QueryString;
+            await new Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<Components.Pages.FormExpired>(new { Back = LocalUrls.Safe(back) })
+            {
+                StatusCode = StatusCodes.Status400BadRequest,
+            }.ExecuteAsync(context);
+            return;
+        }
+
+        await next(context);
     }
 
     /// <summary>Admin commands (seed-demo) or the web server.</summary>

@@ -55,13 +55,9 @@ internal static class SessionEndpoints
                 await RefreshSignInAsync(signIn, user, context.User, (CerchioClaims.Language, language));
             }
 
-            return Results.LocalRedirect(SafeLocal(returnUrl));
+            return Results.LocalRedirect(LocalUrls.Safe(returnUrl));
         }).AllowAnonymous();
     }
-
-    /// <summary>Only a path on this site: "/x" yes; "//host", "/\host" and absolute URLs become "/".</summary>
-    public static string SafeLocal(string? returnUrl) =>
-        returnUrl is ['/', not '/' and not '\\', ..] or "/" && !returnUrl.Any(char.IsControl) ? returnUrl : "/";
 
     /// <summary>Signs in again keeping the Cerchio claims, with some of them replaced.</summary>
     public static async Task RefreshSignInAsync(SignInManager<CerchioUser> signIn, CerchioUser user, ClaimsPrincipal current, params (string Type, string Value)[] replace)
