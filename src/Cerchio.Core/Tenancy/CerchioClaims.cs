@@ -13,3 +13,10 @@ public static class CerchioClaims
 
     public const string LanguageCookie = ".Cerchio.Lang";
 }
+
+/// <summary>Named rate-limit policies (configured by the host).</summary>
+public static class RateLimits
+{
+    /// <summary>Password posts (sign-in, invitation): per client address, against password spraying across accounts.</summary>
+    public const string SignIn = "sign-in";
+}

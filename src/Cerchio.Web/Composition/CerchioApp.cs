@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using System.Threading.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cerchio.Web.Composition;
@@ -41,6 +42,21 @@ public static class CerchioApp
 
         AddIdentityAndAuthorization(services);
 
+        var attemptsPerMinute = configuration.GetValue("Security:SignInAttemptsPerMinute", 20);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(RateLimits.SignIn, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = attemptsPerMinute, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("pages"));
+            o.OnRejected = async (context, ct) =>
+            {
+                var l = context.HttpContext.RequestServices.GetRequiredService<Loc>();
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync(l["Troppi tentativi da questo indirizzo: riprova tra un minuto."], ct);
+            };
+        });
         services.AddProblemDetails();
         services.AddOpenApi("v1", o =>
         {
@@ -142,6 +158,7 @@ public static class CerchioApp
 
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<OrganizationMiddleware>();

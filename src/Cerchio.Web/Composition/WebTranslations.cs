@@ -18,6 +18,7 @@ internal sealed class WebTranslations : ITranslations
         ["Si è verificato un errore"] = "Something went wrong",
         ["L'errore è stato registrato. Riprova tra poco; se si ripete, indica all'amministratore questo codice:"] = "The error was logged. Try again shortly; if it happens again, give the administrator this code:",
         ["Accesso negato"] = "Access denied",
+        ["Troppi tentativi da questo indirizzo: riprova tra un minuto."] = "Too many attempts from this address: try again in a minute.",
         ["Modulo non più valido"] = "This form is no longer valid",
         ["Non abbiamo salvato nulla: il modulo era scaduto, oppure nel frattempo hai cambiato organizzazione in un'altra scheda."] = "Nothing was saved: the form had expired, or meanwhile you switched organization in another tab.",
         ["Organizzazione attuale"] = "Current organization",

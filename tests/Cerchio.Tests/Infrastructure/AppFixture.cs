@@ -53,7 +53,11 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("ConnectionStrings:Cerchio", _connectionString);
         builder.UseSetting("Database:MigrateOnStart", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Every test signs in from the same address; the limit itself is tested with its own fixture.
+        builder.UseSetting("Security:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    protected virtual int SignInAttemptsPerMinute => 100_000;
 
     public new async Task DisposeAsync()
     {

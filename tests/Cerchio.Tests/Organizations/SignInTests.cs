@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using AngleSharp.Dom;
 using System.Net;
 using Cerchio.Tests.Infrastructure;
@@ -17,6 +18,19 @@ public abstract class SignInTests(AppFixture app)
     }
 
     [Fact]
+    public async Task EveryFailure_HasTheSameAnswer_SoAccountsCannotBeDiscovered()
+    {
+        var org = await app.CreateOrganizationAsync("Enumerazione S.r.l.");
+        async Task<string> AnswerAsync(string email) => (await Html.ParseAsync(await Html.SubmitFormAsync(app.Browser(), "/accedi", "sign-in",
+            new() { ["Input.Email"] = email, ["Input.Password"] = "Wrong-password-1" }))).QuerySelector(".alert")!.TextContent;
+        var unknown = await AnswerAsync("nessuno@nowhere.test");
+        for (var i = 0; i < 6; i++)
+        {
+            Assert.Equal(unknown, await AnswerAsync(org.AdminEmail));   // wrong password, then locked: the same words
+        }
+    }
+
+    [Fact]
     public async Task SignIn_WithWrongPassword_ShowsErrorAndLocksOutAfterFiveAttempts()
     {
         var org = await app.CreateOrganizationAsync("Lock S.r.l.");
@@ -28,8 +42,7 @@ public abstract class SignInTests(AppFixture app)
                 ["Input.Password"] = "Wrong-password-1",
             });
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var body = await response.Content.ReadAsStringAsync();
-            Assert.True(body.Contains("Email o password non corretti.", StringComparison.Ordinal), $"attempt {i}: " + body[body.IndexOf("<main", StringComparison.Ordinal)..]);
+            Assert.Contains("Accesso non riuscito", (await Html.ParseAsync(response)).QuerySelector(".alert")!.TextContent);
         }
 
         // The fifth failure locks the account; then even the right password is refused for a while.
@@ -40,8 +53,8 @@ public abstract class SignInTests(AppFixture app)
                 ["Input.Email"] = org.AdminEmail,
                 ["Input.Password"] = password,
             });
-            Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
-            Assert.Contains("bloccato", await locked.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.OK, locked.StatusCode);   // not signed in (a success redirects)
+            Assert.Contains("Accesso non riuscito", (await Html.ParseAsync(locked)).QuerySelector(".alert")!.TextContent);
         }
     }
 
@@ -92,3 +105,38 @@ public abstract class SignInTests(AppFixture app)
 public sealed class SignInTestsOnSqlite(SqliteApp app) : SignInTests(app), IClassFixture<SqliteApp>;
 
 public sealed class SignInTestsOnPostgres(PostgresApp app) : SignInTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>The per-address limit on password posts, with a limit small enough to reach.</summary>
+public sealed class SignInRateLimitTests(SignInRateLimitTests.LimitedApp app) : IClassFixture<SignInRateLimitTests.LimitedApp>
+{
+    public sealed class LimitedApp : AppFixture
+    {
+        public override Cerchio.Data.DatabaseProvider Provider => Cerchio.Data.DatabaseProvider.Sqlite;
+
+        protected override int SignInAttemptsPerMinute => 3;
+    }
+
+    [Fact]
+    public async Task PasswordPosts_BeyondTheLimit_Get429_AndDoNotReachTheAccount()
+    {
+        var org = await app.CreateOrganizationAsync("Limite S.r.l.");
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await Html.SubmitFormAsync(app.Browser(), "/accedi", "sign-in", new()
+            {
+                ["Input.Email"] = org.AdminEmail,
+                ["Input.Password"] = "Wrong-password-1",
+            });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, (HttpStatusCode)429, (HttpStatusCode)429], statuses);
+        Assert.Equal(HttpStatusCode.OK, (await app.Browser().GetAsync("/accedi")).StatusCode);   // reading the page is not limited
+
+        // Only three attempts reached the account: it is not locked, the right password still works (next minute).
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Cerchio.Data.CerchioUser>>();
+        Assert.Equal(3, await users.GetAccessFailedCountAsync((await users.FindByEmailAsync(org.AdminEmail))!));
+    }
+}
