@@ -24,6 +24,33 @@ public abstract class InvitationAcceptTests(AppFixture app)
     }
 
     [Fact]
+    public async Task LeftoverInvitations_CannotBringBackARemovedMember()
+    {
+        var org = await app.CreateOrganizationAsync("Reinvito S.r.l.");
+        var admin = await org.SignInAsync();
+        var first = await InviteAsync(admin, "bob@reinvito.test", "Agent");
+        var second = await InviteAsync(admin, "bob@reinvito.test", "CxLead");
+        var joined = await Html.SubmitFormAsync(app.Browser(), first, "invitation-register",
+            new() { ["Input.DisplayName"] = "Bob", ["Input.Password"] = "Bob-Password-2026" });
+        Assert.Equal(HttpStatusCode.Redirect, joined.StatusCode);
+
+        // Accepting one link revoked the other: it is gone.
+        Assert.Equal(HttpStatusCode.Gone, (await app.Browser().GetAsync(second)).StatusCode);
+
+        // Deactivated, invited again, reactivated by hand, deactivated again: the pending link dies with the deactivation.
+        var bob = await org.MembershipAsync("bob@reinvito.test");
+        async Task ToggleAsync() =>
+            Assert.Equal(HttpStatusCode.Redirect, (await Html.SubmitFormAsync(admin, $"/amministrazione/persone/{bob.Id}", "member-active", [])).StatusCode);
+        await ToggleAsync();
+        var third = await InviteAsync(admin, "bob@reinvito.test", "CxLead");
+        await ToggleAsync();
+        await ToggleAsync();
+        Assert.False((await org.MembershipAsync("bob@reinvito.test")).IsActive);
+        Assert.Equal(HttpStatusCode.Gone, (await app.Browser().GetAsync(third)).StatusCode);
+        Assert.Equal((false, Role.Agent), ((await org.MembershipAsync("bob@reinvito.test")).IsActive, (await org.MembershipAsync("bob@reinvito.test")).Role));
+    }
+
+    [Fact]
     public async Task NewPerson_CreatesAccountAndJoins_ThenTheLinkIsUsedUp()
     {
         var org = await app.CreateOrganizationAsync("Benvenuti S.r.l.");

@@ -53,6 +53,7 @@ internal sealed class InvitationAcceptance(CerchioDb db, IServiceScopeFactory sc
         }
 
         invitation.Accept(now);
+        await RevokeOpenAsync(scopedDb, invitation.Email, now, ct);   // a second link must not bring the person back later
         var departmentId = open.DepartmentId is { } id && await scopedDb.Set<Department>().AnyAsync(d => d.Id == id, ct) ? open.DepartmentId : null;
         var membership = await scopedDb.Set<Membership>().FirstOrDefaultAsync(m => m.UserId == user.Id, ct);
         if (membership is null)
@@ -78,5 +79,15 @@ internal sealed class InvitationAcceptance(CerchioDb db, IServiceScopeFactory sc
 
         await scopedDb.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>Revokes every open invitation of the current organization for this email (accepted ones stay as they are).</summary>
+    public static async Task RevokeOpenAsync(CerchioDb db, string email, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var open = await db.Set<Invitation>().Where(i => i.Email.ToLower() == email.ToLower() && i.AcceptedAt == null && i.RevokedAt == null).ToListAsync(ct);
+        foreach (var invitation in open)
+        {
+            invitation.Revoke(now);
+        }
     }
 }
