@@ -30,4 +30,9 @@ public sealed class OrganizationContext
     }
 
     public bool Can(string permission) => Role is { } r && Permissions.Allows(r, permission);
+
+    /// <summary>How a person is named in the audit log and on records: the display name they chose and the account,
+    /// which they cannot change, so nobody can act under someone else's name.</summary>
+    public static string Actor(string displayName, string? email) =>
+        string.IsNullOrEmpty(email) ? displayName : $"{displayName} <{email}>";
 }

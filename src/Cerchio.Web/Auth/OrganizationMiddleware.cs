@@ -37,7 +37,8 @@ internal sealed class OrganizationMiddleware(RequestDelegate next)
                 session.Current = chosen ?? session.Memberships.FirstOrDefault();
                 if (session.Current is { } current)
                 {
-                    tenant.Set(current.OrganizationId, userId, session.DisplayName, current.Role);
+                    // The audit log names the account, not only the display name a person can change at will.
+                    tenant.Set(current.OrganizationId, userId, OrganizationContext.Actor(session.DisplayName, user.Identity.Name), current.Role);
                 }
             }
         }

@@ -33,7 +33,7 @@ public abstract class AuditLogTests(AppFixture app)
         Assert.All(rows, r => Assert.Contains("Reparto", r.TextContent));
 
         // The administrator created the organization (and its default departments) and renamed one.
-        var byActor = await Html.GetAsync(client, "/amministrazione/registro?tipo=Department&autore=" + Uri.EscapeDataString("Admin Registro S.r.l."));
+        var byActor = await Html.GetAsync(client, "/amministrazione/registro?tipo=Department&autore=" + Uri.EscapeDataString($"Admin Registro S.r.l. <{org.AdminEmail}>"));
         Assert.Equal(Department.Defaults.Length + 1, byActor.QuerySelectorAll("#audit-log tbody tr").Length);
         var nobody = await Html.GetAsync(client, "/amministrazione/registro?tipo=Department&autore=nessuno");
         Assert.Null(nobody.QuerySelector("#audit-log"));

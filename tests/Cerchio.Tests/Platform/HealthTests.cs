@@ -15,6 +15,17 @@ public abstract class HealthTests(AppFixture app)
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/accedi")]
+    [InlineData("/lib/bootstrap/bootstrap.min.css")]
+    public async Task Responses_CannotBeFramed_OrSniffed(string path)
+    {
+        var response = await app.CreateClient().GetAsync(path);
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
     [Fact]
     public async Task OpenApiDocument_DescribesTheApi()
     {

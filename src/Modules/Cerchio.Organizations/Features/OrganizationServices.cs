@@ -70,7 +70,7 @@ internal sealed class OrganizationProvisioning(
         await using var scope = scopes.CreateAsyncScope();
         var admin = await scope.ServiceProvider.GetRequiredService<UserManager<CerchioUser>>().FindByIdAsync(administratorUserId.ToString())
             ?? throw new InvalidOperationException("The administrator does not exist.");
-        scope.ServiceProvider.GetRequiredService<OrganizationContext>().Set(id, admin.Id, admin.DisplayName, Role.Administrator);
+        scope.ServiceProvider.GetRequiredService<OrganizationContext>().Set(id, admin.Id, OrganizationContext.Actor(admin.DisplayName, admin.Email), Role.Administrator);
         var scopedDb = scope.ServiceProvider.GetRequiredService<CerchioDb>();
         var now = clock.GetUtcNow();
 

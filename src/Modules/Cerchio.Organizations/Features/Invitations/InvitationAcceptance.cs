@@ -42,7 +42,7 @@ internal sealed class InvitationAcceptance(CerchioDb db, IServiceScopeFactory sc
     public async Task<bool> AcceptAsync(OpenInvitation open, CerchioUser user, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<OrganizationContext>().Set(open.OrganizationId, user.Id, user.DisplayName, open.Role);
+        scope.ServiceProvider.GetRequiredService<OrganizationContext>().Set(open.OrganizationId, user.Id, OrganizationContext.Actor(user.DisplayName, user.Email), open.Role);
         var scopedDb = scope.ServiceProvider.GetRequiredService<CerchioDb>();
         var now = clock.GetUtcNow();
 
