@@ -2,6 +2,7 @@ using Cerchio.Data;
 using Cerchio.Organizations.Domain;
 using Cerchio.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Cerchio.Organizations.Features.People;
 
@@ -26,6 +27,23 @@ internal static class PeopleQueries
                           select new MemberRow(m.Id, u.Id, u.DisplayName, u.Email ?? "", m.Role, m.DepartmentId, (string?)m.Department!.Name, m.IsActive))
             .ToListAsync(ct);
         return rows.OrderByDescending(m => m.IsActive).ThenBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+    }
+
+    /// <summary>
+    /// Changes to who administers the organization run one at a time per organization, so the count of
+    /// administrators read inside the transaction is still true when it commits (two administrators demoting each
+    /// other at the same moment cannot leave none). PostgreSQL locks the organization's row; SQLite's transactions
+    /// take the database's write lock as they begin.
+    /// </summary>
+    public static async Task<IDbContextTransaction> BeginAdministratorChangeAsync(CerchioDb db, CancellationToken ct = default)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!db.IsSqlite)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Organizations\" WHERE \"Id\" = {db.CurrentOrganizationId} FOR UPDATE", ct);
+        }
+
+        return transaction;
     }
 
     public static Task<int> ActiveAdministratorsAsync(CerchioDb db, CancellationToken ct = default) =>
