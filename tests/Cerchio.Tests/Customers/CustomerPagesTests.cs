@@ -173,3 +173,34 @@ public abstract class CustomerPagesTests(AppFixture app)
 public sealed class CustomerPagesTestsOnSqlite(SqliteApp app) : CustomerPagesTests(app), IClassFixture<SqliteApp>;
 
 public sealed class CustomerPagesTestsOnPostgres(PostgresApp app) : CustomerPagesTests(app), IClassFixture<PostgresApp>;
+
+public abstract class MergeRaceTests(AppFixture app)
+{
+    [Fact]
+    public async Task CrossingMerges_MergeOnlyOnce()
+    {
+        var org = await app.CreateOrganizationAsync("Fusioni S.r.l.");
+        var api = org.Api();
+        for (var round = 0; round < 3; round++)
+        {
+            var a = (await (await api.PostAsJsonAsync("/api/v1/customers", new { name = $"Uno {round} S.r.l." })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            var b = (await (await api.PostAsJsonAsync("/api/v1/customers", new { name = $"Due {round} S.r.l." })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            var one = await org.SignInAsync();
+            var two = await org.SignInAsync();
+            var intoA = await MergeFormAsync(one, a, b, $"Due {round}");
+            var intoB = await MergeFormAsync(two, b, a, $"Uno {round}");
+            await Task.WhenAll(Html.PostFormAsync(one, intoA, []), Html.PostFormAsync(two, intoB, []));
+
+            var list = await api.GetFromJsonAsync<JsonElement>($"/api/v1/customers?q={round}%20s.r.l.");
+            Assert.Equal(1, list.GetProperty("total").GetInt32());   // exactly one survivor, never none
+        }
+    }
+
+    private static async Task<IHtmlFormElement> MergeFormAsync(HttpClient client, Guid survivor, Guid duplicate, string search) =>
+        (await Html.GetAsync(client, $"/clienti/{survivor}/unisci?q={Uri.EscapeDataString(search)}")).QuerySelectorAll<IHtmlFormElement>("form[method=post]")
+            .Single(f => f.QuerySelector<IHtmlInputElement>("input[name='Merge.DuplicateId']")?.Value == duplicate.ToString());
+}
+
+public sealed class MergeRaceTestsOnSqlite(SqliteApp app) : MergeRaceTests(app), IClassFixture<SqliteApp>;
+
+public sealed class MergeRaceTestsOnPostgres(PostgresApp app) : MergeRaceTests(app), IClassFixture<PostgresApp>;

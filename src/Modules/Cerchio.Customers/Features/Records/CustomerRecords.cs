@@ -157,6 +157,21 @@ internal sealed class CustomerRecords(CerchioDb db, OrganizationContext tenant, 
 
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Lock both records, always in the same order, and only while neither is merged: of two merges crossing each
+        // other (A into B, B into A) the second waits for the first, then finds a record already merged.
+        var locked = 0;
+        foreach (var id in new[] { survivor.Id, duplicate.Id }.Order())
+        {
+            locked += await db.Set<Customer>().Where(c => c.Id == id && c.MergedIntoId == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, now), ct);
+        }
+
+        if (locked != 2)
+        {
+            await transaction.RollbackAsync(ct);
+            return errors.Add("Duplicate", "Questo cliente è già stato unito a un altro.");
+        }
+
         await db.Set<Contact>().Where(c => c.CustomerId == duplicate.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.CustomerId, survivor.Id), ct);
         await db.Set<TimelineEvent>().Where(e => e.CustomerId == duplicate.Id)
