@@ -97,6 +97,9 @@ public static class CerchioApp
             o.SlidingExpiration = true;
         });
 
+        // A password change (new security stamp) ends the person's other sessions within a minute, not thirty.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
         // Identity rebuilds the principal when it re-validates the security stamp: keep the chosen organization and language.
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>
         {
