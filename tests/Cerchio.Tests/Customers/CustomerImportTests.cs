@@ -58,6 +58,7 @@ public abstract class CustomerImportTests(AppFixture app)
         var job = await WaitForFinishAsync(app, org.Id, JobId(jobPath));
         Assert.Equal(ImportStatus.Completed, job.Status);
         Assert.Equal((3, 3, 0), (job.ProcessedRows, job.Created, job.Updated));
+        Assert.Empty(job.Content);   // once imported, the uploaded file is not kept
 
         var customers = await CustomersAsync(app, org.Id);
         Assert.Equal(["Bianchi Mobili S.r.l.", "Neri; Figli & C.", "Verdi Cucine S.p.A."], customers.Select(c => c.Name));

@@ -190,7 +190,10 @@ internal sealed class ImportRun(CerchioDb db, CustomerRecords records, Guid jobI
 
         var finished = stamp();
         await db.Set<ImportJob>().Where(j => j.Id == jobId && j.Status == ImportStatus.Running && j.HeartbeatAt == Heartbeat)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportStatus.Completed).SetProperty(j => j.FinishedAt, finished), ct);
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, ImportStatus.Completed)
+                .SetProperty(j => j.FinishedAt, finished)
+                .SetProperty(j => j.Content, Array.Empty<byte>()), ct);   // the rows are in; the uploaded file is not kept
     }
 
     private sealed record BatchOutcome(bool Lost, int Created, int Updated, List<ImportIssue> Issues);
