@@ -33,18 +33,9 @@ public static class BulkInsert
             throw new InvalidOperationException($"{typeof(T).Name} is audited: add it through the DbContext instead.");
         }
 
-        // Same rule as the interceptor: stamped with the current organization, never another one.
-        var organizationId = db.Tenant.RequiredOrganizationId;
         foreach (var row in rows)
         {
-            if (row.OrganizationId == Guid.Empty)
-            {
-                row.OrganizationId = organizationId;
-            }
-            else if (row.OrganizationId != organizationId)
-            {
-                throw new InvalidOperationException($"Refused to write {typeof(T).Name} of another organization.");
-            }
+            db.Tenant.Stamp(row, isNew: true);   // the interceptor's rule: these rows do not pass through it
         }
 
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");

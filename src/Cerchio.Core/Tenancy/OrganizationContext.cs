@@ -29,6 +29,24 @@ public sealed class OrganizationContext
         Role = role;
     }
 
+    /// <summary>
+    /// The one rule for writing a row, whichever way it is written (SaveChanges or bulk insert): a new row without an
+    /// organization gets the current one; a scope with an organization may only write its own rows. A scope without
+    /// one (set-up, sign-in, system jobs) may write the rows it loaded or stamped explicitly.
+    /// </summary>
+    public void Stamp(IOrganizationScoped row, bool isNew)
+    {
+        if (isNew && row.OrganizationId == Guid.Empty)
+        {
+            row.OrganizationId = RequiredOrganizationId;
+        }
+
+        if (OrganizationId is { } current && row.OrganizationId != current)
+        {
+            throw new InvalidOperationException($"Refused to write {row.GetType().Name} of another organization.");
+        }
+    }
+
     public bool Can(string permission) => Role is { } r && Permissions.Allows(r, permission);
 
     /// <summary>How a person is named in the audit log and on records: the display name they chose and the account,

@@ -44,20 +44,9 @@ public sealed class TenantStampingInterceptor(TimeProvider clock) : SaveChangesI
                 continue;
             }
 
-            if (entry.State == EntityState.Added && entry.Entity.OrganizationId == Guid.Empty)
-            {
-                entry.Entity.OrganizationId = tenant.RequiredOrganizationId;
-            }
+            tenant.Stamp(entry.Entity, isNew: entry.State == EntityState.Added);
 
-            // A scope without an organization (set-up, sign-in, system jobs) may write any organization's
-            // rows it loaded explicitly; a scope with one may only write its own.
-            if (tenant.OrganizationId is { } current && entry.Entity.OrganizationId != current)
-            {
-                throw new InvalidOperationException(
-                    $"Refused to write {entry.Metadata.ClrType.Name} of another organization.");
-            }
-
-            if (entry.Metadata.ClrType.GetCustomAttribute<NotAuditedAttribute>() is null)
+            if (!NotAudited(entry.Metadata.ClrType))
             {
                 audit.Add(ToAudit(entry, tenant, now));
             }
@@ -74,7 +63,13 @@ public sealed class TenantStampingInterceptor(TimeProvider clock) : SaveChangesI
         property.IsPrimaryKey()
         || property.Name is nameof(IOrganizationScoped.OrganizationId) or "CreatedAt" or "UpdatedAt"
         || property.Name.EndsWith("Hash", StringComparison.Ordinal)
-        || property.PropertyInfo?.GetCustomAttribute<NotAuditedAttribute>() is not null;
+        || (property.PropertyInfo is { } info && NotAudited(info));
+
+    // Looked up on every save, for every row and property: read the attribute once per member.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<MemberInfo, bool> NotAuditedMembers = new();
+
+    private static bool NotAudited(MemberInfo member) =>
+        NotAuditedMembers.GetOrAdd(member, m => m.IsDefined(typeof(NotAuditedAttribute), inherit: false));
 
     /// <summary>Values as people read them: enum names, ISO timestamps.</summary>
     private static string? Text(object? value) => value switch
