@@ -35,6 +35,7 @@ public static class CerchioApp
         services.AddCerchioData(provider, connectionString, ModuleAssemblies);
 
         services.AddSingleton<Loc>();
+        services.AddSingleton<ITranslations, CoreTranslations>();
         services.AddSingleton<ITranslations, UiTranslations>();
         services.AddSingleton<ITranslations, WebTranslations>();
         services.AddLocalization();
