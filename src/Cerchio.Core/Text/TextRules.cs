@@ -72,6 +72,7 @@ public static class TextRules
     {
         [ControlCharacter] = "The text contains a control character that is not allowed ({0}) at position {1}.",
         [InvalidUnicode] = "The text contains an invalid Unicode sequence at position {0}.",
+        [JsonText.NotUnicode] = "The text is not valid Unicode (invalid UTF-8 bytes or a lone surrogate).",
     };
 }
 

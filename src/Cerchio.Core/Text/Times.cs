@@ -11,9 +11,14 @@ public static class Times
     public static string Short(DateTimeOffset? value) => value is { } v ? InItaly(v).ToString("g") : "—";
 
     /// <summary>The UTC instant at which a calendar day starts in Italy (for "from/to" date filters).</summary>
+    /// <remarks>The calendar's first day starts before the first instant DateTimeOffset can hold: it clamps to it.</remarks>
     public static DateTimeOffset StartOfDay(DateOnly day)
     {
         var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, Italy.GetUtcOffset(local)).ToUniversalTime();
+        var utcTicks = local.Ticks - Italy.GetUtcOffset(local).Ticks;
+        return utcTicks < DateTime.MinValue.Ticks ? DateTimeOffset.MinValue : new DateTimeOffset(utcTicks, TimeSpan.Zero);
     }
+
+    /// <summary>The UTC instant at which the day after <paramref name="day"/> starts in Italy; the calendar's last day never ends.</summary>
+    public static DateTimeOffset EndOfDay(DateOnly day) => day == DateOnly.MaxValue ? DateTimeOffset.MaxValue : StartOfDay(day.AddDays(1));
 }

@@ -32,19 +32,28 @@ public static class TabularExport
         // Our own formula guard (Neutralize) instead of the library's, which would also mark "+39 02…" phone numbers.
         var options = new CsvWriterOptions { Separator = ';', WriteByteOrderMark = true, Injection = CsvInjection.None };
         await using var csv = CsvWriter.Create(output, options, leaveOpen: true);
-        await csv.WriteRecordAsync(headers.Select(Neutralize).ToArray(), ct);   // headers too: custom attribute names become headers
+        await WriteCsvRecordAsync(csv, headers, ct);   // headers too: custom attribute names become headers
         await foreach (var row in rows.WithCancellation(ct))
         {
-            var fields = new string[row.Count];
-            for (var i = 0; i < fields.Length; i++)
-            {
-                fields[i] = Neutralize(row[i] ?? "");
-            }
-
-            await csv.WriteRecordAsync(fields, ct);
+            await WriteCsvRecordAsync(csv, row, ct);
         }
 
         await csv.FlushAsync(ct);
+    }
+
+    /// <summary>
+    /// RFC 4180 quoting, and also around any field holding a comma, semicolon or tab: whichever separator the reader
+    /// guesses (Excel's list separator differs by locale), a field never splits in two.
+    /// </summary>
+    private static async Task WriteCsvRecordAsync(CsvWriter csv, IReadOnlyList<string?> row, CancellationToken ct)
+    {
+        foreach (var value in row)
+        {
+            var field = Neutralize(value ?? "");
+            csv.WriteField(field, field.AsSpan().IndexOfAny(",;\t") >= 0 ? CsvQuoting.Always : CsvQuoting.WhenNeeded);
+        }
+
+        await csv.EndRecordAsync(ct);
     }
 
     /// <summary>

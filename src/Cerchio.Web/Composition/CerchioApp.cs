@@ -7,6 +7,7 @@ using Cerchio.Text;
 using Cerchio.Ui;
 using Cerchio.Web.Auth;
 using Cerchio.Web.Components;
+using Cerchio.Web.Input;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -59,6 +60,10 @@ public static class CerchioApp
             };
         });
         services.AddProblemDetails();
+        // Bad requests throw in every environment (the framework's default only in Development), so one handler
+        // answers them everywhere with a detail that says what and where.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadInputExceptionHandler>();
         services.AddOpenApi("v1", o =>
         {
             // The document describes the API only: the pages' own form posts are not for integrators.
@@ -69,7 +74,11 @@ public static class CerchioApp
         services.AddRazorComponents();
         services.AddAntiforgery();
         services.AddSingleton<Microsoft.AspNetCore.Antiforgery.IAntiforgeryAdditionalDataProvider, OrganizationBoundForms>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.Converters.Add(new CheckedStringConverter());
+        });
 
         services.AddOrganizationsModule();
         services.AddCustomersModule();
@@ -176,6 +185,7 @@ public static class CerchioApp
         app.UseAuthorization();
         app.UseAntiforgery();
         app.Use(RefuseStaleFormsAsync);
+        app.UseMiddleware<InputCheckMiddleware>();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();

@@ -6,6 +6,18 @@ internal sealed class WebTranslations : ITranslations
 {
     public IReadOnlyDictionary<string, string> English { get; } = new Dictionary<string, string>
     {
+        ["Un'altra richiesta ha salvato nello stesso momento un dato che deve essere unico: ricarica e riprova."] = "Another request saved, at the same moment, a value that must be unique: reload and try again.",
+        ["Il JSON del corpo non è valido alla riga {0}, posizione {1}{2}: {3}"] = "The JSON body is not valid at line {0}, position {1}{2}: {3}",
+        [", campo {0}"] = ", field {0}",
+        ["Il JSON del corpo non è valido: {0}"] = "The JSON body is not valid: {0}",
+        ["campo"] = "field",
+        ["parametro"] = "parameter",
+        ["{0} «{1}»: {2}"] = "{0} “{1}”: {2}",
+        ["Il valore «{0}» del parametro «{1}» non è valido."] = "The value “{0}” of the parameter “{1}” is not valid.",
+        ["Il valore «{0}» del campo «{1}» non è valido."] = "The value “{0}” of the field “{1}” is not valid.",
+        ["Richiesta non valida"] = "Bad request",
+        ["Conflitto"] = "Conflict",
+        ["Non abbiamo salvato nulla. Il problema:"] = "Nothing was saved. The problem:",
         ["Vai al contenuto"] = "Skip to content",
         ["Menu"] = "Menu",
         ["Clienti"] = "Customers",

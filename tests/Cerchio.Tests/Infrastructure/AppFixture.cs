@@ -48,7 +48,8 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        // The environment of the README's `dotnet run` (its launch profile): what the tests see is what a user sees.
+        builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Cerchio", _connectionString);
         builder.UseSetting("Database:MigrateOnStart", "false");

@@ -1,3 +1,4 @@
+using Cerchio.Ui.Api;
 using Cerchio.Customers.Domain;
 using Cerchio.Customers.Contracts;
 using Cerchio.Customers.Features.Records;

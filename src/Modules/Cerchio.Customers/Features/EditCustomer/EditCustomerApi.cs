@@ -1,3 +1,4 @@
+using Cerchio.Ui.Api;
 using Cerchio.Customers.Contracts;
 using Cerchio.Customers.Features.Records;
 using Cerchio.Data;
@@ -22,7 +23,7 @@ internal static class EditCustomerApi
     }
 
     private static async Task<Results<Created<CustomerDto>, ValidationProblem>> CreateAsync(
-        CustomerInput input, CustomerRecords records, CerchioDb db, Loc l, CancellationToken ct)
+        CustomerInput input, CustomerRecords records, Loc l, CancellationToken ct)
     {
         var (details, errors) = input.ToDetails();
         if (errors.Any)
@@ -36,12 +37,16 @@ internal static class EditCustomerApi
             return ApiResults.Invalid(validation, l);
         }
 
-        await db.SaveChangesAsync(ct);
+        if (await records.SaveAsync(ct) is { Any: true } lost)
+        {
+            return ApiResults.Invalid(lost, l);
+        }
+
         return TypedResults.Created($"/api/v1/customers/{customer.Id}", CustomerDto.From(customer));
     }
 
     private static async Task<Results<Ok<CustomerDto>, ProblemHttpResult, ValidationProblem>> ReplaceAsync(
-        Guid customerId, CustomerInput input, CustomerRecords records, CerchioDb db, Loc l, CancellationToken ct)
+        Guid customerId, CustomerInput input, CustomerRecords records, Loc l, CancellationToken ct)
     {
         var customer = await records.FindAsync(customerId, ct);
         if (customer is null || customer.MergedIntoId is not null)
@@ -61,7 +66,11 @@ internal static class EditCustomerApi
             return ApiResults.Invalid(errors, l);
         }
 
-        await db.SaveChangesAsync(ct);
+        if (await records.SaveAsync(ct) is { Any: true } lost)
+        {
+            return ApiResults.Invalid(lost, l);
+        }
+
         return TypedResults.Ok(CustomerDto.From(customer));
     }
 }

@@ -1,3 +1,4 @@
+using Cerchio.Ui.Api;
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
@@ -39,28 +40,23 @@ internal static class IngestEvents
     {
         if (batch.Events is not { Count: > 0 } items)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["events"] = [l["Manca l'elenco 'events', o è vuoto."]] });
+            return ApiResults.Invalid("events", "Manca l'elenco 'events', o è vuoto.", l);
         }
 
         if (items.Count > MaxBatch)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["events"] = [l.F("Al massimo {0} eventi per richiesta.", MaxBatch)] });
+            return ApiResults.Invalid("events", "Al massimo {0} eventi per richiesta.", l, MaxBatch);
         }
 
         var now = clock.GetUtcNow();
         var results = new EventItemResult?[items.Count];
         var parsed = new List<(int Index, string Id, ParsedEvent Event)>();
-        var seenInBatch = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
             var (item, errors) = Parse(items[i], now);
             if (item is null)
             {
-                results[i] = new EventItemResult(i, Id(items[i]), "rejected", null, null, errors.All.Select(e => l.Format(e.Message)).ToList());
-            }
-            else if (!seenInBatch.Add(item.Id))
-            {
-                results[i] = new EventItemResult(i, item.Id, "duplicate", null, null, null);
+                results[i] = new EventItemResult(i, JsonText.String(items[i], "id").Value, "rejected", null, null, errors.All.Select(e => Message(e.Field, l.Format(e.Message))).ToList());
             }
             else
             {
@@ -70,11 +66,19 @@ internal static class IngestEvents
 
         var customers = await ResolveCustomersAsync(db, parsed.Select(p => p.Event.Customer).ToList(), ct);
         var candidates = new List<Candidate>();
+        // An id repeats an earlier item of the batch only if that item is stored: after a rejected one it is judged anew.
+        var seenInBatch = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (index, id, item) in parsed)
         {
             if (!customers.TryGetValue(item.Customer, out var customerId))
             {
                 results[index] = new EventItemResult(index, id, "rejected", null, null, [l["Cliente non trovato: indica external_id, email o vat_number di un cliente esistente."]]);
+                continue;
+            }
+
+            if (!seenInBatch.Add(id))
+            {
+                results[index] = new EventItemResult(index, id, "duplicate", null, null, null);
                 continue;
             }
 
@@ -140,6 +144,9 @@ internal static class IngestEvents
         }
     }
 
+    /// <summary>An item's error names its field: the rules' own messages quote it, the shared text rule's do not.</summary>
+    private static string Message(string field, string message) => message.Contains($"'{field}'", StringComparison.Ordinal) ? message : $"'{field}': {message}";
+
     private sealed record CustomerKey(string Field, string Value);
 
     private sealed record ParsedEvent(string Id, string Type, CustomerKey Customer, DateTimeOffset OccurredAt, string? Touchpoint, string? Summary, string Properties);
@@ -170,15 +177,23 @@ internal static class IngestEvents
         return found;
     }
 
-    private static string? Id(JsonElement item) =>
-        item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
-
     private static (ParsedEvent? Event, Errors Errors) Parse(JsonElement item, DateTimeOffset now)
     {
         var errors = new Errors();
         if (item.ValueKind != JsonValueKind.Object)
         {
             return (null, errors.Add("event", "Ogni evento deve essere un oggetto JSON."));
+        }
+
+        string? Text(JsonElement element, string name, string? parent = null)
+        {
+            var (value, problem) = JsonText.String(element, name);
+            if (problem is not null)
+            {
+                errors.Add(parent is null ? name : $"{parent}.{name}", problem.Text, problem.Args);
+            }
+
+            return value;
         }
 
         var id = Text(item, "id");
@@ -200,9 +215,9 @@ internal static class IngestEvents
         CustomerKey? customer = null;
         if (item.TryGetProperty("customer", out var reference) && reference.ValueKind == JsonValueKind.Object)
         {
-            customer = Text(reference, "external_id") is { Length: > 0 } externalId ? new CustomerKey("external_id", externalId.Trim())
-                : Text(reference, "email") is { Length: > 0 } email ? new CustomerKey("email", email.Trim().ToLowerInvariant())
-                : Text(reference, "vat_number") is { Length: > 0 } vat ? new CustomerKey("vat_number", VatNumbers.Normalize(vat))
+            customer = Text(reference, "external_id", "customer") is { Length: > 0 } externalId ? new CustomerKey("external_id", externalId.Trim())
+                : Text(reference, "email", "customer") is { Length: > 0 } email ? new CustomerKey("email", email.Trim().ToLowerInvariant())
+                : Text(reference, "vat_number", "customer") is { Length: > 0 } vat ? new CustomerKey("vat_number", VatNumbers.Normalize(vat))
                 : null;
         }
 
@@ -245,13 +260,14 @@ internal static class IngestEvents
             {
                 errors.Add("properties", "'properties' può occupare al massimo 8 KB.");
             }
+            else if (JsonText.FirstProblem(props) is { } problem)
+            {
+                errors.Add("properties", problem.Text, problem.Args);
+            }
         }
 
         return errors.Any
             ? (null, errors)
             : (new ParsedEvent(id!.Trim(), type!, customer!, occurredAt.ToUniversalTime(), Cerchio.Customers.Domain.Customer.Clean(touchpoint)?.ToLowerInvariant(), Cerchio.Customers.Domain.Customer.Clean(summary), properties), errors);
     }
-
-    private static string? Text(JsonElement item, string name) =>
-        item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

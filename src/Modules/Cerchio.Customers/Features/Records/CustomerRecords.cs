@@ -49,15 +49,8 @@ internal sealed class CustomerRecords(CerchioDb db, OrganizationContext tenant, 
 
     public IQueryable<Customer> Active => db.Set<Customer>().Where(c => c.MergedIntoId == null);
 
-    public async Task<Page<Customer>> ListAsync(string? search, CustomerFilter filter, int? page, int? size, CancellationToken ct = default)
-    {
-        var (number, pageSize) = Page<Customer>.Normalize(page, size);
-        var query = Filter(Active, search, filter);
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(c => c.Name).ThenBy(c => c.Id)
-            .Skip((number - 1) * pageSize).Take(pageSize).AsNoTracking().ToListAsync(ct);
-        return new Page<Customer>(items, number, pageSize, total);
-    }
+    public Task<Page<Customer>> ListAsync(string? search, CustomerFilter filter, int? page, int? size, CancellationToken ct = default) =>
+        Filter(Active, search, filter).OrderBy(c => c.Name).ThenBy(c => c.Id).AsNoTracking().ToPageAsync(page, size, ct: ct);
 
     /// <summary>The list's filter, shared with the exports so a download holds exactly what the list shows.</summary>
     public static IQueryable<Customer> Filter(IQueryable<Customer> query, string? search, CustomerFilter filter)
@@ -204,13 +197,33 @@ internal sealed class CustomerRecords(CerchioDb db, OrganizationContext tenant, 
         Record(customer.Id, EventTypes.ContactAdded, contact.CreatedAt, null, "utente", contact.FullName);
     }
 
+    /// <summary>
+    /// Saves a create or an update. The external id was checked free, but a concurrent request may take it between
+    /// the check and the save: the unique index refuses the row and the loser gets the check's own error.
+    /// </summary>
+    public async Task<Errors> SaveAsync(CancellationToken ct = default)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new Errors();
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return new Errors().Add(nameof(CustomerDetails.ExternalId), ExternalIdTaken);
+        }
+    }
+
+    private const string ExternalIdTaken = "Esiste già un cliente con questo codice esterno.";
+
     private async Task<Errors> ValidateAsync(CustomerDetails details, Guid? self, CancellationToken ct)
     {
         var errors = details.Validate();
         if (!errors.Any && Customer.Clean(details.ExternalId) is { } externalId
             && await db.Set<Customer>().AnyAsync(c => c.ExternalId == externalId && c.Id != self, ct))
         {
-            errors.Add(nameof(CustomerDetails.ExternalId), "Esiste già un cliente con questo codice esterno.");
+            errors.Add(nameof(CustomerDetails.ExternalId), ExternalIdTaken);
         }
 
         return errors;

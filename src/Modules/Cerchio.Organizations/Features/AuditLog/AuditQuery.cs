@@ -77,21 +77,15 @@ internal static class AuditQuery
 
         if (filter.To is { } to)
         {
-            var end = Times.StartOfDay(to.AddDays(1));
+            var end = Times.EndOfDay(to);
             query = query.Where(a => a.At < end);
         }
 
         return query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id);
     }
 
-    public static async Task<Page<AuditEntry>> PageAsync(CerchioDb db, AuditFilter filter, int? page, CancellationToken ct = default)
-    {
-        var (number, size) = Page<AuditEntry>.Normalize(page, PageSize, PageSize, PageSize);
-        var query = Filtered(db, filter);
-        var total = await query.CountAsync(ct);
-        var items = await query.Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        return new Page<AuditEntry>(items, number, size, total);
-    }
+    public static Task<Page<AuditEntry>> PageAsync(CerchioDb db, AuditFilter filter, int? page, CancellationToken ct = default) =>
+        Filtered(db, filter).ToPageAsync(page, PageSize, PageSize, PageSize, ct);
 
     /// <summary>The changes JSON (property → [old, new]) as a list a person can read.</summary>
     public static IReadOnlyList<AuditChange> Changes(string json)
