@@ -1,0 +1,71 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Cerchio.Customers.Domain;
+using Cerchio.Data;
+using Cerchio.Organizations.Domain;
+using Cerchio.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cerchio.Tests.Infrastructure;
+
+public static class EveryKindOfRecord
+{
+    /// <summary>
+    /// One record of every kind, in a new organization, and the route parameter names each kind is known by: the
+    /// tests that walk every endpoint (isolation, bad input) fill route parameters from it. A new kind of record
+    /// with a new route parameter is added here once.
+    /// </summary>
+    public static async Task<(TestOrganization Org, Dictionary<string, string> Ids)> SeedAsync(AppFixture app, string name, string tag)
+    {
+        var org = await app.CreateOrganizationAsync(name, ($"persona.{tag.ToLowerInvariant()}@example.test", Role.Agent));
+        var api = org.Api();
+        var customer = await (await api.PostAsJsonAsync("/api/v1/customers", new { name = $"Cliente {tag} S.r.l.", email = $"cliente.{tag.ToLowerInvariant()}@example.test", external_id = $"EXT-{tag}", attributes = new Dictionary<string, string> { ["nota"] = tag } }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var customerId = customer.GetProperty("id").GetGuid();
+        var duplicate = await (await api.PostAsJsonAsync("/api/v1/customers", new { name = $"Doppione {tag} S.r.l." }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        (await api.PostAsJsonAsync($"/api/v1/customers/{customerId}/contacts", new { first_name = "Contatto", last_name = tag, email = $"contatto.{tag.ToLowerInvariant()}@example.test" })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync("/api/v1/events", new { events = new[] { new { id = $"evento-{tag}", type = "delivered", customer = new { external_id = $"EXT-{tag}" }, occurred_at = "2026-10-01T08:00:00Z", summary = $"Consegna {tag}" } } })).EnsureSuccessStatusCode();
+
+        return await app.InOrganizationAsync(org.Id, async services =>
+        {
+            var db = services.GetRequiredService<CerchioDb>();
+            var department = await db.Set<Department>().OrderBy(d => d.SortOrder).FirstAsync();
+            department.Name = $"Reparto {tag}";
+            var member = await db.Set<Membership>().Include(m => m.Department).FirstAsync(m => m.Role == Role.Agent);
+            var (key, _) = Cerchio.Organizations.Domain.ApiKey.Issue($"Chiave {tag}", "test", DateTimeOffset.UtcNow);
+            db.Add(key);
+            var invitation = new Invitation { Id = Ids.New(), Email = $"invito.{tag.ToLowerInvariant()}@example.test", Role = Role.Agent, TokenHash = Cerchio.Organizations.Domain.ApiKey.Hash(tag), CreatedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddDays(7), InvitedBy = tag };
+            db.Add(invitation);
+            var import = new ImportJob { Id = Ids.New(), FileName = $"clienti-{tag}.csv", Content = Encoding.UTF8.GetBytes($"Ragione sociale\nImport {tag}\n"), Status = ImportStatus.Previewed, TotalRows = 1, CreatedBy = tag, CreatedAt = DateTimeOffset.UtcNow };
+            db.Add(import);
+            var timelineEvent = await db.Set<TimelineEvent>().FirstAsync(e => e.CustomerId == customerId);
+            var contact = await db.Set<Contact>().FirstAsync(c => c.CustomerId == customerId);
+            await db.SaveChangesAsync();
+
+            var ids = new Dictionary<string, string>
+            {
+                ["customerid"] = customerId.ToString(),
+                ["duplicateid"] = duplicate.GetProperty("id").GetString()!,
+                ["contactid"] = contact.Id.ToString(),
+                ["eventid"] = timelineEvent.Id.ToString(),
+                ["externalid"] = $"EXT-{tag}",
+                ["departmentid"] = department.Id.ToString(),
+                ["memberid"] = member.Id.ToString(),
+                ["membershipid"] = member.Id.ToString(),
+                ["userid"] = member.UserId.ToString(),
+                ["apikeyid"] = key.Id.ToString(),
+                ["keyid"] = key.Id.ToString(),
+                ["invitationid"] = invitation.Id.ToString(),
+                ["token"] = tag,
+                ["importid"] = import.Id.ToString(),
+                ["jobid"] = import.Id.ToString(),
+                ["organizationid"] = org.Id.ToString(),
+                ["documentname"] = "v1",
+            };
+            return (org, ids);
+        });
+    }
+}
