@@ -176,10 +176,6 @@ namespace Cerchio.Data.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
                     b.Property<int>("Created")
                         .HasColumnType("integer");
 
@@ -222,6 +218,10 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.Property<string>("Report")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<byte[]>("Sheet")
+                        .IsRequired()
+                        .HasColumnType("bytea");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");

@@ -171,10 +171,6 @@ namespace Cerchio.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
                     b.Property<int>("Created")
                         .HasColumnType("INTEGER");
 
@@ -217,6 +213,10 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.Property<string>("Report")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Sheet")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");

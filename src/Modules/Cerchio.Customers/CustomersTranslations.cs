@@ -70,6 +70,10 @@ internal sealed class CustomersTranslations : ITranslations
 
         ["Il file ha troppe colonne: al massimo 200."] = "The file has too many columns: at most 200.",
         ["Il file ha troppe righe: al massimo 100.000. Dividilo in più file."] = "The file has too many rows: at most 100,000. Split it into several files.",
+        ["Il file Excel contiene troppi dati: dividilo in più file o salvalo come CSV."] = "The Excel file holds too much data: split it into several files or save it as CSV.",
+        ["Il file richiede troppo tempo per essere letto: dividilo in più file o salvalo come CSV."] = "The file takes too long to read: split it into several files or save it as CSV.",
+        ["L'intestazione del file contiene caratteri di controllo o testo Unicode non valido."] = "The file's header row contains control characters or invalid Unicode text.",
+        ["Il contenuto di questa importazione non è più disponibile: carica di nuovo il file."] = "The content of this import is no longer available: upload the file again.",
 
         ["Nome di attributo non valido: «{0}» (al massimo 50 caratteri, senza «:» e senza iniziare con = + - @)."] = "Invalid attribute name: «{0}» (at most 50 characters, no «:», not starting with = + - @).",
         ["Il valore dell'attributo «{0}» deve stare su una riga, al massimo 500 caratteri."] = "The value of attribute «{0}» must fit on one line, at most 500 characters.",

@@ -58,7 +58,7 @@ public abstract class CustomerImportTests(AppFixture app)
         var job = await WaitForFinishAsync(app, org.Id, JobId(jobPath));
         Assert.Equal(ImportStatus.Completed, job.Status);
         Assert.Equal((3, 3, 0), (job.ProcessedRows, job.Created, job.Updated));
-        Assert.Empty(job.Content);   // once imported, the uploaded file is not kept
+        Assert.Empty(job.Sheet);   // once imported, the sheet read from the file is not kept
 
         var customers = await CustomersAsync(app, org.Id);
         Assert.Equal(["Bianchi Mobili S.r.l.", "Neri; Figli & C.", "Verdi Cucine S.p.A."], customers.Select(c => c.Name));
@@ -260,6 +260,96 @@ public abstract class CustomerImportTests(AppFixture app)
         var page = await Html.ParseAsync(response);
         Assert.Equal(message, page.QuerySelector("#File-error")?.TextContent);
         Assert.Equal(0, await app.InOrganizationAsync(org.Id, sp => sp.GetRequiredService<CerchioDb>().Set<ImportJob>().CountAsync()));
+    }
+
+    private const string SheetNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    [Theory]
+    [InlineData("row-number")]
+    [InlineData("cell-type")]
+    [InlineData("missing-sheet")]
+    public async Task DamagedXlsx_IsRejectedAsDamaged_NotAServerError(string damage)
+    {
+        var org = await app.CreateOrganizationAsync("Import Danneggiato S.r.l.");
+        var client = await org.SignInAsync();
+        var rowNumber = damage == "row-number" ? "abc" : "2";
+        var cellType = damage == "cell-type" ? "bogus" : "inlineStr";
+        var sheet = $"""
+            <worksheet xmlns="{SheetNs}"><sheetData>
+            <row r="1"><c r="A1" t="inlineStr"><is><t>Ragione sociale</t></is></c></row>
+            <row r="{rowNumber}"><c r="A2" t="{cellType}"><is><t>Bianchi S.r.l.</t></is></c></row>
+            </sheetData></worksheet>
+            """;
+        var file = HandmadeXlsx(sheet, change: (name, xml) => damage == "missing-sheet" && name == "xl/workbook.xml" ? xml.Replace("r:id=\"rId1\"", "r:id=\"rId9\"", StringComparison.Ordinal) : xml);
+
+        var response = await UploadAsync(client, "danneggiato.xlsx", file);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal(Cerchio.Customers.Features.ImportCustomers.SheetReader.Unreadable, page.QuerySelector("#File-error")?.TextContent);
+        Assert.Equal(0, await app.InOrganizationAsync(org.Id, sp => sp.GetRequiredService<CerchioDb>().Set<ImportJob>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task CellWithAControlCharacter_MakesItsRowInvalid_NamingTheColumn()
+    {
+        var org = await app.CreateOrganizationAsync("Import Controllo S.r.l.");
+        var client = await org.SignInAsync();
+        var csv = Csv(
+            "Ragione sociale;Email;Settore\n" +
+            "Alfa S.r.l.;alfa@alfa.test;Arredo\n" +
+            "Be\u0007ta S.r.l.;beta@beta.test;Arredo\n" +
+            "Gamma S.r.l.;gamma@gamma.test;Cu\u0001cine\n" +
+            "Delta S.r.l.;delta@delta.test;Tessile\tcasa\n");
+
+        var jobPath = await UploadAcceptedAsync(client, "controllo.csv", csv);
+        var page = await Html.GetAsync(client, jobPath);
+        var report = page.QuerySelectorAll("#import-report tbody tr")
+            .Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).ToList();
+        Assert.Equal(2, report.Count);
+        Assert.Equal(["3", "Ragione sociale", "Il testo contiene un carattere di controllo non ammesso (U+0007) alla posizione 3."], report[0]);
+        Assert.Equal(["4", "Settore", "Il testo contiene un carattere di controllo non ammesso (U+0001) alla posizione 3."], report[1]);
+
+        // The person may import the rest; the refused rows stay out. A tab is text, not a control character.
+        await ConfirmAsync(client, jobPath, onlyValid: true);
+        var job = await WaitForFinishAsync(app, org.Id, JobId(jobPath));
+        Assert.Equal((ImportStatus.Completed, 2), (job.Status, job.Created));
+        Assert.Equal(["Alfa S.r.l.", "Delta S.r.l."], (await CustomersAsync(app, org.Id)).Select(c => c.Name));
+    }
+
+    [Fact]
+    public async Task Job_KeepsTheParsedSheet_NotTheFile_AndPagePreviewRemapAndWorkerReadIt()
+    {
+        var org = await app.CreateOrganizationAsync("Import Tabella S.r.l.");
+        var client = await org.SignInAsync();
+        var jobPath = await UploadAcceptedAsync(client, "tabella.xlsx", Xlsx(["Ragione sociale", "Mail"], ["Dal File S.r.l.", "sbagliata"]));
+        var id = JobId(jobPath);
+        var stored = await app.InOrganizationAsync(org.Id, sp => sp.GetRequiredService<CerchioDb>().Set<ImportJob>().AsNoTracking().SingleAsync(j => j.Id == id));
+        Assert.Equal([0x1F, 0x8B], stored.Sheet[..2]);   // the gzip-compressed table, not the workbook (a zip: "PK")
+
+        // Replace the stored table: whatever the pages and the worker show and import must come from it, not from a file.
+        var table = new Cerchio.Customers.Features.ImportCustomers.SheetTable(["Ragione sociale", "Mail"],
+            [new(2, ["Dalla Tabella S.r.l.", "ok@tabella.test"]), new(5, ["Seconda Tabella S.r.l.", "non-una-mail"])]);
+        await app.InOrganizationAsync(org.Id, sp => sp.GetRequiredService<CerchioDb>().Set<ImportJob>().Where(j => j.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(j => j.Sheet, Cerchio.Customers.Features.ImportCustomers.StoredSheet.Encode(table))));
+
+        var page = await Html.GetAsync(client, jobPath);
+        var preview = page.QuerySelectorAll("#import-preview tbody tr");
+        Assert.Equal(["2", "5"], preview.Select(r => r.QuerySelector("th")!.TextContent.Trim()));
+        Assert.Contains("Dalla Tabella S.r.l.", preview[0].TextContent);
+
+        // A remap recomputes the report from it too: the file's row 2 was the bad one, the table's row 5 is.
+        Assert.Equal(HttpStatusCode.OK, (await SubmitMappingAsync(client, jobPath, "remap", changes: new() { ["map.Email"] = "" })).StatusCode);
+        Assert.Empty((await Html.GetAsync(client, jobPath)).QuerySelectorAll("#import-report tbody tr"));
+        Assert.Equal(HttpStatusCode.OK, (await SubmitMappingAsync(client, jobPath, "remap", changes: new() { ["map.Email"] = "Mail" })).StatusCode);
+        var after = await Html.GetAsync(client, jobPath);
+        Assert.Equal(["5"], after.QuerySelectorAll("#import-report tbody tr").Select(r => r.QuerySelector("td")!.TextContent.Trim()));
+
+        await ConfirmAsync(client, jobPath, onlyValid: true);
+        var job = await WaitForFinishAsync(app, org.Id, id);
+        Assert.Equal((ImportStatus.Completed, 1), (job.Status, job.Created));
+        Assert.Empty(job.Sheet);
+        var customer = Assert.Single(await CustomersAsync(app, org.Id));
+        Assert.Equal(("Dalla Tabella S.r.l.", "ok@tabella.test"), (customer.Name, customer.Email));
     }
 
     private static async Task<HttpResponseMessage> UploadWithoutFileAsync(HttpClient client)

@@ -75,6 +75,77 @@ internal static class ImportTestKit
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// A minimal workbook written by hand, so a test can put anything in its parts: <paramref name="parts"/> replaces or
+    /// adds entries by name, <paramref name="change"/> rewrites any (name, text), <paramref name="rawParts"/> adds entries as
+    /// bytes; <paramref name="sharedStrings"/> makes the one shared string that many characters long.
+    /// </summary>
+    public static byte[] HandmadeXlsx(
+        string sheetXml, int? sharedStrings = null, IReadOnlyDictionary<string, string>? parts = null, Func<string, string, string>? change = null,
+        IReadOnlyDictionary<string, byte[]>? rawParts = null)
+    {
+        var entries = new Dictionary<string, string>
+        {
+            ["[Content_Types].xml"] = """
+                <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>
+                <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+                <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+                <Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>
+                """,
+            ["_rels/.rels"] = """
+                <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                <Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+                """,
+            ["xl/workbook.xml"] = """
+                <?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+                <sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>
+                """,
+            ["xl/_rels/workbook.xml.rels"] = """
+                <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
+                <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>
+                """,
+            ["xl/worksheets/sheet1.xml"] = sheetXml,
+        };
+        foreach (var (name, content) in parts ?? new Dictionary<string, string>())
+        {
+            entries[name] = content;
+        }
+
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in entries.Where(e => rawParts?.ContainsKey(e.Key) != true))
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name, System.IO.Compression.CompressionLevel.SmallestSize).Open());
+                writer.Write(change is null ? content : change(name, content));
+            }
+
+            foreach (var (name, content) in rawParts ?? new Dictionary<string, byte[]>())
+            {
+                using var entry = zip.CreateEntry(name, System.IO.Compression.CompressionLevel.SmallestSize).Open();
+                entry.Write(content);
+            }
+
+            if (!entries.ContainsKey("xl/sharedStrings.xml") && rawParts?.ContainsKey("xl/sharedStrings.xml") != true)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry("xl/sharedStrings.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open());
+                writer.Write("""<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>""");
+                var block = new string('a', 1_000_000);
+                for (var i = 0; i < (sharedStrings ?? 1) / block.Length; i++)
+                {
+                    writer.Write(block);
+                }
+
+                writer.Write(sharedStrings is null ? "Ragione sociale" : "");
+                writer.Write("</t></si></sst>");
+            }
+        }
+
+        return stream.ToArray();
+    }
+
     /// <summary>Reads the first worksheet back as rows of text (shared, inline and plain values).</summary>
     public static List<string[]> ReadXlsx(byte[] content)
     {

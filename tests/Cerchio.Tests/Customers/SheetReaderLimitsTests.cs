@@ -1,6 +1,6 @@
-using System.IO.Compression;
 using System.Text;
 using Cerchio.Customers.Features.ImportCustomers;
+using static Cerchio.Tests.Customers.ImportTestKit;
 
 namespace Cerchio.Tests.Customers;
 
@@ -48,14 +48,14 @@ public sealed class SheetReaderLimitsTests
             <row r="2"><c r="A2" t="inlineStr"><is><t>Bianchi S.r.l.</t></is></c><c r="XFD2" t="inlineStr"><is><t>y</t></is></c></row>
             </sheetData></worksheet>
             """;
-        var (table, error) = SheetReader.Read("a.xlsx", Workbook(sheet, sharedStrings: null));
+        var (table, error) = SheetReader.Read("a.xlsx", HandmadeXlsx(sheet));
         Assert.Null(error);
         Assert.Equal(["Ragione sociale"], table!.Headers);
         Assert.Equal("Bianchi S.r.l.", Assert.Single(table.Rows)[0]);
     }
 
     [Fact]
-    public void Xlsx_SharedStringsBomb_IsRefusedAsUnreadable()
+    public void Xlsx_SharedStringsBomb_IsRefusedAsTooMuchData()
     {
         // ~100 KB compressed, 100 million characters once opened.
         var sheet = """
@@ -63,62 +63,129 @@ public sealed class SheetReaderLimitsTests
             <row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>0</v></c></row>
             </sheetData></worksheet>
             """;
-        var file = Workbook(sheet, sharedStrings: 100_000_000);
+        var file = HandmadeXlsx(sheet, sharedStrings: 100_000_000);
         Assert.True(file.Length < 1_000_000);
         var before = GC.GetAllocatedBytesForCurrentThread();
         var (table, error) = SheetReader.Read("a.xlsx", file);
         Assert.Null(table);
-        Assert.Equal(SheetReader.Unreadable, error);
+        Assert.Equal(SheetReader.TooMuchData, error);
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 200_000_000, "the bomb was expanded in memory");
     }
 
-    /// <summary>A minimal workbook written by hand, so a test can put anything in its parts.</summary>
-    private static byte[] Workbook(string sheetXml, int? sharedStrings)
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    private const string TwoRowSheet = $"""
+        <?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{Main}"><sheetData>
+        <row r="1"><c r="A1" t="inlineStr"><is><t>Ragione sociale</t></is></c></row>
+        <row r="2"><c r="A2" t="inlineStr"><is><t>Bianchi S.r.l.</t></is></c></row>
+        </sheetData></worksheet>
+        """;
+
+    [Fact]
+    public void HandmadeXlsx_AsBuilt_IsRead()
     {
-        using var stream = new MemoryStream();
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        // The baseline the refusals below change one thing of.
+        var (table, error) = SheetReader.Read("a.xlsx", HandmadeXlsx(TwoRowSheet));
+        Assert.Null(error);
+        Assert.Equal(["Ragione sociale"], table!.Headers);
+        Assert.Equal((2, "Bianchi S.r.l."), (Assert.Single(table.Rows).Number, table.Rows[0][0]));
+    }
+
+    [Theory]
+    [InlineData("[Content_Types].xml")]
+    [InlineData("_rels/.rels")]
+    [InlineData("xl/worksheets/sheet1.xml")]
+    public void Xlsx_PartWithAStartTagPaddedWithWhitespace_IsRefusedAsUnreadable(string part)
+    {
+        // 2 MB of spaces inside one start tag: a 20 KB file whose parsing time grows with the square of the tag. Before
+        // the package check it took seconds and was accepted; a tag longer than 64 KB is now refused before parsing.
+        var file = HandmadeXlsx(TwoRowSheet, change: (name, xml) => name == part ? PadRootTag(xml, 2_000_000) : xml);
+        Assert.True(file.Length < 50_000);
+        var (table, error) = SheetReader.Read("a.xlsx", file);
+        Assert.Null(table);
+        Assert.Equal(SheetReader.Unreadable, error);
+    }
+
+    [Fact]
+    public void Xlsx_TagJustUnderTheBound_IsRead()
+    {
+        var file = HandmadeXlsx(TwoRowSheet, change: (name, xml) => name == "xl/worksheets/sheet1.xml" ? PadRootTag(xml, 60_000) : xml);
+        Assert.Null(SheetReader.Read("a.xlsx", file).Error);
+    }
+
+    [Fact]
+    public void Xlsx_PartDeclaringAnEncodingThatHidesItsTags_IsRefusedAsUnreadable()
+    {
+        // XmlReader switches to the declared encoding: in EBCDIC '<' is not the byte 0x3C, so tags would escape the check.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var ebcdic = Encoding.GetEncoding("IBM037");
+        var sheet = Encoding.ASCII.GetBytes("""<?xml version="1.0" encoding="IBM037"?>""")
+            .Concat(ebcdic.GetBytes(TwoRowSheet[TwoRowSheet.IndexOf("?>", StringComparison.Ordinal)..][2..])).ToArray();
+        var file = HandmadeXlsx("", rawParts: new Dictionary<string, byte[]> { ["xl/worksheets/sheet1.xml"] = sheet });
+        var (table, error) = SheetReader.Read("a.xlsx", file);
+        Assert.Null(table);
+        Assert.Equal(SheetReader.Unreadable, error);
+    }
+
+    [Fact]
+    public void Xlsx_WithTooManyParts_IsRefusedAsTooMuchData()
+    {
+        var extra = Enumerable.Range(0, 1_001).ToDictionary(i => $"xl/media/extra{i}.bin", _ => new byte[] { 1 });
+        var (table, error) = SheetReader.Read("a.xlsx", HandmadeXlsx(TwoRowSheet, rawParts: extra));
+        Assert.Null(table);
+        Assert.Equal(SheetReader.TooMuchData, error);
+    }
+
+    [Fact]
+    public void Xlsx_WithAMillionSharedStrings_IsReadWithoutADom()
+    {
+        // ~50 KB uploaded, 1.1 million shared strings: as a DOM it cost ~470 MB; read element by element, a fraction.
+        const int count = 1_100_000;
+        var sst = new StringBuilder($"""<sst xmlns="{Main}"><si><t>Ragione sociale</t></si>""");
+        for (var i = 1; i < count; i++)
         {
-            void Add(string name, string content)
-            {
-                using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.SmallestSize).Open());
-                writer.Write(content);
-            }
-
-            Add("[Content_Types].xml", """
-                <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>
-                <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-                <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
-                <Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>
-                """);
-            Add("_rels/.rels", """
-                <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-                <Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
-                """);
-            Add("xl/workbook.xml", """
-                <?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
-                <sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>
-                """);
-            Add("xl/_rels/workbook.xml.rels", """
-                <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
-                <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>
-                """);
-            Add("xl/worksheets/sheet1.xml", sheetXml);
-            using (var writer = new StreamWriter(zip.CreateEntry("xl/sharedStrings.xml", CompressionLevel.SmallestSize).Open()))
-            {
-                writer.Write("""<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>""");
-                var block = new string('a', 1_000_000);
-                for (var i = 0; i < (sharedStrings ?? 1) / block.Length; i++)
-                {
-                    writer.Write(block);
-                }
-
-                writer.Write(sharedStrings is null ? "Ragione sociale" : "");
-                writer.Write("</t></si></sst>");
-            }
+            sst.Append("<si><t>a</t></si>");
         }
 
-        return stream.ToArray();
+        sst.Append("</sst>");
+        var sheet = $"""
+            <worksheet xmlns="{Main}"><sheetData>
+            <row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>{count - 1}</v></c></row>
+            </sheetData></worksheet>
+            """;
+        var file = HandmadeXlsx(sheet, parts: new Dictionary<string, string> { ["xl/sharedStrings.xml"] = sst.ToString() });
+        sst.Clear();
+        Assert.True(file.Length < 100_000);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var (table, error) = SheetReader.Read("a.xlsx", file);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Null(error);
+        Assert.Equal("a", Assert.Single(table!.Rows)[0]);
+        Assert.True(allocated < 150_000_000, $"{allocated:N0} bytes allocated for the shared strings");
+    }
+
+    [Theory]
+    [InlineData("a.xlsx")]
+    [InlineData("a.csv")]
+    public void Read_WithACancelledToken_StopsWithoutReading(string fileName)
+    {
+        var file = fileName.EndsWith(".csv", StringComparison.Ordinal) ? Csv("Ragione sociale\nBianchi S.r.l.\n") : HandmadeXlsx(TwoRowSheet);
+        Assert.ThrowsAny<OperationCanceledException>(() => SheetReader.Read(fileName, file, new CancellationToken(canceled: true)));
+    }
+
+    [Fact]
+    public void Read_PastItsTimeBudget_IsRefusedWithTheBudgetMessage()
+    {
+        var (table, error) = SheetReader.Read("a.xlsx", HandmadeXlsx(TwoRowSheet), TimeSpan.Zero, CancellationToken.None);
+        Assert.Null(table);
+        Assert.Equal(SheetReader.TooSlow, error);
+    }
+
+    /// <summary>Puts <paramref name="spaces"/> spaces inside the root element's start tag, before its first attribute.</summary>
+    private static string PadRootTag(string xml, int spaces)
+    {
+        var root = xml.IndexOf('<', xml.StartsWith("<?", StringComparison.Ordinal) ? xml.IndexOf("?>", StringComparison.Ordinal) : 0);
+        var space = xml.IndexOf(' ', root);
+        return string.Concat(xml.AsSpan(0, space), new string(' ', spaces), xml.AsSpan(space));
     }
 }

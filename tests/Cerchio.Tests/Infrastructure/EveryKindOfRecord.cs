@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Cerchio.Customers.Domain;
+using Cerchio.Customers.Features.ImportCustomers;
 using Cerchio.Data;
 using Cerchio.Organizations.Domain;
 using Cerchio.Tenancy;
@@ -39,7 +40,7 @@ public static class EveryKindOfRecord
             db.Add(key);
             var invitation = new Invitation { Id = Ids.New(), Email = $"invito.{tag.ToLowerInvariant()}@example.test", Role = Role.Agent, TokenHash = Cerchio.Organizations.Domain.ApiKey.Hash(tag), CreatedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddDays(7), InvitedBy = tag };
             db.Add(invitation);
-            var import = new ImportJob { Id = Ids.New(), FileName = $"clienti-{tag}.csv", Content = Encoding.UTF8.GetBytes($"Ragione sociale\nImport {tag}\n"), Status = ImportStatus.Previewed, TotalRows = 1, CreatedBy = tag, CreatedAt = DateTimeOffset.UtcNow };
+            var import = new ImportJob { Id = Ids.New(), FileName = $"clienti-{tag}.csv", Sheet = StoredSheet.Encode(new SheetTable(["Ragione sociale"], [new SheetRow(2, [$"Import {tag}"])])), Status = ImportStatus.Previewed, TotalRows = 1, CreatedBy = tag, CreatedAt = DateTimeOffset.UtcNow };
             db.Add(import);
             var timelineEvent = await db.Set<TimelineEvent>().FirstAsync(e => e.CustomerId == customerId);
             var contact = await db.Set<Contact>().FirstAsync(c => c.CustomerId == customerId);

@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Cerchio.Customers.Domain;
+using Cerchio.Customers.Features.ImportCustomers;
 using Cerchio.Data;
 using Cerchio.Organizations.Domain;
 using Cerchio.Tenancy;

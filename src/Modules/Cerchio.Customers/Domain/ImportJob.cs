@@ -13,7 +13,7 @@ internal enum ImportStatus
 }
 
 /// <summary>
-/// A customer import: the uploaded file, its column mapping, its validation report and its progress.
+/// A customer import: the sheet read from the uploaded file, its column mapping, its validation report and its progress.
 /// Runs as a durable job, so a restart resumes it and a large file does not hold a request open.
 /// </summary>
 [NotAudited]
@@ -24,7 +24,13 @@ internal sealed class ImportJob : IOrganizationScoped
     public Guid Id { get; set; }
     public Guid OrganizationId { get; set; }
     public string FileName { get; set; } = "";
-    public byte[] Content { get; set; } = [];
+
+    /// <summary>
+    /// The sheet parsed at upload (gzip JSON, see StoredSheet), read by the job page, a remap and the worker; the uploaded
+    /// file itself is not kept. Emptied once the import has completed.
+    /// </summary>
+    public byte[] Sheet { get; set; } = [];
+
     public ImportStatus Status { get; set; }
 
     /// <summary>JSON: Cerchio field → column header in the file.</summary>

@@ -15,9 +15,14 @@ internal sealed class ImportJobs(CerchioDb db, OrganizationContext tenant, TimeP
 {
     public const string ConfirmInvalid = "Conferma di voler importare solo le righe valide.";
     public const string NothingValid = "Nessuna riga è valida: correggi il file o la mappatura.";
+    public const string SheetGone = "Il contenuto di questa importazione non è più disponibile: carica di nuovo il file.";
 
     public IQueryable<ImportJob> Jobs => db.Set<ImportJob>();
 
+    /// <summary>
+    /// Reads the upload once and stores the parsed sheet, never the file. <paramref name="ct"/> is the request's:
+    /// when the client goes away the parsing stops (it is also bounded by <see cref="SheetReader.Budget"/>).
+    /// </summary>
     public async Task<(Guid? Id, Errors Errors)> UploadAsync(IFormFile? file, CancellationToken ct = default)
     {
         var errors = new Errors();
@@ -28,8 +33,7 @@ internal sealed class ImportJobs(CerchioDb db, OrganizationContext tenant, TimeP
 
         using var buffer = new MemoryStream((int)file!.Length);
         await file.CopyToAsync(buffer, ct);
-        var content = buffer.ToArray();
-        var (table, error) = SheetReader.Read(file.FileName, content);
+        var (table, error) = SheetReader.Read(file.FileName, buffer.ToArray(), ct);
         if (table is null)
         {
             return (null, errors.Add("File", error ?? SheetReader.NotSpreadsheet));
@@ -41,7 +45,7 @@ internal sealed class ImportJobs(CerchioDb db, OrganizationContext tenant, TimeP
         {
             Id = Ids.New(),
             FileName = Path.GetFileName(file.FileName) is { Length: > 0 } name ? name[..Math.Min(name.Length, 260)] : "import",
-            Content = content,
+            Sheet = StoredSheet.Encode(table),
             Status = ImportStatus.Previewed,
             Mapping = mapping.ToJson(),
             CreatedBy = tenant.ActorName ?? "",
@@ -61,6 +65,7 @@ internal sealed class ImportJobs(CerchioDb db, OrganizationContext tenant, TimeP
         var invalid = 0;
         foreach (var sheetRow in table.Rows)
         {
+            ct.ThrowIfCancellationRequested();
             var errors = ImportRowReader.Check(reader.Read(sheetRow), keys);
             if (errors.Any)
             {

@@ -46,9 +46,15 @@ internal static class ImportFields
         _ => field.ToString(),
     };
 
-    /// <summary>The report's field label for a <see cref="CustomerDetails"/> property name.</summary>
+    private const string ColumnPrefix = "column:";
+
+    /// <summary>The report's field for a problem in a column imported as an attribute: the column's header names it.</summary>
+    public static string ColumnField(string header) => ColumnPrefix + header;
+
+    /// <summary>The report's field label for a <see cref="CustomerDetails"/> property name (or a <see cref="ColumnField"/>).</summary>
     public static string LabelOf(string detailsField) =>
-        Enum.TryParse<ImportField>(detailsField, ignoreCase: true, out var f) ? Label(f)
+        detailsField.StartsWith(ColumnPrefix, StringComparison.Ordinal) ? detailsField[ColumnPrefix.Length..]
+        : Enum.TryParse<ImportField>(detailsField, ignoreCase: true, out var f) ? Label(f)
         : detailsField == nameof(CustomerDetails.Attributes) ? "Attributi personalizzati"
         : detailsField == "Row" ? "Riga"
         : detailsField;

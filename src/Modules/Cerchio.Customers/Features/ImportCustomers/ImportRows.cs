@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cerchio.Customers.Domain;
 using Cerchio.Customers.Features.Records;
+using Cerchio.Text;
 
 namespace Cerchio.Customers.Features.ImportCustomers;
 
@@ -74,9 +75,11 @@ internal sealed class ImportRowReader
 
     private readonly Dictionary<ImportField, int> _columns;
     private readonly List<(string Name, int Column)> _attributes;
+    private readonly IReadOnlyList<string> _headers;
 
     public ImportRowReader(IReadOnlyList<string> headers, ImportMapping mapping)
     {
+        _headers = headers;
         var index = headers.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i);
         _columns = mapping.Fields.Where(f => index.ContainsKey(f.Value)).ToDictionary(f => f.Key, f => index[f.Value]);
         _attributes = mapping.Attributes.Where(index.ContainsKey).Select(a => (AttributeName(a), index[a]))
@@ -94,6 +97,7 @@ internal sealed class ImportRowReader
     public ImportRow Read(SheetRow row)
     {
         var errors = new Errors();
+        CheckText(row, errors);
         string? Cell(ImportField field) => _columns.TryGetValue(field, out var column) ? Customer.Clean(row[column]) : null;
 
         CustomerKind? kind = null;
@@ -142,6 +146,29 @@ internal sealed class ImportRowReader
             Attributes = attributes.Count > 0 ? attributes : null,
         };
         return new ImportRow(row.Number, kind, details, errors);
+    }
+
+    /// <summary>
+    /// The shared text rule on every cell the mapping imports: a control character or broken Unicode makes the row
+    /// invalid, reported under the field the column fills (or, for an attribute, under the column's own header).
+    /// </summary>
+    private void CheckText(SheetRow row, Errors errors)
+    {
+        foreach (var (field, column) in _columns)
+        {
+            if (TextRules.Problem(row[column]) is { } problem)
+            {
+                errors.Add(field.ToString(), problem.Text, problem.Args);
+            }
+        }
+
+        foreach (var (_, column) in _attributes)
+        {
+            if (TextRules.Problem(row[column]) is { } problem)
+            {
+                errors.Add(ImportFields.ColumnField(_headers[column]), problem.Text, problem.Args);
+            }
+        }
     }
 
     /// <summary>

@@ -147,11 +147,8 @@ internal sealed class ImportRun(CerchioDb db, CustomerRecords records, Guid jobI
     public async Task ExecuteAsync(CancellationToken ct)
     {
         var job = await db.Set<ImportJob>().AsNoTracking().FirstAsync(j => j.Id == jobId, ct);
-        var (table, error) = SheetReader.Read(job.FileName, job.Content);
-        if (table is null)
-        {
-            throw new InvalidOperationException(error);
-        }
+        // The sheet parsed at upload: the untrusted file is not parsed again here.
+        var table = await StoredSheet.DecodeAsync(job.Sheet, ct) ?? throw new InvalidOperationException(ImportJobs.SheetGone);
 
         var reader = new ImportRowReader(table.Headers, ImportMapping.FromJson(job.Mapping));
         var issues = ImportIssue.ListFrom(job.Report);
@@ -193,7 +190,7 @@ internal sealed class ImportRun(CerchioDb db, CustomerRecords records, Guid jobI
             .ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.Status, ImportStatus.Completed)
                 .SetProperty(j => j.FinishedAt, finished)
-                .SetProperty(j => j.Content, Array.Empty<byte>()), ct);   // the rows are in; the uploaded file is not kept
+                .SetProperty(j => j.Sheet, Array.Empty<byte>()), ct);   // the rows are in; their copy is not kept
     }
 
     private sealed record BatchOutcome(bool Lost, int Created, int Updated, List<ImportIssue> Issues);
