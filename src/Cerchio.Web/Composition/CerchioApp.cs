@@ -107,6 +107,10 @@ public static class CerchioApp
             o.SlidingExpiration = true;
         });
 
+        // The cookie carries only a session key; the ticket lives in the database, so signing out ends the session everywhere.
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<Microsoft.AspNetCore.Authentication.Cookies.ITicketStore>((o, sessions) => o.SessionStore = sessions);
+
         // A password change (new security stamp) ends the person's other sessions within a minute, not thirty.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 

@@ -7,6 +7,7 @@ using Cerchio.Organizations.Features.Invitations;
 using Cerchio.Organizations.Features.People;
 using Cerchio.Organizations.Features.Session;
 using Cerchio.Text;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,6 +22,8 @@ public static class OrganizationsModule
         services.AddScoped<IOrganizationProvisioning, OrganizationProvisioning>();
         services.AddScoped<InvitationAcceptance>();
         services.AddSingleton<ITranslations, OrganizationsTranslations>();
+        // The sign-in cookie's sessions, kept in the database (the host puts it in the cookie options).
+        services.AddSingleton<ITicketStore, DatabaseTicketStore>();
         return services;
     }
 

@@ -63,3 +63,16 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         b.HasIndex(k => k.Prefix).IsUnique();
     }
 }
+
+internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<SignInSession>
+{
+    public void Configure(EntityTypeBuilder<SignInSession> b)
+    {
+        b.ToTable("SignInSessions");
+        b.HasKey(s => s.KeyHash);
+        b.Property(s => s.KeyHash).HasMaxLength(64);
+        b.HasIndex(s => s.ExpiresAt);
+        // A deleted account takes its sessions with it.
+        b.HasOne<Cerchio.Data.CerchioUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

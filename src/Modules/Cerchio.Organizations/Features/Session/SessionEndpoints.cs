@@ -3,6 +3,7 @@ using Cerchio.Data;
 using Cerchio.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Cerchio.Organizations.Contracts;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,7 @@ internal static class SessionEndpoints
         {
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/accedi");
-        });
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());   // no form fields, so not implied: a forged post must not sign anyone out
 
         app.MapPost("/organizzazioni/cambia", async ([FromForm] Guid organizationId, HttpContext context,
             UserManager<CerchioUser> users, SignInManager<CerchioUser> signIn, IOrganizationDirectory directory) =>
@@ -59,7 +60,10 @@ internal static class SessionEndpoints
         }).AllowAnonymous();
     }
 
-    /// <summary>Signs in again keeping the Cerchio claims, with some of them replaced.</summary>
+    /// <summary>
+    /// Signs in again keeping the Cerchio claims, with some of them replaced. The session keeps its key; its ticket is
+    /// replaced in the database (DatabaseTicketStore.RenewAsync), so no row is left behind.
+    /// </summary>
     public static async Task RefreshSignInAsync(SignInManager<CerchioUser> signIn, CerchioUser user, ClaimsPrincipal current, params (string Type, string Value)[] replace)
     {
         var claims = current.Claims.Where(c => c.Type.StartsWith("cerchio:", StringComparison.Ordinal) && replace.All(r => r.Type != c.Type))
