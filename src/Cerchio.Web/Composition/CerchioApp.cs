@@ -59,7 +59,7 @@ public static class CerchioApp
                 await context.HttpContext.Response.WriteAsync(l["Troppi tentativi da questo indirizzo: riprova tra un minuto."], ct);
             };
         });
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = BadInput.AddDefaultDetail);
         // Bad requests throw in every environment (the framework's default only in Development), so one handler
         // answers them everywhere with a detail that says what and where.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

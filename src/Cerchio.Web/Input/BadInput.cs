@@ -50,6 +50,27 @@ internal static class BadInput
         return cut < 0 ? message : message[..cut];
     }
 
+    /// <summary>Every problem the API answers says what happened, even the framework's own (no route, wrong method).</summary>
+    public static void AddDefaultDetail(ProblemDetailsContext context)
+    {
+        if (!string.IsNullOrWhiteSpace(context.ProblemDetails.Detail))
+        {
+            return;
+        }
+
+        var l = context.HttpContext.RequestServices.GetRequiredService<Loc>();
+        var request = context.HttpContext.Request;
+        context.ProblemDetails.Detail = (context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode) switch
+        {
+            StatusCodes.Status404NotFound => l.F("Nessuna risorsa a questo indirizzo ({0}), oppure non è visibile alla tua organizzazione.", request.Path.Value ?? ""),
+            StatusCodes.Status405MethodNotAllowed => l.F("Il metodo {0} non è ammesso a questo indirizzo.", request.Method),
+            StatusCodes.Status401Unauthorized => l["Serve una chiave API valida: Authorization: Bearer <chiave>."],
+            StatusCodes.Status403Forbidden => l["La chiave API non permette questa operazione."],
+            StatusCodes.Status500InternalServerError => l.F("Errore interno, registrato con il codice {0}.", context.HttpContext.TraceIdentifier),
+            var status => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
+        };
+    }
+
     /// <summary>Writes the refusal: problem details under /api, the bad-request page elsewhere.</summary>
     public static async Task WriteAsync(HttpContext context, int status, string detail)
     {
