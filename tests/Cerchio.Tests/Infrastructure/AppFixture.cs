@@ -48,8 +48,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        // The environment of the README's `dotnet run` (its launch profile): what the tests see is what a user sees.
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Cerchio", _connectionString);
         builder.UseSetting("Database:MigrateOnStart", "false");
@@ -59,6 +58,9 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
     }
 
     protected virtual int SignInAttemptsPerMinute => 100_000;
+
+    /// <summary>The environment of the README's `dotnet run` (its launch profile): what the tests see is what a user sees.</summary>
+    protected virtual string EnvironmentName => "Development";
 
     public new async Task DisposeAsync()
     {
