@@ -117,7 +117,7 @@ internal sealed class InputCheckMiddleware(RequestDelegate next)
         if (problem is null && context.Request.HasFormContentType && context.GetEndpoint() is not null)
         {
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
-            problem = Problem(form.SelectMany(f => f.Value.Select(v => (f.Key, (string?)v))), l["campo"], l)
+            problem = Problem(form.SelectMany(f => f.Value.Select(v => (f.Key, (string?)v))), l["Campo"], l)
                 ?? FormProblem(context, form, l);
         }
 
@@ -133,7 +133,7 @@ internal sealed class InputCheckMiddleware(RequestDelegate next)
     private static string? QueryProblem(HttpContext context, Loc l)
     {
         var query = context.Request.Query;
-        if (Problem(query.SelectMany(q => q.Value.Select(v => (q.Key, (string?)v))), l["parametro"], l) is { } text)
+        if (Problem(query.SelectMany(q => q.Value.Select(v => (q.Key, (string?)v))), l["Parametro"], l) is { } text)
         {
             return text;
         }
