@@ -60,6 +60,8 @@ public sealed class CerchioDb(DbContextOptions<CerchioDb> options, OrganizationC
             audit.HasIndex(a => new { a.OrganizationId, a.EntityType, a.EntityId });
         });
 
+        // The platform's own tables (the outbox); then each module's.
+        builder.ApplyConfigurationsFromAssembly(typeof(CerchioDb).Assembly);
         foreach (var assembly in model.Assemblies)
         {
             builder.ApplyConfigurationsFromAssembly(assembly);

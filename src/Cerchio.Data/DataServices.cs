@@ -3,6 +3,7 @@ using Cerchio.Data.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cerchio.Data;
 
@@ -39,10 +40,13 @@ public static class DataServices
     {
         services.AddSingleton(new CerchioModel(modelAssemblies.ToList()));
         services.AddSingleton<TenantStampingInterceptor>();
+        Outbox.ModuleEventRegistration.Subscriptions(services);
+        services.TryAddSingleton<Outbox.OutboxSignal>();
+        services.TryAddSingleton<Outbox.OutboxInterceptor>();
         services.AddDbContext<CerchioDb>((sp, options) =>
         {
             Configure(options, provider, connectionString);
-            options.AddInterceptors(sp.GetRequiredService<TenantStampingInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<TenantStampingInterceptor>(), sp.GetRequiredService<Outbox.OutboxInterceptor>());
         });
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Cerchio.Customers;
 using Cerchio.Data;
+using Cerchio.Data.Outbox;
 using Cerchio.Organizations;
 using Cerchio.Tenancy;
 using Cerchio.Text;
@@ -34,6 +35,7 @@ public static class CerchioApp
         services.AddScoped<OrganizationContext>();
         services.AddScoped<CurrentSession>();
         services.AddCerchioData(provider, connectionString, ModuleAssemblies);
+        services.AddOutbox(configuration);
 
         services.AddSingleton<Loc>();
         services.AddSingleton<ITranslations, CoreTranslations>();
