@@ -2,6 +2,7 @@ using System.Reflection;
 using Cerchio.Customers;
 using Cerchio.Data;
 using Cerchio.Organizations;
+using Cerchio.Service;
 using Cerchio.Tenancy;
 using Cerchio.Text;
 using Cerchio.Ui;
@@ -21,7 +22,7 @@ namespace Cerchio.Web.Composition;
 public static class CerchioApp
 {
     /// <summary>The modules' assemblies: their entity configurations form the one model, their pages the routes.</summary>
-    public static readonly Assembly[] ModuleAssemblies = [typeof(OrganizationsModule).Assembly, typeof(CustomersModule).Assembly];
+    public static readonly Assembly[] ModuleAssemblies = [typeof(OrganizationsModule).Assembly, typeof(CustomersModule).Assembly, typeof(ServiceModule).Assembly];
 
     public static void AddCerchio(this WebApplicationBuilder builder)
     {
@@ -82,6 +83,7 @@ public static class CerchioApp
 
         services.AddOrganizationsModule();
         services.AddCustomersModule();
+        services.AddServiceModule();
         services.AddSingleton<Features.Demo.DemoCompany>();
     }
 
@@ -197,6 +199,7 @@ public static class CerchioApp
         var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy.Name);
         app.MapOrganizationsModule();
         app.MapCustomersModule(api);
+        app.MapServiceModule(api);
         app.MapRazorComponents<App>().AddAdditionalAssemblies(ModuleAssemblies);
     }
 
