@@ -1,3 +1,4 @@
+using Cerchio.Text;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,6 +9,7 @@ public static class ServiceModule
 {
     public static IServiceCollection AddServiceModule(this IServiceCollection services)
     {
+        services.AddSingleton<ITranslations, ServiceTranslations>();
         return services;
     }
 
