@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 provider="${1:-sqlite}"; batches="${2:-30}"; clients="${3:-2}"
 work="$(mktemp -d /tmp/cerchio-bench.XXXXXX)"
+# The key ring's certificate goes with the fresh database, not into the source tree's data/keys.
+export DataProtection__CertificatePath="$work/keys/cerchio-keyring.pfx"
 dotnet build src/Cerchio.Web -c Release -v q -nologo >/dev/null
 if [ "$provider" = postgres ]; then
   source scripts/pg.sh; pg_start 55431 >/dev/null

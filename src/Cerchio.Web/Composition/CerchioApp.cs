@@ -43,7 +43,10 @@ public static class CerchioApp
         services.AddSingleton<ITranslations, UiTranslations>();
         services.AddSingleton<ITranslations, WebTranslations>();
         services.AddLocalization();
-        services.AddDataProtection().SetApplicationName("Cerchio").PersistKeysToDbContext<CerchioDb>();
+        services.AddDataProtection()
+            .SetApplicationName("Cerchio")
+            .PersistKeysToDbContext<CerchioDb>()
+            .ProtectKeysWithCertificateFile(configuration, provider, connectionString);
 
         AddIdentityAndAuthorization(services);
 

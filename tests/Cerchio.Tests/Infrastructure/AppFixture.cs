@@ -17,11 +17,49 @@ namespace Cerchio.Tests.Infrastructure;
 public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private string _connectionString = "";
-    private string? _sqliteFile;
+    private readonly List<string> _sqliteFiles = [];
+    private readonly string _keyDirectory = Path.Combine(Path.GetTempPath(), $"cerchio-keys-{Guid.NewGuid():N}");
+
+    /// <summary>
+    /// One key-ring certificate made per test run: an RSA key takes about a second to generate here, so fixtures
+    /// copy this one into their own directory instead of each making its own.
+    /// </summary>
+    private static readonly Lazy<byte[]> TestCertificate = new(() =>
+    {
+        var directory = Directory.CreateTempSubdirectory("cerchio-test-cert-").FullName;
+        var path = Path.Combine(directory, "cerchio-keyring.pfx");
+        Cerchio.Web.Composition.KeyRingProtection.Create(path, password: null).Dispose();
+        var bytes = File.ReadAllBytes(path);
+        Directory.Delete(directory, recursive: true);
+        return bytes;
+    });
 
     public abstract DatabaseProvider Provider { get; }
 
+    /// <summary>This fixture's own key-ring certificate (DataProtection:CertificatePath), in a temporary directory.</summary>
+    public string CertificatePath => Path.Combine(_keyDirectory, "cerchio-keyring.pfx");
+
+    /// <summary>False: the directory starts empty and the app's first start creates the certificate, as on a new install.</summary>
+    protected virtual bool CopyTestCertificate => true;
+
     public async Task InitializeAsync()
+    {
+        _connectionString = await CreateDatabaseAsync();
+        if (CopyTestCertificate)
+        {
+            Directory.CreateDirectory(_keyDirectory);
+            File.WriteAllBytes(CertificatePath, TestCertificate.Value);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(CertificatePath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+
+        await Cerchio.Web.Composition.CerchioApp.MigrateAsync(Services);
+    }
+
+    /// <summary>A new, empty database on this fixture's provider (not migrated); removed with the fixture.</summary>
+    public async Task<string> CreateDatabaseAsync()
     {
         if (Provider == DatabaseProvider.Postgres)
         {
@@ -35,15 +73,12 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
                 await create.ExecuteNonQueryAsync();
             }
 
-            _connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-        }
-        else
-        {
-            _sqliteFile = Path.Combine(Path.GetTempPath(), $"cerchio-test-{Guid.NewGuid():N}.db");
-            _connectionString = $"Data Source={_sqliteFile}";
+            return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
         }
 
-        await Cerchio.Web.Composition.CerchioApp.MigrateAsync(Services);
+        var file = Path.Combine(Path.GetTempPath(), $"cerchio-test-{Guid.NewGuid():N}.db");
+        _sqliteFiles.Add(file);
+        return $"Data Source={file}";
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -52,6 +87,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Cerchio", _connectionString);
         builder.UseSetting("Database:MigrateOnStart", "false");
+        builder.UseSetting("DataProtection:CertificatePath", CertificatePath);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Every test signs in from the same address; the limit itself is tested with its own fixture.
         builder.UseSetting("Security:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -67,12 +103,14 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         await base.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (_sqliteFile is not null)
+        foreach (var file in _sqliteFiles.SelectMany(f => new[] { f, f + "-wal", f + "-shm" }))
         {
-            foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
-            {
-                File.Delete(file);
-            }
+            File.Delete(file);
+        }
+
+        if (Directory.Exists(_keyDirectory))
+        {
+            Directory.Delete(_keyDirectory, recursive: true);
         }
     }
 
