@@ -3,6 +3,7 @@ using Cerchio.Customers;
 using Cerchio.Data;
 using Cerchio.Data.Outbox;
 using Cerchio.Organizations;
+using Cerchio.Service;
 using Cerchio.Tenancy;
 using Cerchio.Text;
 using Cerchio.Ui;
@@ -22,7 +23,7 @@ namespace Cerchio.Web.Composition;
 public static class CerchioApp
 {
     /// <summary>The modules' assemblies: their entity configurations form the one model, their pages the routes.</summary>
-    public static readonly Assembly[] ModuleAssemblies = [typeof(OrganizationsModule).Assembly, typeof(CustomersModule).Assembly];
+    public static readonly Assembly[] ModuleAssemblies = [typeof(OrganizationsModule).Assembly, typeof(CustomersModule).Assembly, typeof(ServiceModule).Assembly];
 
     public static void AddCerchio(this WebApplicationBuilder builder)
     {
@@ -84,6 +85,7 @@ public static class CerchioApp
 
         services.AddOrganizationsModule();
         services.AddCustomersModule();
+        services.AddServiceModule();
         services.AddSingleton<Features.Demo.DemoCompany>();
     }
 
@@ -199,6 +201,7 @@ public static class CerchioApp
         var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy.Name);
         app.MapOrganizationsModule();
         app.MapCustomersModule(api);
+        app.MapServiceModule(api);
         app.MapRazorComponents<App>().AddAdditionalAssemblies(ModuleAssemblies);
     }
 
