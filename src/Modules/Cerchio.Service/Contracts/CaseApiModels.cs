@@ -25,9 +25,9 @@ public sealed record CaseInput(
 public sealed record CaseEntryDto(Guid Id, string Kind, DateTimeOffset At, string? AuthorName, string Text, string? Channel)
 {
     internal static CaseEntryDto From(CaseEntry e) => new(
-        e.Id, Kind(e.Kind), e.At, e.AuthorName, e.Text, e.Channel is { } c ? CaseNames.Of(c) : null);
+        e.Id, KindName(e.Kind), e.At, e.AuthorName, e.Text, e.Channel is { } c ? CaseNames.Of(c) : null);
 
-    private static string Kind(CaseEntryKind kind) => kind switch
+    private static string KindName(CaseEntryKind kind) => kind switch
     {
         CaseEntryKind.CustomerMessage => "customer_message",
         CaseEntryKind.Reply => "reply",
