@@ -18,6 +18,9 @@ public static class Permissions
     public const string EditCustomers = "perm:edit-customers";
     public const string ImportCustomers = "perm:import-customers";
     public const string ViewAudit = "perm:view-audit";
+    public const string ViewCases = "perm:view-cases";
+    public const string WorkCases = "perm:work-cases";
+    public const string ManageServiceDesk = "perm:manage-service-desk";
 
     private static readonly Dictionary<string, Role[]> Grants = new()
     {
@@ -26,6 +29,10 @@ public static class Permissions
         [EditCustomers] = [Role.Administrator, Role.CxLead, Role.TeamMember, Role.Agent],
         [ImportCustomers] = [Role.Administrator, Role.CxLead],
         [ViewAudit] = [Role.Administrator],
+        [ViewCases] = [Role.Administrator, Role.CxLead, Role.TeamMember, Role.Agent, Role.Executive],
+        // Department people answer hand-offs and may take a case; the executives read.
+        [WorkCases] = [Role.Administrator, Role.CxLead, Role.TeamMember, Role.Agent],
+        [ManageServiceDesk] = [Role.Administrator, Role.CxLead],
     };
 
     public static IEnumerable<string> All => Grants.Keys;

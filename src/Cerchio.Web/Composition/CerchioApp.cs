@@ -89,6 +89,8 @@ public static class CerchioApp
         services.AddOrganizationsModule();
         services.AddCustomersModule();
         services.AddServiceModule();
+        // One list of touchpoints for the whole app; the journeys module will bring the editable catalog in its place.
+        services.AddSingleton<Cerchio.Touchpoints.ITouchpointCatalog, Cerchio.Touchpoints.ProvisionalTouchpoints>();
         services.AddSingleton<Features.Demo.DemoCompany>();
     }
 

@@ -117,6 +117,12 @@ internal sealed class CustomersTranslations : ITranslations
         ["Scheda modificata"] = "Record changed",
         ["Duplicato unito"] = "Duplicate merged",
         ["Contatto aggiunto"] = "Contact added",
+        ["Pratica aperta"] = "Case opened",
+        ["Pratica risolta"] = "Case resolved",
+        ["Pratica riaperta"] = "Case reopened",
+        ["Risposta inviata"] = "Reply sent",
+        ["Messaggio ricevuto"] = "Message received",
+        ["Passaggio a un reparto"] = "Handed off to a department",
 
         // ---- Import and export (Features/ImportCustomers, Features/ExportCustomers) ----
         ["Importa clienti"] = "Import customers",

@@ -1,15 +1,22 @@
+using Cerchio.Service.Features.CaseDetail;
+using Cerchio.Service.Features.OpenCase;
+using Cerchio.Service.Features.Settings;
 using Cerchio.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cerchio.Service;
 
-/// <summary>Cases, messages, channels, SLA, hand-offs, knowledge, announcements. For now: the business calendar and SLA clock.</summary>
+/// <summary>The service desk: cases from every channel, their conversation, SLAs on business hours, hand-offs.</summary>
 public static class ServiceModule
 {
     public static IServiceCollection AddServiceModule(this IServiceCollection services)
     {
         services.AddSingleton<ITranslations, ServiceTranslations>();
+        services.AddSingleton<ServiceSettings>();
+        services.AddScoped<CaseDesk>();
         return services;
     }
 
@@ -17,6 +24,8 @@ public static class ServiceModule
     /// <param name="api">The /api/v1 group: API-key authentication and organization scope are already applied.</param>
     public static void MapServiceModule(this IEndpointRouteBuilder app, IEndpointRouteBuilder api)
     {
-        // No endpoints yet: the calendar and SLA clock are domain code that the case features will use.
+        var cases = api.MapGroup("").WithTags("Cases");
+        OpenCaseApi.Map(cases);
+        CaseDetailApi.Map(cases);
     }
 }

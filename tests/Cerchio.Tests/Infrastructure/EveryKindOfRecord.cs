@@ -13,6 +13,8 @@ namespace Cerchio.Tests.Infrastructure;
 
 public static class EveryKindOfRecord
 {
+    private static int _seeded;
+
     /// <summary>
     /// One record of every kind, in a new organization, and the route parameter names each kind is known by: the
     /// tests that walk every endpoint (isolation, bad input) fill route parameters from it. A new kind of record
@@ -28,6 +30,16 @@ public static class EveryKindOfRecord
         var duplicate = await (await api.PostAsJsonAsync("/api/v1/customers", new { name = $"Doppione {tag} S.r.l." }))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
         (await api.PostAsJsonAsync($"/api/v1/customers/{customerId}/contacts", new { first_name = "Contatto", last_name = tag, email = $"contatto.{tag.ToLowerInvariant()}@example.test" })).EnsureSuccessStatusCode();
+        // Case numbers count per organization: each seeded organization opens one case more than the one before, so the
+        // number of a later organization's last case does not exist in an earlier one.
+        var caseNumber = 0;
+        for (var i = Interlocked.Increment(ref _seeded); i > 0; i--)
+        {
+            var opened = await (await api.PostAsJsonAsync("/api/v1/cases", new { subject = $"Pratica {tag}", customer = new { external_id = $"EXT-{tag}" }, channel = "email", text = $"Testo {tag}" }))
+                .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+            caseNumber = opened.GetProperty("number").GetInt32();
+        }
+
         (await api.PostAsJsonAsync("/api/v1/events", new { events = new[] { new { id = $"evento-{tag}", type = "delivered", customer = new { external_id = $"EXT-{tag}" }, occurred_at = "2026-10-01T08:00:00Z", summary = $"Consegna {tag}" } } })).EnsureSuccessStatusCode();
 
         return await app.InOrganizationAsync(org.Id, async services =>
@@ -65,6 +77,7 @@ public static class EveryKindOfRecord
                 ["jobid"] = import.Id.ToString(),
                 ["organizationid"] = org.Id.ToString(),
                 ["documentname"] = "v1",
+                ["number"] = caseNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
             return (org, ids);
         });

@@ -155,6 +155,12 @@ public abstract partial class IsolationTests(AppFixture app)
         first_name = "Intruso",
         last_name = "Intruso",
         email = "intruso@example.test",
+        // A case for B's customer, a status or a note for B's case: all must miss.
+        subject = "Intrusione",
+        customer = new { external_id = b.Ids["externalid"] },
+        channel = "api",
+        status = "resolved",
+        text = "Intruso",
         events = new[] { new { id = "intruso-1", type = "call", customer = new { external_id = b.Ids["externalid"] }, occurred_at = "2026-10-01T08:00:00Z" } },
     };
 

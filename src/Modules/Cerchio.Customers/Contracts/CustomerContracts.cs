@@ -2,10 +2,49 @@ namespace Cerchio.Customers.Contracts;
 
 public sealed record CustomerCounts(int Customers, int EventsSince);
 
+/// <summary>How another system names a customer: by its code, its email or its VAT number (the first given wins).</summary>
+public sealed record CustomerReference(string? ExternalId, string? Email, string? VatNumber)
+{
+    public bool IsEmpty => string.IsNullOrWhiteSpace(ExternalId) && string.IsNullOrWhiteSpace(Email) && string.IsNullOrWhiteSpace(VatNumber);
+
+    /// <summary>As stored: trimmed, the email in lower case, the VAT number without spaces or country prefix.</summary>
+    internal CustomerReference Normalized() => new(
+        Domain.Customer.Clean(ExternalId),
+        Domain.Customer.Clean(Email)?.ToLowerInvariant(),
+        Domain.Customer.Clean(VatNumber) is { } vat ? VatNumbers.Normalize(vat) : null);
+
+    internal static CustomerReference Of(Domain.CustomerDetails d) => new CustomerReference(d.ExternalId, d.Email, d.VatNumber).Normalized();
+}
+
+/// <summary>A customer as other modules show it: on a case, in a search result.</summary>
+public sealed record CustomerSummary(Guid Id, string Name, bool IsCompany, string? Email, string? Phone, string? City, string? ExternalId);
+
+/// <summary>A line on a customer's timeline recorded by another module (a case opened, a reply sent).</summary>
+/// <param name="Type">snake_case, e.g. case_opened; its label comes from the Customers module.</param>
+/// <param name="Link">Where the line leads in the app (the case page).</param>
+public sealed record TimelineEntry(
+    string Type, DateTimeOffset OccurredAt, string Summary, string? Touchpoint, string Source, string? ActorName, string? Link = null);
+
 /// <summary>What other modules and the host may ask about the current organization's customers.</summary>
 public interface ICustomerDirectory
 {
     Task<CustomerCounts> CountsAsync(DateTimeOffset eventsSince, CancellationToken ct = default);
+
+    /// <summary>The active customer the reference names (the oldest, when an email or VAT number is shared), or null.</summary>
+    Task<CustomerSummary?> FindAsync(CustomerReference reference, CancellationToken ct = default);
+
+    Task<CustomerSummary?> GetAsync(Guid customerId, CancellationToken ct = default);
+
+    Task<IReadOnlyDictionary<Guid, CustomerSummary>> GetManyAsync(IEnumerable<Guid> customerIds, CancellationToken ct = default);
+
+    /// <summary>Customers whose name, email, VAT number, city or code contain every word typed, best first.</summary>
+    Task<IReadOnlyList<CustomerSummary>> SearchAsync(string text, int take, CancellationToken ct = default);
+
+    /// <summary>
+    /// Adds the entry to the caller's pending changes: it is stored by the caller's SaveChanges, with the change it
+    /// tells of, or not at all.
+    /// </summary>
+    void RecordOnTimeline(Guid customerId, TimelineEntry entry);
 }
 
 /// <summary>Fills the current organization with realistic Italian customers and a year of their events.</summary>

@@ -52,6 +52,12 @@ internal static class EventTypes
         CustomerUpdated => "Scheda modificata",
         CustomerMerged => "Duplicato unito",
         ContactAdded => "Contatto aggiunto",
+        "case_opened" => "Pratica aperta",
+        "case_resolved" => "Pratica risolta",
+        "case_reopened" => "Pratica riaperta",
+        "case_replied" => "Risposta inviata",
+        "case_message" => "Messaggio ricevuto",
+        "case_handed_off" => "Passaggio a un reparto",
         _ => type,
     };
 }

@@ -1,3 +1,4 @@
+using Cerchio.Customers.Contracts;
 using System.Text.Json;
 using Cerchio.Customers.Domain;
 using Cerchio.Customers.Features.Records;

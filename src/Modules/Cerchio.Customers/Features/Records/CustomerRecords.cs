@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cerchio.Customers.Contracts;
 using Cerchio.Customers.Domain;
 using Cerchio.Data;
 using Cerchio.Paging;
@@ -6,17 +7,6 @@ using Cerchio.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cerchio.Customers.Features.Records;
-
-/// <summary>How another system names a customer: its own id, an email or a VAT number (tried in that order).</summary>
-internal sealed record CustomerReference(string? ExternalId, string? Email, string? VatNumber)
-{
-    public bool IsEmpty => ExternalId is null && Email is null && VatNumber is null;
-
-    public static CustomerReference Of(CustomerDetails d) => new(
-        Customer.Clean(d.ExternalId),
-        Customer.Clean(d.Email)?.ToLowerInvariant(),
-        Customer.Clean(d.VatNumber) is { } vat ? VatNumbers.Normalize(vat) : null);
-}
 
 internal enum CustomerFilter
 {

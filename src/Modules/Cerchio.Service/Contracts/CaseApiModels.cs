@@ -1,0 +1,45 @@
+using Cerchio.Service.Domain;
+
+namespace Cerchio.Service.Contracts;
+
+/// <summary>A case as the API shows it. Names of status, type, priority and channel are snake_case words.</summary>
+public sealed record CaseDto(
+    Guid Id, int Number, string Subject, string Status, string Type, string Priority, string Channel, string? Touchpoint,
+    Guid? CustomerId, string? RequesterName, string? RequesterEmail, Guid? DepartmentId, Guid? AssigneeId, string? ExternalId,
+    bool IsComplaint, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FirstResponseAt, DateTimeOffset? ResolvedAt,
+    DateTimeOffset FirstResponseDueAt, DateTimeOffset ResolutionDueAt, DateTimeOffset? SlaDueAt)
+{
+    internal static CaseDto From(Case c) => new(
+        c.Id, c.Number, c.Subject, CaseNames.Of(c.Status), CaseNames.Of(c.Type), CaseNames.Of(c.Priority), CaseNames.Of(c.Channel), c.TouchpointCode,
+        c.CustomerId, c.RequesterName, c.RequesterEmail, c.DepartmentId, c.AssigneeId, c.ExternalId,
+        c.IsComplaint, c.CreatedAt, c.UpdatedAt, c.FirstResponseAt, c.ResolvedAt, c.FirstResponseDueAt, c.ResolutionDueAt, c.SlaDueAt);
+}
+
+/// <summary>How the API names a customer, as in the events API: its code, email or VAT number.</summary>
+public sealed record CustomerReferenceInput(string? ExternalId, string? Email, string? VatNumber);
+
+/// <summary>POST /api/v1/cases. Required: subject, customer, channel. external_id makes a repeated request harmless.</summary>
+public sealed record CaseInput(
+    string? Subject, CustomerReferenceInput? Customer, string? Channel, string? Type, string? Priority, string? Touchpoint, string? Text, string? ExternalId);
+
+public sealed record CaseEntryDto(Guid Id, string Kind, DateTimeOffset At, string? AuthorName, string Text, string? Channel)
+{
+    internal static CaseEntryDto From(CaseEntry e) => new(
+        e.Id, KindName(e.Kind), e.At, e.AuthorName, e.Text, e.Channel is { } c ? CaseNames.Of(c) : null);
+
+    private static string KindName(CaseEntryKind kind) => kind switch
+    {
+        CaseEntryKind.CustomerMessage => "customer_message",
+        CaseEntryKind.Reply => "reply",
+        CaseEntryKind.Note => "note",
+        CaseEntryKind.ConversationNote => "conversation_note",
+        CaseEntryKind.StatusChanged => "status_changed",
+        CaseEntryKind.Assigned => "assigned",
+        CaseEntryKind.HandOffRequested => "hand_off_requested",
+        _ => "hand_off_answered",
+    };
+}
+
+public sealed record StatusInput(string? Status);
+
+public sealed record NoteInput(string? Text);

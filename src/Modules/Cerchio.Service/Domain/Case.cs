@@ -1,0 +1,190 @@
+using Cerchio.Tenancy;
+
+namespace Cerchio.Service.Domain;
+
+/// <summary>
+/// A pratica: one thing a customer needs, on any channel, from the first contact to its resolution. Its rules (which
+/// status may follow which, when the SLA clock runs) live here; handlers only call them.
+/// </summary>
+internal sealed class Case : IOrganizationScoped
+{
+    public Guid Id { get; set; }
+    public Guid OrganizationId { get; set; }
+
+    /// <summary>Sequential per organization, never reused: what people say on the phone ("la pratica 1234").</summary>
+    public int Number { get; set; }
+
+    public string Subject { get; set; } = "";
+    public CaseStatus Status { get; set; }
+    public CaseType Type { get; set; }
+    public CasePriority Priority { get; set; }
+    public CaseChannel Channel { get; set; }
+    public string? TouchpointCode { get; set; }
+    public Guid? CustomerId { get; set; }
+
+    /// <summary>Who wrote or called, as they gave themselves, when no customer record says it better.</summary>
+    public string? RequesterName { get; set; }
+    public string? RequesterEmail { get; set; }
+
+    public Guid? DepartmentId { get; set; }
+    public Guid? AssigneeId { get; set; }
+
+    /// <summary>The sending system's id (POST /cases): a repeated request returns the case it created the first time.</summary>
+    public string? ExternalId { get; set; }
+
+    /// <summary>A complaint, by type or flagged on any case: always visible to the CX lead and the executives.</summary>
+    public bool IsComplaint { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset LastActivityAt { get; set; }
+    public DateTimeOffset? FirstResponseAt { get; set; }
+    public DateTimeOffset? ResolvedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public int ReopenCount { get; set; }
+
+    public DateTimeOffset FirstResponseDueAt { get; set; }
+    public DateTimeOffset ResolutionDueAt { get; set; }
+
+    /// <summary>The next target that runs out (first response, then resolution); null while the clock stands still or the case is done. The inbox sorts by it.</summary>
+    public DateTimeOffset? SlaDueAt { get; set; }
+
+    /// <summary>Since when the clock stands still (waiting on the customer).</summary>
+    public DateTimeOffset? SlaPausedAt { get; set; }
+
+    public bool IsDone => Status is CaseStatus.Resolved or CaseStatus.Closed;
+
+    public static Case Open(int number, string subject, CaseType type, CasePriority priority, CaseChannel channel, DateTimeOffset now,
+        BusinessCalendar calendar, SlaTargets targets) 
+    {
+        var opened = new Case
+        {
+            Id = Ids.New(),
+            Number = number,
+            Subject = subject,
+            Status = CaseStatus.New,
+            Type = type,
+            Priority = priority,
+            Channel = channel,
+            IsComplaint = type == CaseType.Complaint,
+            CreatedAt = now,
+            UpdatedAt = now,
+            LastActivityAt = now,
+            FirstResponseDueAt = calendar.AddBusinessTime(now, targets.FirstResponse),
+            ResolutionDueAt = calendar.AddBusinessTime(now, targets.Resolution),
+        };
+        opened.UpdateSlaDue();
+        return opened;
+    }
+
+    /// <summary>Which moves a person may make by hand. Waiting on a department begins and ends with a hand-off, never by hand.</summary>
+    public static bool CanMove(CaseStatus from, CaseStatus to) => (from, to) switch
+    {
+        (CaseStatus.New or CaseStatus.Open or CaseStatus.WaitingOnCustomer, CaseStatus.Open or CaseStatus.WaitingOnCustomer or CaseStatus.Resolved or CaseStatus.Closed) => true,
+        (CaseStatus.Resolved, CaseStatus.Open or CaseStatus.Closed) => true,
+        _ => false,
+    };
+
+    /// <summary>A person moves the case; null when done, otherwise why not (nothing changed).</summary>
+    public string? MoveTo(CaseStatus to, DateTimeOffset now, BusinessCalendar calendar)
+    {
+        if (to == Status)
+        {
+            return null;
+        }
+
+        if (!CanMove(Status, to))
+        {
+            return Status switch
+            {
+                CaseStatus.Closed => "Una pratica chiusa non cambia più stato.",
+                CaseStatus.WaitingOnDepartment => "La pratica attende un reparto: chiudi o annulla il passaggio prima.",
+                _ when to == CaseStatus.WaitingOnDepartment => "Per far attendere un reparto, chiedi al reparto con un passaggio.",
+                _ => "Questo cambio di stato non è previsto.",
+            };
+        }
+
+        Apply(to, now, calendar);
+        return null;
+    }
+
+    /// <summary>The customer wrote again: a resolved case reopens, a case waiting on them goes back to the agent.</summary>
+    public void CustomerReplied(DateTimeOffset now, BusinessCalendar calendar)
+    {
+        LastActivityAt = now;
+        if (Status is CaseStatus.Resolved or CaseStatus.WaitingOnCustomer)
+        {
+            Apply(CaseStatus.Open, now, calendar);
+        }
+    }
+
+    /// <summary>An agent answered the customer: the first answer stops the first-response clock.</summary>
+    public void AgentResponded(DateTimeOffset now)
+    {
+        FirstResponseAt ??= now;
+        LastActivityAt = now;
+        UpdatedAt = now;
+        if (Status == CaseStatus.New)
+        {
+            Status = CaseStatus.Open;
+        }
+
+        UpdateSlaDue();
+    }
+
+    /// <summary>A hand-off is asked, or the last open one is answered: waiting on a department begins or ends.</summary>
+    public void WaitOnDepartment(bool waiting, DateTimeOffset now, BusinessCalendar calendar)
+    {
+        if (waiting && !IsDone && Status != CaseStatus.WaitingOnDepartment)
+        {
+            Apply(CaseStatus.WaitingOnDepartment, now, calendar);
+        }
+        else if (!waiting && Status == CaseStatus.WaitingOnDepartment)
+        {
+            Apply(CaseStatus.Open, now, calendar);
+        }
+    }
+
+    private void Apply(CaseStatus to, DateTimeOffset now, BusinessCalendar calendar)
+    {
+        if (Status == CaseStatus.WaitingOnCustomer && SlaPausedAt is { } pausedAt)
+        {
+            // The customer held the case: the resolution target moves later by the business time they took.
+            var held = calendar.BusinessTimeBetween(pausedAt, now);
+            ResolutionDueAt = calendar.AddBusinessTime(ResolutionDueAt, held);
+            SlaPausedAt = null;
+        }
+
+        if (to == CaseStatus.WaitingOnCustomer)
+        {
+            SlaPausedAt = now;
+        }
+
+        if (Status == CaseStatus.Resolved && to == CaseStatus.Open)
+        {
+            ReopenCount++;
+            ResolvedAt = null;
+        }
+
+        if (to == CaseStatus.Resolved)
+        {
+            ResolvedAt = now;
+        }
+
+        if (to == CaseStatus.Closed)
+        {
+            ClosedAt = now;
+            ResolvedAt ??= now;
+        }
+
+        Status = to;
+        UpdatedAt = now;
+        LastActivityAt = now;
+        UpdateSlaDue();
+    }
+
+    private void UpdateSlaDue() =>
+        SlaDueAt = IsDone || Status == CaseStatus.WaitingOnCustomer ? null
+            : FirstResponseAt is null ? FirstResponseDueAt
+            : ResolutionDueAt;
+}

@@ -1,0 +1,190 @@
+using Cerchio.Customers.Contracts;
+using Cerchio.Data;
+using Cerchio.Data.Outbox;
+using Cerchio.Service.Contracts;
+using Cerchio.Service.Domain;
+using Cerchio.Service.Features.Settings;
+using Cerchio.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cerchio.Service.Features.OpenCase;
+
+/// <summary>What a new case is, whichever way it arrived (API, email, phone, web form).</summary>
+/// <param name="Text">The customer's words, or the agent's note of the call; may be empty.</param>
+/// <param name="ResolvedOnTheSpot">"Risolto al telefono": logged already resolved.</param>
+internal sealed record NewCase(
+    string Subject,
+    CaseChannel Channel,
+    CaseType Type = CaseType.Request,
+    CasePriority Priority = CasePriority.Normal,
+    Guid? CustomerId = null,
+    string? RequesterName = null,
+    string? RequesterEmail = null,
+    string? Touchpoint = null,
+    string? Text = null,
+    string? ExternalId = null,
+    bool ResolvedOnTheSpot = false);
+
+/// <summary>
+/// The one place cases are opened and moved: it takes the next number, starts the SLA clocks, writes the first
+/// message, tells the customer's timeline and publishes the module events, all in one transaction.
+/// </summary>
+internal sealed class CaseDesk(CerchioDb db, OrganizationContext tenant, ServiceSettings settings, ICustomerDirectory customers, TimeProvider clock)
+{
+    public const string PagePath = "/assistenza/pratiche";
+
+    public static string PageOf(int number) => $"{PagePath}/{number}";
+
+    public Task<Case?> FindAsync(int number, CancellationToken ct = default) =>
+        db.Set<Case>().FirstOrDefaultAsync(c => c.Number == number, ct);
+
+    /// <summary>Opens the case; with an external id already used, returns the case that id opened (Created false).</summary>
+    public async Task<(Case Case, bool Created)> OpenAsync(NewCase request, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (request.ExternalId is { } externalId && await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(c => c.ExternalId == externalId, ct) is { } earlier)
+            {
+                return (earlier, false);
+            }
+
+            try
+            {
+                return (await InsertAsync(request, ct), true);
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < 5)
+            {
+                // Another request took the same external id, or created the organization's counter first: look again.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<Case> InsertAsync(NewCase request, CancellationToken ct)
+    {
+        var (calendar, policy) = await settings.GetAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var number = await NextNumberAsync(ct);
+        var now = clock.GetUtcNow();
+        var opened = Case.Open(number, request.Subject, request.Type, request.Priority, request.Channel, now, calendar, policy.For(request.Priority, request.Type));
+        opened.CustomerId = request.CustomerId;
+        opened.RequesterName = request.RequesterName;
+        opened.RequesterEmail = request.RequesterEmail;
+        opened.TouchpointCode = request.Touchpoint;
+        opened.ExternalId = request.ExternalId;
+        db.Add(opened);
+
+        if (!string.IsNullOrWhiteSpace(request.Text))
+        {
+            var loggedByAgent = request.Channel is CaseChannel.Phone or CaseChannel.WalkIn or CaseChannel.TradeFair or CaseChannel.Visit;
+            AddEntry(opened, loggedByAgent ? CaseEntryKind.ConversationNote : CaseEntryKind.CustomerMessage, request.Text, now, request.Channel, byAgent: loggedByAgent);
+        }
+
+        db.Publish(new CaseOpened(opened.Id, opened.Number, opened.CustomerId, CaseNames.Of(opened.Type), CaseNames.Of(opened.Channel), opened.TouchpointCode, now));
+        Timeline(opened, "case_opened", $"Pratica #{opened.Number} aperta: {opened.Subject}", now);
+
+        if (request.ResolvedOnTheSpot)
+        {
+            // The conversation itself was the answer.
+            opened.AgentResponded(now);
+            opened.MoveTo(CaseStatus.Resolved, now, calendar);
+            Resolved(opened, now);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return opened;
+    }
+
+    /// <summary>A person moves the case by hand; null when done, otherwise why not (nothing changed, nothing saved).</summary>
+    public async Task<string?> MoveAsync(Case moved, CaseStatus to, CancellationToken ct = default)
+    {
+        var (calendar, _) = await settings.GetAsync(ct);
+        var from = moved.Status;
+        var now = clock.GetUtcNow();
+        if (moved.MoveTo(to, now, calendar) is { } refused)
+        {
+            return refused;
+        }
+
+        if (from == to)
+        {
+            return null;
+        }
+
+        AddEntry(moved, CaseEntryKind.StatusChanged, $"{CaseNames.Label(from)} → {CaseNames.Label(to)}", now, null, byAgent: true);
+        if (to == CaseStatus.Resolved)
+        {
+            Resolved(moved, now);
+        }
+        else if (from == CaseStatus.Resolved && to == CaseStatus.Open)
+        {
+            db.Publish(new CaseReopened(moved.Id, moved.Number, moved.CustomerId, now));
+            Timeline(moved, "case_reopened", $"Pratica #{moved.Number} riaperta", now);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>An internal note: seen by the company's people only.</summary>
+    public async Task<CaseEntry> AddNoteAsync(Case noted, string text, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var entry = AddEntry(noted, CaseEntryKind.Note, text, now, null, byAgent: true);
+        noted.LastActivityAt = now;
+        await db.SaveChangesAsync(ct);
+        return entry;
+    }
+
+    private void Resolved(Case resolved, DateTimeOffset now)
+    {
+        db.Publish(new CaseResolved(resolved.Id, resolved.Number, resolved.CustomerId, CaseNames.Of(resolved.Type), CaseNames.Of(resolved.Channel), resolved.TouchpointCode, now));
+        Timeline(resolved, "case_resolved", $"Pratica #{resolved.Number} risolta", now);
+    }
+
+    private CaseEntry AddEntry(Case owner, CaseEntryKind kind, string text, DateTimeOffset at, CaseChannel? channel, bool byAgent)
+    {
+        var entry = new CaseEntry
+        {
+            Id = Ids.New(),
+            CaseId = owner.Id,
+            Kind = kind,
+            At = at,
+            AuthorId = byAgent ? tenant.UserId : null,
+            AuthorName = byAgent ? tenant.ActorName : owner.RequesterName,
+            Text = text,
+            Channel = channel,
+        };
+        db.Add(entry);
+        return entry;
+    }
+
+    private void Timeline(Case about, string type, string summary, DateTimeOffset at)
+    {
+        if (about.CustomerId is { } customerId)
+        {
+            customers.RecordOnTimeline(customerId, new TimelineEntry(
+                type, at, summary, about.TouchpointCode, CaseNames.Of(about.Channel), tenant.ActorName, PageOf(about.Number)));
+        }
+    }
+
+    /// <summary>
+    /// Takes the next number inside the caller's transaction: the counter row stays locked until the commit (row lock
+    /// on PostgreSQL, the single writer on SQLite), so concurrent cases never share a number.
+    /// </summary>
+    private async Task<int> NextNumberAsync(CancellationToken ct)
+    {
+        var organizationId = tenant.RequiredOrganizationId;
+        var counters = db.Set<CaseCounter>().Where(c => c.OrganizationId == organizationId);
+        if (await counters.ExecuteUpdateAsync(s => s.SetProperty(c => c.LastNumber, c => c.LastNumber + 1), ct) == 0)
+        {
+            // The organization's first case. Two at once: one insert wins, the other fails on the key and tries again.
+            db.Add(new CaseCounter { OrganizationId = organizationId, LastNumber = 1 });
+            await db.SaveChangesAsync(ct);
+            return 1;
+        }
+
+        return await counters.Select(c => c.LastNumber).SingleAsync(ct);
+    }
+}
