@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cerchio.Data;
+using Cerchio.Service.Contracts;
 using Cerchio.Service.Domain;
 using Cerchio.Text;
 using Cerchio.Ui.Api;
@@ -13,15 +14,6 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Cerchio.Service.Features.InboundEmail;
-
-/// <summary>POST /api/v1/inbound/email as JSON, for mail providers that push parsed messages.</summary>
-public sealed record InboundEmailInput(
-    string? From, List<string>? To, List<string>? Cc, string? Subject, string? Text, string? Html, string? MessageId,
-    string? InReplyTo, List<string>? References, List<InboundAttachmentInput>? Attachments);
-
-public sealed record InboundAttachmentInput(string? Filename, string? ContentType, string? Content);
-
-public sealed record InboundResult(string Outcome, int? CaseNumber, string? Reason);
 
 /// <summary>For providers that push instead of being polled: a raw RFC 5322 message or its JSON form, into the same pipeline as IMAP.</summary>
 internal static class InboundWebhook
