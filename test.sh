@@ -6,11 +6,12 @@ set -uo pipefail
 cd "$(dirname "$0")"
 root="$(pwd)"
 
-# System packages: PostgreSQL, Chromium for the browser tests, aiosmtpd as the SMTP server of the mail tests.
+# System packages: PostgreSQL, Chromium for the browser tests, aiosmtpd (SMTP) and dovecot (IMAP) as the mail tests' servers.
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium fonts-liberation)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+[ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing ${missing[*]}…"

@@ -95,7 +95,8 @@ public sealed class SmtpSettings
     public string From { get; set; } = "cerchio@localhost";
 }
 
-internal sealed class ConfiguredSmtp(IOptions<SmtpSettings> settings) : ISmtpEndpoints
+/// <summary>The system server of the "Smtp" settings, for route null; modules with their own servers fall back to it.</summary>
+public sealed class ConfiguredSmtp(IOptions<SmtpSettings> settings) : ISmtpEndpoints
 {
     public ValueTask<SmtpEndpoint?> FindAsync(string? route, CancellationToken ct)
     {

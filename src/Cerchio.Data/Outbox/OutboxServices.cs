@@ -14,7 +14,8 @@ public static class OutboxServices
         ModuleEventRegistration.Subscriptions(services);
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxInterceptor>();
-        services.TryAddSingleton<ISmtpEndpoints, ConfiguredSmtp>();
+        services.TryAddSingleton<ConfiguredSmtp>();
+        services.TryAddScoped<ISmtpEndpoints>(sp => sp.GetRequiredService<ConfiguredSmtp>());
         services.AddScoped<EmailOutbox>();
         services.AddModuleEventHandler<EmailQueued, SendQueuedEmail>();
         services.AddHostedService<ModuleEventDispatcher>();

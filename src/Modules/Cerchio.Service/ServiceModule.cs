@@ -1,4 +1,7 @@
+using Cerchio.Data.Outbox;
 using Cerchio.Service.Features.CaseDetail;
+using Cerchio.Service.Features.InboundEmail;
+using Cerchio.Service.Features.Mailboxes;
 using Cerchio.Service.Features.OpenCase;
 using Cerchio.Service.Features.Settings;
 using Cerchio.Text;
@@ -17,6 +20,13 @@ public static class ServiceModule
         services.AddSingleton<ITranslations, ServiceTranslations>();
         services.AddSingleton<ServiceSettings>();
         services.AddScoped<CaseDesk>();
+        services.AddSingleton<MailboxSecrets>();
+        services.AddScoped<MailboxConnectionTest>();
+        services.AddScoped<InboundMail>();
+        // Replies leave from their mailbox's server; the outbox asks here for every route (the system one included).
+        services.AddScoped<ISmtpEndpoints, MailboxSmtpEndpoints>();
+        services.AddSingleton<MailboxPoller>();
+        services.AddHostedService(sp => sp.GetRequiredService<MailboxPoller>());
         return services;
     }
 
@@ -27,5 +37,6 @@ public static class ServiceModule
         var cases = api.MapGroup("").WithTags("Cases");
         OpenCaseApi.Map(cases);
         CaseDetailApi.Map(cases);
+        InboundWebhook.Map(api.MapGroup("").WithTags("Inbound email"));
     }
 }

@@ -54,6 +54,9 @@ public static class EveryKindOfRecord
             db.Add(invitation);
             var import = new ImportJob { Id = Ids.New(), FileName = $"clienti-{tag}.csv", Sheet = StoredSheet.Encode(new SheetTable(["Ragione sociale"], [new SheetRow(2, [$"Import {tag}"])])), Status = ImportStatus.Previewed, TotalRows = 1, CreatedBy = tag, CreatedAt = DateTimeOffset.UtcNow };
             db.Add(import);
+            // No IMAP server: the poller leaves it alone, so only requests change it.
+            var mailbox = new Cerchio.Service.Domain.Mailbox { Id = Ids.New(), Name = $"Casella {tag}", Address = $"assistenza.{tag.ToLowerInvariant()}@example.test", SenderName = tag };
+            db.Add(mailbox);
             var timelineEvent = await db.Set<TimelineEvent>().FirstAsync(e => e.CustomerId == customerId);
             var contact = await db.Set<Contact>().FirstAsync(c => c.CustomerId == customerId);
             await db.SaveChangesAsync();
@@ -77,6 +80,7 @@ public static class EveryKindOfRecord
                 ["jobid"] = import.Id.ToString(),
                 ["organizationid"] = org.Id.ToString(),
                 ["documentname"] = "v1",
+                ["mailboxid"] = mailbox.Id.ToString(),
                 ["number"] = caseNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
             return (org, ids);

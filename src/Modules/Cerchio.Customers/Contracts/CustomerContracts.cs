@@ -25,6 +25,9 @@ public sealed record CustomerSummary(Guid Id, string Name, bool IsCompany, strin
 public sealed record TimelineEntry(
     string Type, DateTimeOffset OccurredAt, string Summary, string? Touchpoint, string Source, string? ActorName, string? Link = null);
 
+/// <summary>Who sent an email: the customer, the contact when the address is a contact's, and whether Cerchio had to create the customer.</summary>
+public sealed record SenderMatch(CustomerSummary Customer, Guid? ContactId, bool Created);
+
 /// <summary>What other modules and the host may ask about the current organization's customers.</summary>
 public interface ICustomerDirectory
 {
@@ -45,6 +48,13 @@ public interface ICustomerDirectory
     /// tells of, or not at all.
     /// </summary>
     void RecordOnTimeline(Guid customerId, TimelineEntry entry);
+
+    /// <summary>
+    /// The customer an email sender belongs to: a contact with that address, else a customer with it, else the one
+    /// company whose email has the same domain (never a free-mail domain). An unknown sender becomes a new person
+    /// customer flagged for review, added to the caller's pending changes.
+    /// </summary>
+    Task<SenderMatch> MatchSenderAsync(string email, string? displayName, CancellationToken ct = default);
 }
 
 /// <summary>Fills the current organization with realistic Italian customers and a year of their events.</summary>

@@ -25,6 +25,9 @@ internal sealed class Customer : IOrganizationScoped
     public string? FirstName { get; set; }
     public string? LastName { get; set; }
     public string? VatNumber { get; set; }
+
+    /// <summary>Created by Cerchio from an unknown email sender: someone should check it, complete it or merge it.</summary>
+    public bool NeedsReview { get; set; }
     public string? FiscalCode { get; set; }
     public string? Email { get; set; }
     public string? Phone { get; set; }

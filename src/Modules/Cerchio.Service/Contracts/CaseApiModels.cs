@@ -43,3 +43,5 @@ public sealed record CaseEntryDto(Guid Id, string Kind, DateTimeOffset At, strin
 public sealed record StatusInput(string? Status);
 
 public sealed record NoteInput(string? Text);
+
+public sealed record ReplyInput(string? Text, List<string>? Cc);

@@ -32,7 +32,14 @@ internal sealed class CaseEntryConfiguration : IEntityTypeConfiguration<CaseEntr
         b.ToTable("CaseEntries");
         b.Property(e => e.AuthorName).HasMaxLength(200);
         b.Property(e => e.Text).HasMaxLength(Limits.Text);
+        b.Property(e => e.MessageId).HasMaxLength(500);
+        b.Property(e => e.From).HasMaxLength(500);
+        b.Property(e => e.To).HasMaxLength(2000);
+        b.Property(e => e.Cc).HasMaxLength(2000);
+        b.Property(e => e.QuotedText).HasMaxLength(Limits.Text);
         b.HasIndex(e => new { e.CaseId, e.At });
+        // Threading looks replies up by Message-ID; a message fetched twice (two pollers, a webhook retry) is refused here.
+        b.HasIndex(e => new { e.OrganizationId, e.MessageId }).IsUnique();
         b.HasOne<Case>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -43,6 +50,52 @@ internal sealed class CaseCounterConfiguration : IEntityTypeConfiguration<CaseCo
     {
         b.ToTable("CaseCounters");
         b.HasKey(c => c.OrganizationId);
+    }
+}
+
+internal sealed class MailboxConfiguration : IEntityTypeConfiguration<Mailbox>
+{
+    public void Configure(EntityTypeBuilder<Mailbox> b)
+    {
+        b.ToTable("Mailboxes");
+        b.Property(m => m.Name).HasMaxLength(100);
+        b.Property(m => m.Address).HasMaxLength(254);
+        b.Property(m => m.SenderName).HasMaxLength(200);
+        b.Property(m => m.Signature).HasMaxLength(4000);
+        b.Property(m => m.ImapHost).HasMaxLength(255);
+        b.Property(m => m.ImapUserName).HasMaxLength(254);
+        b.Property(m => m.ImapFolder).HasMaxLength(200);
+        b.Property(m => m.SmtpHost).HasMaxLength(255);
+        b.Property(m => m.SmtpUserName).HasMaxLength(254);
+        b.Property(m => m.LastPollError).HasMaxLength(2000);
+        b.HasIndex(m => new { m.OrganizationId, m.Address }).IsUnique();
+    }
+}
+
+internal sealed class InboundEmailConfiguration : IEntityTypeConfiguration<InboundEmail>
+{
+    public void Configure(EntityTypeBuilder<InboundEmail> b)
+    {
+        b.ToTable("InboundEmails");
+        b.Property(e => e.Source).HasMaxLength(20);
+        b.Property(e => e.MessageId).HasMaxLength(500);
+        b.Property(e => e.From).HasMaxLength(500);
+        b.Property(e => e.Subject).HasMaxLength(Limits.Subject);
+        b.Property(e => e.Reason).HasMaxLength(2000);
+        b.HasIndex(e => new { e.OrganizationId, e.Outcome, e.ReceivedAt });
+    }
+}
+
+internal sealed class CaseAttachmentConfiguration : IEntityTypeConfiguration<CaseAttachment>
+{
+    public void Configure(EntityTypeBuilder<CaseAttachment> b)
+    {
+        b.ToTable("CaseAttachments");
+        b.Property(a => a.FileName).HasMaxLength(255);
+        b.Property(a => a.ContentType).HasMaxLength(255);
+        b.Property(a => a.ContentId).HasMaxLength(500);
+        b.HasIndex(a => a.EntryId);
+        b.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -29,6 +29,9 @@ internal sealed class Case : IOrganizationScoped
     public Guid? DepartmentId { get; set; }
     public Guid? AssigneeId { get; set; }
 
+    /// <summary>The support mailbox the case came in by: replies go out from it.</summary>
+    public Guid? MailboxId { get; set; }
+
     /// <summary>The sending system's id (POST /cases): a repeated request returns the case it created the first time.</summary>
     public string? ExternalId { get; set; }
 

@@ -59,6 +59,59 @@ internal sealed class CustomerDirectory(CerchioDb db, CustomerRecords records) :
             Properties = entry.Link is null ? "{}" : JsonSerializer.Serialize(new Dictionary<string, string> { ["link"] = entry.Link }),
         });
 
+    /// <summary>Addresses anyone can have: sharing one says nothing about working for the same company.</summary>
+    private static readonly HashSet<string> FreeMail = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "gmail.com", "googlemail.com", "libero.it", "virgilio.it", "hotmail.com", "hotmail.it", "outlook.com", "outlook.it",
+        "live.com", "live.it", "yahoo.com", "yahoo.it", "icloud.com", "me.com", "tiscali.it", "alice.it", "tim.it",
+        "fastwebnet.it", "email.it", "aruba.it", "pec.it", "legalmail.it", "gmx.com", "proton.me", "protonmail.com",
+    };
+
+    public async Task<SenderMatch> MatchSenderAsync(string email, string? displayName, CancellationToken ct = default)
+    {
+        var address = email.Trim().ToLowerInvariant();
+        var contact = await db.Set<Contact>().AsNoTracking()
+            .Where(c => c.Email == address && db.Set<Customer>().Any(x => x.Id == c.CustomerId && x.MergedIntoId == null))
+            .OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(ct);
+        if (contact is not null && await GetAsync(contact.CustomerId, ct) is { } ofContact)
+        {
+            return new SenderMatch(ofContact, contact.Id, false);
+        }
+
+        if (await Active.Where(c => c.Email == address).OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(ct) is { } byEmail)
+        {
+            return new SenderMatch(Summary(byEmail), null, false);
+        }
+
+        var domain = address[(address.LastIndexOf('@') + 1)..];
+        if (domain.Length > 0 && !FreeMail.Contains(domain))
+        {
+            var suffix = "@" + domain;
+            var companies = await Active.Where(c => c.Kind == CustomerKind.Company && c.Email != null && c.Email.EndsWith(suffix)).Take(2).ToListAsync(ct);
+            if (companies.Count == 1)
+            {
+                return new SenderMatch(Summary(companies[0]), null, false);
+            }
+        }
+
+        var name = string.IsNullOrWhiteSpace(displayName) ? address[..Math.Max(address.IndexOf('@'), 1)] : displayName.Trim();
+        var space = name.IndexOf(' ');
+        string Clip(string text) => text.Length > 100 ? text[..100] : text;
+        var details = new CustomerDetails
+        {
+            Kind = CustomerKind.Person,
+            FirstName = space > 0 ? Clip(name[..space]) : null,
+            LastName = Clip(space > 0 ? name[(space + 1)..].Trim() : name),
+            Email = address,
+        };
+        var (created, _) = await records.CreateAsync(details, "email", ct);
+        // An address Cerchio cannot store as a customer's email (too long, odd): keep the sender's name only.
+        created ??= (await records.CreateAsync(details with { Email = null }, "email", ct)).Customer;
+
+        created!.NeedsReview = true;
+        return new SenderMatch(Summary(created), null, true);
+    }
+
     private static CustomerSummary Summary(Customer c) =>
         new(c.Id, c.Name, c.Kind == CustomerKind.Company, c.Email, c.Phone, c.City, c.ExternalId);
 }

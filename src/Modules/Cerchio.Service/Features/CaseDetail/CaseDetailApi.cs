@@ -24,6 +24,8 @@ internal static class CaseDetailApi
             .WithSummary("Moves the case: open, waiting_on_customer, resolved, closed. Waiting on a department begins and ends with a hand-off.");
         api.MapPost("/cases/{number:int}/notes", NoteAsync).WithName("AddCaseNote")
             .WithSummary("Adds an internal note, seen only by the organization's people.");
+        api.MapPost("/cases/{number:int}/replies", ReplyAsync).WithName("ReplyToCase")
+            .WithSummary("Answers the customer by email from the case's mailbox, threaded under their last message; sent through the outbox.");
     }
 
     private static async Task<Results<Ok<CaseDto>, ProblemHttpResult>> GetAsync(int number, CaseDesk desk, CancellationToken ct) =>
@@ -58,6 +60,26 @@ internal static class CaseDetailApi
         return await desk.MoveAsync(found, status!.Value, ct) is { } refused
             ? ApiResults.Invalid("status", refused, l)
             : TypedResults.Ok(CaseDto.From(found));
+    }
+
+    private static async Task<Results<Created<CaseEntryDto>, ProblemHttpResult, ValidationProblem>> ReplyAsync(
+        int number, ReplyInput input, CaseDesk desk, Loc l, CancellationToken ct)
+    {
+        if (await desk.FindAsync(number, ct) is not { } found)
+        {
+            return ApiResults.NotFound("case");
+        }
+
+        var text = input.Text?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > Data.Limits.Text)
+        {
+            return ApiResults.Invalid("text", "'text' è obbligatorio, al massimo {0} caratteri.", l, Data.Limits.Text);
+        }
+
+        var (entry, refused) = await desk.ReplyAsync(found, text, input.Cc ?? [], [], ct);
+        return refused is not null
+            ? ApiResults.Invalid("text", refused.Text, l, refused.Args)
+            : TypedResults.Created($"/api/v1/cases/{number}/entries", CaseEntryDto.From(entry!));
     }
 
     private static async Task<Results<Created<CaseEntryDto>, ProblemHttpResult, ValidationProblem>> NoteAsync(

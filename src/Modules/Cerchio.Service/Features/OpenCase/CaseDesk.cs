@@ -1,8 +1,10 @@
 using Cerchio.Customers.Contracts;
 using Cerchio.Data;
 using Cerchio.Data.Outbox;
+using MimeKit;
 using Cerchio.Service.Contracts;
 using Cerchio.Service.Domain;
+using Cerchio.Service.Features.Reply;
 using Cerchio.Service.Features.Settings;
 using Cerchio.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -23,13 +25,23 @@ internal sealed record NewCase(
     string? Touchpoint = null,
     string? Text = null,
     string? ExternalId = null,
-    bool ResolvedOnTheSpot = false);
+    bool ResolvedOnTheSpot = false,
+    CaseEmail? Email = null,
+    Guid? DepartmentId = null);
+
+/// <summary>The email a message came in as (or went out as), beyond its text.</summary>
+internal sealed record CaseEmail(
+    string MessageId, string? From, string? To, string? Cc, string? SafeHtml, string? QuotedText, Guid? MailboxId, IReadOnlyList<NewAttachment> Attachments);
+
+internal sealed record NewAttachment(string FileName, string ContentType, string? ContentId, bool IsInline, byte[] Content);
 
 /// <summary>
 /// The one place cases are opened and moved: it takes the next number, starts the SLA clocks, writes the first
 /// message, tells the customer's timeline and publishes the module events, all in one transaction.
 /// </summary>
-internal sealed class CaseDesk(CerchioDb db, OrganizationContext tenant, ServiceSettings settings, ICustomerDirectory customers, TimeProvider clock)
+internal sealed class CaseDesk(
+    CerchioDb db, OrganizationContext tenant, ServiceSettings settings, ICustomerDirectory customers, EmailOutbox outbox,
+    Microsoft.Extensions.Options.IOptions<SmtpSettings> smtp, TimeProvider clock)
 {
     public const string PagePath = "/assistenza/pratiche";
 
@@ -72,9 +84,15 @@ internal sealed class CaseDesk(CerchioDb db, OrganizationContext tenant, Service
         opened.RequesterEmail = request.RequesterEmail;
         opened.TouchpointCode = request.Touchpoint;
         opened.ExternalId = request.ExternalId;
+        opened.MailboxId = request.Email?.MailboxId;
+        opened.DepartmentId = request.DepartmentId;
         db.Add(opened);
 
-        if (!string.IsNullOrWhiteSpace(request.Text))
+        if (request.Email is { } email)
+        {
+            AddCustomerEmail(opened, request.Text ?? "", email, now);
+        }
+        else if (!string.IsNullOrWhiteSpace(request.Text))
         {
             var loggedByAgent = request.Channel is CaseChannel.Phone or CaseChannel.WalkIn or CaseChannel.TradeFair or CaseChannel.Visit;
             AddEntry(opened, loggedByAgent ? CaseEntryKind.ConversationNote : CaseEntryKind.CustomerMessage, request.Text, now, request.Channel, byAgent: loggedByAgent);
@@ -135,6 +153,115 @@ internal sealed class CaseDesk(CerchioDb db, OrganizationContext tenant, Service
         noted.LastActivityAt = now;
         await db.SaveChangesAsync(ct);
         return entry;
+    }
+
+    /// <summary>
+    /// Answers the customer by email: the reply is stored and queued in the outbox in one transaction, from the case's
+    /// mailbox (or the system sender), threaded under the last message. Returns the entry, or why it cannot be sent.
+    /// </summary>
+    public async Task<(CaseEntry? Entry, ErrorMessage? Refused)> ReplyAsync(
+        Case answered, string text, IReadOnlyList<string> cc, IReadOnlyList<NewAttachment> attachments, CancellationToken ct = default)
+    {
+        if (answered.Status == CaseStatus.Closed)
+        {
+            return (null, new ErrorMessage("Una pratica chiusa non riceve risposte: aprine una nuova.", []));
+        }
+
+        if (string.IsNullOrWhiteSpace(answered.RequesterEmail) || !MailboxAddress.TryParse(answered.RequesterEmail, out var to))
+        {
+            return (null, new ErrorMessage("La pratica non ha un indirizzo email del cliente a cui rispondere.", []));
+        }
+
+        var copies = new List<MailboxAddress>();
+        foreach (var address in cc.Where(c => !string.IsNullOrWhiteSpace(c)))
+        {
+            if (!MailboxAddress.TryParse(address.Trim(), out var copy) || !copy.Address.Contains('@'))
+            {
+                return (null, new ErrorMessage("Indirizzo in copia non valido: {0}", [address.Trim()]));
+            }
+
+            copies.Add(copy);
+        }
+
+        var mailbox = answered.MailboxId is { } mailboxId
+            ? await db.Set<Mailbox>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == mailboxId && m.IsActive, ct)
+            : await db.Set<Mailbox>().AsNoTracking().Where(m => m.IsActive && m.SmtpHost != null).OrderBy(m => m.Name).FirstOrDefaultAsync(ct);
+        var from = mailbox is null
+            ? MailboxAddress.Parse(smtp.Value.From)
+            : new MailboxAddress(mailbox.SenderName, mailbox.Address);
+        var thread = await db.Set<CaseEntry>().AsNoTracking()
+            .Where(e => e.CaseId == answered.Id && e.MessageId != null)
+            .OrderBy(e => e.At).Select(e => e.MessageId!).ToListAsync(ct);
+
+        var message = ReplyMessage.Build(answered, from, to, copies, text, mailbox?.Signature, thread, attachments);
+        var now = clock.GetUtcNow();
+        var entry = AddEntry(answered, CaseEntryKind.Reply, text, now, CaseChannel.Email, byAgent: true);
+        var email = outbox.Queue(message, mailbox?.Route, entry.Id);
+        entry.MessageId = message.MessageId;
+        entry.From = from.ToString();
+        entry.To = to.ToString();
+        entry.Cc = copies.Count == 0 ? null : string.Join(", ", copies);
+        entry.OutgoingEmailId = email.Id;
+        entry.MailboxId = mailbox?.Id;
+        AddAttachments(answered, entry, attachments);
+        answered.AgentResponded(now);
+        Timeline(answered, "case_replied", $"Pratica #{answered.Number}: risposta inviata", now);
+        await db.SaveChangesAsync(ct);
+        return (entry, null);
+    }
+
+    /// <summary>The customer wrote again on a case: the message joins it, and a resolved case reopens.</summary>
+    public async Task<CaseEntry> AddCustomerMessageAsync(Case replied, string text, CaseEmail email, CancellationToken ct = default)
+    {
+        var (calendar, _) = await settings.GetAsync(ct);
+        var now = clock.GetUtcNow();
+        var wasResolved = replied.Status == CaseStatus.Resolved;
+        var entry = AddCustomerEmail(replied, text, email, now);
+        replied.CustomerReplied(now, calendar);
+        replied.UpdatedAt = now;
+        if (wasResolved && replied.Status == CaseStatus.Open)
+        {
+            db.Publish(new CaseReopened(replied.Id, replied.Number, replied.CustomerId, now));
+            Timeline(replied, "case_reopened", $"Pratica #{replied.Number} riaperta dal cliente", now);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return entry;
+    }
+
+    private CaseEntry AddCustomerEmail(Case owner, string text, CaseEmail email, DateTimeOffset now)
+    {
+        var entry = AddEntry(owner, CaseEntryKind.CustomerMessage, text, now, CaseChannel.Email, byAgent: false);
+        entry.MessageId = email.MessageId;
+        entry.From = email.From;
+        entry.To = email.To;
+        entry.Cc = email.Cc;
+        entry.SafeHtml = email.SafeHtml;
+        entry.QuotedText = email.QuotedText;
+        entry.MailboxId = email.MailboxId;
+        AddAttachments(owner, entry, email.Attachments);
+        db.Publish(new MessageReceived(owner.Id, owner.Number, owner.CustomerId, entry.Id, CaseNames.Of(CaseChannel.Email), now));
+        Timeline(owner, "case_message", $"Pratica #{owner.Number}: messaggio ricevuto", now);
+        return entry;
+    }
+
+    private void AddAttachments(Case owner, CaseEntry entry, IReadOnlyList<NewAttachment> attachments)
+    {
+        foreach (var a in attachments)
+        {
+            db.Add(new CaseAttachment
+            {
+                Id = Ids.New(),
+                CaseId = owner.Id,
+                EntryId = entry.Id,
+                FileName = a.FileName,
+                ContentType = a.ContentType,
+                ContentId = a.ContentId,
+                IsInline = a.IsInline,
+                Size = a.Content.Length,
+                Content = a.Content,
+            });
+        }
     }
 
     private void Resolved(Case resolved, DateTimeOffset now)
