@@ -1047,6 +1047,72 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.ToTable("CaseEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Cerchio.Service.Domain.HandOff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AnsweredById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RequestedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OrganizationId", "AssigneeId", "Status");
+
+                    b.HasIndex("OrganizationId", "DepartmentId", "Status", "DueAt");
+
+                    b.ToTable("HandOffs", (string)null);
+                });
+
             modelBuilder.Entity("Cerchio.Service.Domain.InboundEmail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1419,6 +1485,15 @@ namespace Cerchio.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Cerchio.Service.Domain.CaseEntry", b =>
+                {
+                    b.HasOne("Cerchio.Service.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cerchio.Service.Domain.HandOff", b =>
                 {
                     b.HasOne("Cerchio.Service.Domain.Case", null)
                         .WithMany()

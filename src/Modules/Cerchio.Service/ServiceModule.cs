@@ -20,6 +20,7 @@ public static class ServiceModule
         services.AddSingleton<ITranslations, ServiceTranslations>();
         services.AddSingleton<ServiceSettings>();
         services.AddScoped<CaseDesk>();
+        services.AddScoped<Features.HandOffs.HandOffs>();
         services.AddSingleton<MailboxSecrets>();
         services.AddScoped<MailboxConnectionTest>();
         services.AddScoped<InboundMail>();
@@ -37,6 +38,7 @@ public static class ServiceModule
         var cases = api.MapGroup("").WithTags("Cases");
         OpenCaseApi.Map(cases);
         CaseDetailApi.Map(cases);
+        Features.HandOffs.HandOffApi.Map(cases);
         InboundWebhook.Map(api.MapGroup("").WithTags("Inbound email"));
     }
 }

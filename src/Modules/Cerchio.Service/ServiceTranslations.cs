@@ -121,5 +121,23 @@ internal sealed class ServiceTranslations : ITranslations
         ["Punto vendita"] = "Point of sale",
         ["Fiera"] = "Trade fair",
         ["Visita commerciale"] = "Sales visit",
+
+        // Hand-offs
+        ["Scegli un reparto della tua organizzazione."] = "Choose a department of your organization.",
+        ["Scegli una persona della tua organizzazione."] = "Choose a person of your organization.",
+        ["Scrivi cosa chiedi al reparto (al massimo {0} caratteri)."] = "Write what you ask the department (at most {0} characters).",
+        ["La scadenza deve essere nel futuro."] = "The due time must be in the future.",
+        ["La pratica è già risolta: riaprila prima di coinvolgere un reparto."] = "The case is already resolved: reopen it before involving a department.",
+        ["Scrivi la risposta (al massimo {0} caratteri)."] = "Write the answer (at most {0} characters).",
+        ["Questa richiesta ha già una risposta."] = "This request already has an answer.",
+        ["Le mie attività"] = "My tasks",
+        ["Le richieste che le pratiche fanno a te o al tuo reparto. La tua risposta torna alla pratica e a chi la segue."] = "What cases ask of you or your department. Your answer goes back to the case and to whoever handles it.",
+        ["Risposta inviata alla pratica #{0}."] = "Answer sent to case #{0}.",
+        ["Nessuna richiesta aperta per te o per il tuo reparto."] = "No open requests for you or your department.",
+        ["Chiesto da {0}"] = "Asked by {0}",
+        ["Scaduta"] = "Overdue",
+        ["Entro"] = "By",
+        ["La tua risposta"] = "Your answer",
+        ["Rispondi"] = "Answer",
     };
 }

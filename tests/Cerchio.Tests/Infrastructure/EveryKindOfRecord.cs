@@ -57,6 +57,12 @@ public static class EveryKindOfRecord
             // No IMAP server: the poller leaves it alone, so only requests change it.
             var mailbox = new Cerchio.Service.Domain.Mailbox { Id = Ids.New(), Name = $"Casella {tag}", Address = $"assistenza.{tag.ToLowerInvariant()}@example.test", SenderName = tag };
             db.Add(mailbox);
+            var handOff = new Cerchio.Service.Domain.HandOff
+            {
+                Id = Ids.New(), CaseId = await db.Set<Cerchio.Service.Domain.Case>().Where(c => c.Number == caseNumber).Select(c => c.Id).SingleAsync(),
+                DepartmentId = department.Id, Request = $"Richiesta {tag}", RequestedAt = DateTimeOffset.UtcNow, DueAt = DateTimeOffset.UtcNow.AddDays(1),
+            };
+            db.Add(handOff);
             var timelineEvent = await db.Set<TimelineEvent>().FirstAsync(e => e.CustomerId == customerId);
             var contact = await db.Set<Contact>().FirstAsync(c => c.CustomerId == customerId);
             await db.SaveChangesAsync();
@@ -81,6 +87,7 @@ public static class EveryKindOfRecord
                 ["organizationid"] = org.Id.ToString(),
                 ["documentname"] = "v1",
                 ["mailboxid"] = mailbox.Id.ToString(),
+                ["handoffid"] = handOff.Id.ToString(),
                 ["number"] = caseNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
             return (org, ids);

@@ -45,3 +45,16 @@ public sealed record StatusInput(string? Status);
 public sealed record NoteInput(string? Text);
 
 public sealed record ReplyInput(string? Text, List<string>? Cc);
+
+/// <summary>POST /api/v1/cases/{number}/hand-offs: ask a department (optionally one person in it) for something, by a due time.</summary>
+public sealed record HandOffInput(Guid? DepartmentId, Guid? AssigneeId, string? Text, DateTimeOffset? DueAt);
+
+public sealed record HandOffAnswerInput(string? Text);
+
+public sealed record HandOffDto(
+    Guid Id, int CaseNumber, Guid DepartmentId, Guid? AssigneeId, string Request, string Status, DateTimeOffset RequestedAt, DateTimeOffset DueAt,
+    string? Answer, DateTimeOffset? AnsweredAt)
+{
+    internal static HandOffDto From(HandOff h, int caseNumber) => new(
+        h.Id, caseNumber, h.DepartmentId, h.AssigneeId, h.Request, h.Status.ToString().ToLowerInvariant(), h.RequestedAt, h.DueAt, h.Answer, h.AnsweredAt);
+}

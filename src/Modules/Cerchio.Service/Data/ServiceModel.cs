@@ -99,6 +99,22 @@ internal sealed class CaseAttachmentConfiguration : IEntityTypeConfiguration<Cas
     }
 }
 
+internal sealed class HandOffConfiguration : IEntityTypeConfiguration<HandOff>
+{
+    public void Configure(EntityTypeBuilder<HandOff> b)
+    {
+        b.ToTable("HandOffs");
+        b.Property(h => h.Request).HasMaxLength(HandOff.MaxText);
+        b.Property(h => h.Answer).HasMaxLength(HandOff.MaxText);
+        b.Property(h => h.RequestedByName).HasMaxLength(200);
+        b.Property(h => h.AnsweredByName).HasMaxLength(200);
+        b.HasIndex(h => new { h.OrganizationId, h.DepartmentId, h.Status, h.DueAt });
+        b.HasIndex(h => new { h.OrganizationId, h.AssigneeId, h.Status });
+        b.HasIndex(h => h.CaseId);
+        b.HasOne<Case>().WithMany().HasForeignKey(h => h.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal static class Limits
 {
     public const int Subject = 300;

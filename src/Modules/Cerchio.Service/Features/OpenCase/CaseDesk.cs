@@ -270,7 +270,7 @@ internal sealed class CaseDesk(
         Timeline(resolved, "case_resolved", $"Pratica #{resolved.Number} risolta", now);
     }
 
-    private CaseEntry AddEntry(Case owner, CaseEntryKind kind, string text, DateTimeOffset at, CaseChannel? channel, bool byAgent)
+    internal CaseEntry AddEntry(Case owner, CaseEntryKind kind, string text, DateTimeOffset at, CaseChannel? channel, bool byAgent)
     {
         var entry = new CaseEntry
         {
@@ -287,7 +287,7 @@ internal sealed class CaseDesk(
         return entry;
     }
 
-    private void Timeline(Case about, string type, string summary, DateTimeOffset at)
+    internal void Timeline(Case about, string type, string summary, DateTimeOffset at)
     {
         if (about.CustomerId is { } customerId)
         {
