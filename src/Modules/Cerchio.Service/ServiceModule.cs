@@ -1,5 +1,8 @@
 using Cerchio.Service.Features.CaseDetail;
+using Cerchio.Service.Features.Desk;
+using Cerchio.Service.Features.Inbox;
 using Cerchio.Service.Features.OpenCase;
+using Cerchio.Service.Features.QuickCapture;
 using Cerchio.Service.Features.Settings;
 using Cerchio.Text;
 using Microsoft.AspNetCore.Builder;
@@ -17,6 +20,8 @@ public static class ServiceModule
         services.AddSingleton<ITranslations, ServiceTranslations>();
         services.AddSingleton<ServiceSettings>();
         services.AddScoped<CaseDesk>();
+        services.AddScoped<DeskDirectory>();
+        services.AddScoped<InboxQuery>();
         return services;
     }
 
@@ -27,5 +32,6 @@ public static class ServiceModule
         var cases = api.MapGroup("").WithTags("Cases");
         OpenCaseApi.Map(cases);
         CaseDetailApi.Map(cases);
+        QuickCaptureEndpoints.Map(app);
     }
 }

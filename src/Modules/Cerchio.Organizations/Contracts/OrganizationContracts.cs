@@ -8,6 +8,9 @@ public sealed record ApiCaller(Guid OrganizationId, Guid KeyId, string KeyName);
 
 public sealed record DepartmentInfo(Guid Id, string Name);
 
+/// <summary>A person of the current organization as other modules show and pick them (an assignee, a filter).</summary>
+public sealed record MemberInfo(Guid UserId, string Name, Role Role, Guid? DepartmentId);
+
 public sealed record NewOrganization(string Name, string? VatNumber, string Language, bool IsDemo = false);
 
 public sealed record NewPerson(string DisplayName, string Email, string Password, Role Role, string? Department, string? JobTitle = null);
@@ -23,6 +26,9 @@ public interface IOrganizationDirectory
 
     /// <summary>The current organization's active departments.</summary>
     Task<IReadOnlyList<DepartmentInfo>> DepartmentsAsync(CancellationToken ct = default);
+
+    /// <summary>The current organization's active members, by name.</summary>
+    Task<IReadOnlyList<MemberInfo>> MembersAsync(CancellationToken ct = default);
 
     Task<bool> AnyUserAsync(CancellationToken ct = default);
 }

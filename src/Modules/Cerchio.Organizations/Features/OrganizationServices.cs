@@ -46,6 +46,17 @@ internal sealed class OrganizationDirectory(CerchioDb db, TimeProvider clock) : 
         await db.Set<Department>().Where(d => d.IsActive).OrderBy(d => d.SortOrder).ThenBy(d => d.Name)
             .Select(d => new DepartmentInfo(d.Id, d.Name)).ToListAsync(ct);
 
+    public async Task<IReadOnlyList<MemberInfo>> MembersAsync(CancellationToken ct = default)
+    {
+        // A few hundred at most: sorted in memory, in the request culture.
+        var members = await (from m in db.Set<Membership>()
+                             join u in db.Users on m.UserId equals u.Id
+                             where m.IsActive
+                             select new MemberInfo(u.Id, u.DisplayName, m.Role, m.DepartmentId))
+            .ToListAsync(ct);
+        return members.OrderBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+    }
+
     public Task<bool> AnyUserAsync(CancellationToken ct = default) => db.Users.AnyAsync(ct);
 }
 
