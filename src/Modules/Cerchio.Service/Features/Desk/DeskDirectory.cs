@@ -24,7 +24,8 @@ internal sealed class DeskDirectory(IOrganizationDirectory organizations, Organi
     public async Task<Guid?> MyDepartmentAsync(CancellationToken ct = default) =>
         (await MembersAsync(ct)).FirstOrDefault(m => m.UserId == tenant.UserId)?.DepartmentId;
 
-    public async Task<MemberInfo?> AssignableAsync(Guid? userId, CancellationToken ct = default) =>
+    /// <summary>The member a case may be given to, or null when the id names nobody who works cases here.</summary>
+    public async Task<MemberInfo?> AssigneeAsync(Guid? userId, CancellationToken ct = default) =>
         userId is { } id ? (await AssignableAsync(ct)).FirstOrDefault(m => m.UserId == id) : null;
 
     public async Task<DepartmentInfo?> DepartmentAsync(Guid? departmentId, CancellationToken ct = default) =>
