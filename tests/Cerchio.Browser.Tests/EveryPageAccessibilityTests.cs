@@ -26,7 +26,13 @@ public abstract partial class EveryPageAccessibilityTests(BrowserApp app)
         var org = await app.App.CreateOrganizationAsync($"Accessibile {language} S.r.l.");
         var customer = await (await org.Api().PostAsJsonAsync("/api/v1/customers", new { name = "Bianchi Costruzioni S.r.l.", external_id = "CLI-1" }))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
-        var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["CustomerId"] = customer.GetProperty("id").GetString()! };
+        var opened = await (await org.Api().PostAsJsonAsync("/api/v1/cases", new { subject = "Consegna in ritardo", customer = new { external_id = "CLI-1" }, channel = "email", text = "La consegna doveva arrivare ieri." }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["CustomerId"] = customer.GetProperty("id").GetString()!,
+            ["Number"] = opened.GetProperty("number").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
 
         var page = await app.NewPageAsync();
         await page.GotoAsync("/accedi");

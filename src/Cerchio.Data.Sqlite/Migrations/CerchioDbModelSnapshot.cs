@@ -896,13 +896,19 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.HasIndex("OrganizationId", "Number")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "ResolvedAt");
+
                     b.HasIndex("OrganizationId", "AssigneeId", "Status");
+
+                    b.HasIndex("OrganizationId", "CreatedAt", "Id");
 
                     b.HasIndex("OrganizationId", "CustomerId", "CreatedAt");
 
                     b.HasIndex("OrganizationId", "DepartmentId", "Status");
 
                     b.HasIndex("OrganizationId", "LastActivityAt", "Id");
+
+                    b.HasIndex("OrganizationId", "SlaDueAt", "Id");
 
                     b.HasIndex("OrganizationId", "Status", "SlaDueAt", "Id");
 

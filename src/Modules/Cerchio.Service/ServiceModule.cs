@@ -2,7 +2,10 @@ using Cerchio.Data.Outbox;
 using Cerchio.Service.Features.CaseDetail;
 using Cerchio.Service.Features.InboundEmail;
 using Cerchio.Service.Features.Mailboxes;
+using Cerchio.Service.Features.Desk;
+using Cerchio.Service.Features.Inbox;
 using Cerchio.Service.Features.OpenCase;
+using Cerchio.Service.Features.QuickCapture;
 using Cerchio.Service.Features.Settings;
 using Cerchio.Text;
 using Microsoft.AspNetCore.Builder;
@@ -28,6 +31,8 @@ public static class ServiceModule
         services.AddScoped<ISmtpEndpoints, MailboxSmtpEndpoints>();
         services.AddSingleton<MailboxPoller>();
         services.AddHostedService(sp => sp.GetRequiredService<MailboxPoller>());
+        services.AddScoped<DeskDirectory>();
+        services.AddScoped<InboxQuery>();
         return services;
     }
 
@@ -40,5 +45,6 @@ public static class ServiceModule
         CaseDetailApi.Map(cases);
         Features.HandOffs.HandOffApi.Map(cases);
         InboundWebhook.Map(api.MapGroup("").WithTags("Inbound email"));
+        QuickCaptureEndpoints.Map(app);
     }
 }

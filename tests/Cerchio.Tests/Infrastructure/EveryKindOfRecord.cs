@@ -30,15 +30,18 @@ public static class EveryKindOfRecord
         var duplicate = await (await api.PostAsJsonAsync("/api/v1/customers", new { name = $"Doppione {tag} S.r.l." }))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
         (await api.PostAsJsonAsync($"/api/v1/customers/{customerId}/contacts", new { first_name = "Contatto", last_name = tag, email = $"contatto.{tag.ToLowerInvariant()}@example.test" })).EnsureSuccessStatusCode();
-        // Case numbers count per organization: each seeded organization opens one case more than the one before, so the
-        // number of a later organization's last case does not exist in an earlier one.
-        var caseNumber = 0;
-        for (var i = Interlocked.Increment(ref _seeded); i > 0; i--)
+        // Case numbers count per organization: each seeded organization numbers its cases from a range of its own, so
+        // the number of its case does not exist in another one, even after the pages' own forms (quick capture) open more.
+        var range = Interlocked.Increment(ref _seeded) * 100_000;
+        await app.InOrganizationAsync(org.Id, async services =>
         {
-            var opened = await (await api.PostAsJsonAsync("/api/v1/cases", new { subject = $"Pratica {tag}", customer = new { external_id = $"EXT-{tag}" }, channel = "email", text = $"Testo {tag}" }))
-                .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
-            caseNumber = opened.GetProperty("number").GetInt32();
-        }
+            var db = services.GetRequiredService<CerchioDb>();
+            db.Add(new Cerchio.Service.Domain.CaseCounter { OrganizationId = org.Id, LastNumber = range });
+            return await db.SaveChangesAsync();
+        });
+        var opened = await (await api.PostAsJsonAsync("/api/v1/cases", new { subject = $"Pratica {tag}", customer = new { external_id = $"EXT-{tag}" }, channel = "email", text = $"Testo {tag}" }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var caseNumber = opened.GetProperty("number").GetInt32();
 
         (await api.PostAsJsonAsync("/api/v1/events", new { events = new[] { new { id = $"evento-{tag}", type = "delivered", customer = new { external_id = $"EXT-{tag}" }, occurred_at = "2026-10-01T08:00:00Z", summary = $"Consegna {tag}" } } })).EnsureSuccessStatusCode();
 

@@ -22,6 +22,11 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => new { c.OrganizationId, c.DepartmentId, c.Status });
         b.HasIndex(c => new { c.OrganizationId, c.CustomerId, c.CreatedAt });
         b.HasIndex(c => new { c.OrganizationId, c.LastActivityAt, c.Id });
+        // The inbox's other orders and views: every open case by due time (only open cases have one), newest first,
+        // recently resolved.
+        b.HasIndex(c => new { c.OrganizationId, c.SlaDueAt, c.Id });
+        b.HasIndex(c => new { c.OrganizationId, c.CreatedAt, c.Id });
+        b.HasIndex(c => new { c.OrganizationId, c.ResolvedAt });
     }
 }
 

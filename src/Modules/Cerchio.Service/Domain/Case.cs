@@ -135,6 +135,20 @@ internal sealed class Case : IOrganizationScoped
         UpdateSlaDue();
     }
 
+    /// <summary>The case is given to a person and/or a department (null: nobody); a new case is now being worked on.</summary>
+    public void Assign(Guid? assigneeId, Guid? departmentId, DateTimeOffset now)
+    {
+        AssigneeId = assigneeId;
+        DepartmentId = departmentId;
+        UpdatedAt = now;
+        LastActivityAt = now;
+        if (Status == CaseStatus.New)
+        {
+            // No SLA effect: only a reply stops the first-response clock.
+            Status = CaseStatus.Open;
+        }
+    }
+
     /// <summary>A hand-off is asked, or the last open one is answered: waiting on a department begins or ends.</summary>
     public void WaitOnDepartment(bool waiting, DateTimeOffset now, BusinessCalendar calendar)
     {

@@ -2,6 +2,7 @@ using Cerchio.Customers.Contracts;
 using Cerchio.Data;
 using Cerchio.Data.Outbox;
 using MimeKit;
+using Cerchio.Organizations.Contracts;
 using Cerchio.Service.Contracts;
 using Cerchio.Service.Domain;
 using Cerchio.Service.Features.Reply;
@@ -313,5 +314,69 @@ internal sealed class CaseDesk(
         }
 
         return await counters.Select(c => c.LastNumber).SingleAsync(ct);
+    }
+
+    // ---- The agents' pages: who holds the case, and what it is ----
+
+    /// <summary>
+    /// Gives the case to a person and/or a department (null: nobody), recorded in the conversation; a new case opens.
+    /// The caller has checked both belong to the organization (a name is only read when that side changes). The same
+    /// hands again change nothing.
+    /// </summary>
+    public async Task AssignAsync(Case assigned, MemberInfo? assignee, DepartmentInfo? department, CancellationToken ct = default)
+    {
+        if (assigned.AssigneeId == assignee?.UserId && assigned.DepartmentId == department?.Id)
+        {
+            return;
+        }
+
+        // The line says what changed: the person, the department, or both.
+        var changes = new List<string>();
+        if (assigned.AssigneeId != assignee?.UserId)
+        {
+            changes.Add(assignee is null ? "Nessuna persona assegnata" : $"Assegnata a {assignee.Name}");
+        }
+
+        if (assigned.DepartmentId != department?.Id)
+        {
+            changes.Add(department is null ? "Nessun reparto" : $"Reparto: {department.Name}");
+        }
+
+        var now = clock.GetUtcNow();
+        var from = assigned.Status;
+        assigned.Assign(assignee?.UserId, department?.Id, now);
+        var text = string.Join(" · ", changes);
+        AddEntry(assigned, CaseEntryKind.Assigned, text, now, null, byAgent: true);
+        if (assigned.Status != from)
+        {
+            AddEntry(assigned, CaseEntryKind.StatusChanged, $"{CaseNames.Label(from)} → {CaseNames.Label(assigned.Status)}", now, null, byAgent: true);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Priority, type and touchpoint as the agent corrects them; the SLA targets stay as they were set.</summary>
+    public async Task ChangeDetailsAsync(Case changed, CasePriority priority, CaseType type, string? touchpoint, CancellationToken ct = default)
+    {
+        changed.Priority = priority;
+        changed.Type = type;
+        changed.TouchpointCode = touchpoint;
+        changed.IsComplaint |= type == CaseType.Complaint;
+        changed.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Flags the case as a complaint, or takes the flag off; null when done, otherwise why not.</summary>
+    public async Task<string?> MarkComplaintAsync(Case marked, bool isComplaint, CancellationToken ct = default)
+    {
+        if (!isComplaint && marked.Type == CaseType.Complaint)
+        {
+            return "Una pratica di tipo reclamo resta un reclamo: cambia prima il tipo.";
+        }
+
+        marked.IsComplaint = isComplaint;
+        marked.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return null;
     }
 }

@@ -1,0 +1,39 @@
+using Cerchio.Service.Domain;
+using Cerchio.Text;
+
+namespace Cerchio.Service.Features.Desk;
+
+internal enum SlaLevel
+{
+    /// <summary>No clock runs: the case is done or waits on the customer.</summary>
+    None = 0,
+    OnTrack = 1,
+    Near = 2,
+    Breached = 3,
+}
+
+/// <summary>
+/// The SLA due time as agents read it: "scade tra 2 h", "scaduto da 35 min", and whether it is near or past.
+/// </summary>
+/// <remarks>Near breach is decided by <see cref="SlaWarning"/>: 80 % of the case's current target has run.</remarks>
+internal static class SlaWording
+{
+    /// <summary>
+    /// Breached once now is past the due instant (an answer at the due instant is on time, as in SlaClock); near once
+    /// due at or before <paramref name="warnLimit"/>.
+    /// </summary>
+    public static SlaLevel Level(DateTimeOffset? due, DateTimeOffset now, DateTimeOffset warnLimit) =>
+        due is not { } d ? SlaLevel.None
+        : d < now ? SlaLevel.Breached
+        : d <= warnLimit ? SlaLevel.Near
+        : SlaLevel.OnTrack;
+
+    public static string Text(DateTimeOffset due, DateTimeOffset now, Loc l) =>
+        due < now ? l.F("scaduto da {0}", Span(now - due, l)) : l.F("scade tra {0}", Span(due - now, l));
+
+    /// <summary>Whole minutes under an hour, whole hours under two days, then whole days; never "0 min".</summary>
+    public static string Span(TimeSpan span, Loc l) =>
+        span < TimeSpan.FromHours(1) ? l.F("{0} min", Math.Max(1, (int)span.TotalMinutes))
+        : span < TimeSpan.FromHours(48) ? l.F("{0} h", (int)span.TotalHours)
+        : l.F("{0} g", (int)span.TotalDays);
+}

@@ -1,0 +1,335 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Cerchio.Data;
+using Cerchio.Service.Domain;
+using Cerchio.Service.Features.Desk;
+using Cerchio.Service.Features.Settings;
+using Cerchio.Tenancy;
+using Cerchio.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cerchio.Service.Features.Inbox;
+
+internal enum InboxView
+{
+    Mine = 1,
+    Unassigned = 2,
+    MyDepartment = 3,
+    Open = 4,
+    WaitingOnCustomer = 5,
+    WaitingOnDepartment = 6,
+    DueSoon = 7,
+    Complaints = 8,
+    RecentlyResolved = 9,
+}
+
+internal enum InboxSort
+{
+    /// <summary>Soonest due first; cases with no running clock last.</summary>
+    SlaDue = 1,
+
+    /// <summary>Newest activity first.</summary>
+    LastActivity = 2,
+
+    /// <summary>Newest first.</summary>
+    Created = 3,
+}
+
+/// <summary>The views and sorts as the address names them (?vista=mie, ?ordine=attivita), with their Italian labels.</summary>
+internal static class InboxNames
+{
+    public const string DefaultView = "aperte";
+
+    public static readonly IReadOnlyList<(string Slug, InboxView View, string Label)> Views =
+    [
+        ("mie", InboxView.Mine, "Le mie"),
+        ("non-assegnate", InboxView.Unassigned, "Non assegnate"),
+        ("reparto", InboxView.MyDepartment, "Il mio reparto"),
+        ("aperte", InboxView.Open, "Tutte aperte"),
+        ("attesa-cliente", InboxView.WaitingOnCustomer, "In attesa del cliente"),
+        ("attesa-reparto", InboxView.WaitingOnDepartment, "In attesa di un reparto"),
+        ("in-scadenza", InboxView.DueSoon, "In scadenza o scadute"),
+        ("reclami", InboxView.Complaints, "Reclami"),
+        ("risolte", InboxView.RecentlyResolved, "Risolte di recente"),
+    ];
+
+    public static readonly IReadOnlyList<(string Slug, InboxSort Sort, string Label)> Sorts =
+    [
+        ("scadenza", InboxSort.SlaDue, "Scadenza SLA"),
+        ("attivita", InboxSort.LastActivity, "Ultima attività"),
+        ("creazione", InboxSort.Created, "Data di apertura"),
+    ];
+
+    public static InboxView ViewOf(string? slug) =>
+        Views.FirstOrDefault(v => string.Equals(v.Slug, slug?.Trim(), StringComparison.OrdinalIgnoreCase)) is { Slug: not null } found ? found.View : InboxView.Open;
+
+    public static string SlugOf(InboxView view) => Views.First(v => v.View == view).Slug;
+
+    /// <summary>The recently resolved have no due time: by default they come newest first.</summary>
+    public static InboxSort SortOf(string? slug, InboxView view) =>
+        Sorts.FirstOrDefault(s => string.Equals(s.Slug, slug?.Trim(), StringComparison.OrdinalIgnoreCase)) is { Slug: not null } found ? found.Sort
+        : view == InboxView.RecentlyResolved ? InboxSort.LastActivity
+        : InboxSort.SlaDue;
+
+    public static string SlugOf(InboxSort sort) => Sorts.First(s => s.Sort == sort).Slug;
+}
+
+/// <summary>What the list shows: a view narrowed by filters, in one order.</summary>
+internal sealed record InboxFilter(
+    InboxView View,
+    InboxSort Sort,
+    CaseStatus? Status = null,
+    CasePriority? Priority = null,
+    CaseType? Type = null,
+    CaseChannel? Channel = null,
+    string? Touchpoint = null,
+    Guid? DepartmentId = null,
+    Guid? AssigneeId = null,
+    Guid? CustomerId = null,
+    DateOnly? From = null,
+    DateOnly? To = null);
+
+/// <summary>
+/// Where the next page starts: the last row's sort key (UTC ticks; none for a case without a due time) and its id,
+/// which breaks ties. Written in the address as "ticks_id" or "x_id".
+/// </summary>
+internal readonly record struct InboxCursor(long? Ticks, Guid Id)
+{
+    public override string ToString() =>
+        $"{(Ticks is { } ticks ? ticks.ToString(CultureInfo.InvariantCulture) : "x")}_{Id:N}";
+
+    /// <summary>Anything else than a cursor this page wrote reads as none: the list starts from the top.</summary>
+    public static InboxCursor? Parse(string? text)
+    {
+        var parts = text?.Split('_');
+        if (parts is not { Length: 2 } || !Guid.TryParseExact(parts[1], "N", out var id))
+        {
+            return null;
+        }
+
+        if (parts[0] == "x")
+        {
+            return new InboxCursor(null, id);
+        }
+
+        return long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTimeOffset.MaxValue.UtcTicks
+            ? new InboxCursor(ticks, id)
+            : null;
+    }
+
+    public DateTimeOffset? At => Ticks is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+}
+
+/// <summary>The instant the inbox is drawn at, and who looks: the views depend on both.</summary>
+internal sealed record InboxMoment(DateTimeOffset Now, SlaWarning Warning, DateTimeOffset RecentSince, Guid Me, Guid? MyDepartment);
+
+internal sealed record InboxRows(IReadOnlyList<Case> Items, InboxCursor? Next);
+
+/// <summary>The inbox's queries: the views' counts and one page of a filtered view, by keyset (no OFFSET).</summary>
+internal sealed class InboxQuery(CerchioDb db, OrganizationContext tenant, DeskDirectory directory, ServiceSettings settings, TimeProvider clock)
+{
+    /// <summary>"Risolte di recente": in the last seven days.</summary>
+    public static readonly TimeSpan Recent = TimeSpan.FromDays(7);
+
+    public async Task<InboxMoment> MomentAsync(CancellationToken ct = default)
+    {
+        var (calendar, policy) = await settings.GetAsync(ct);
+        var now = clock.GetUtcNow();
+        return new InboxMoment(now, SlaWarning.At(now, calendar, policy), now - Recent, tenant.UserId ?? Guid.Empty, await directory.MyDepartmentAsync(ct));
+    }
+
+    /// <summary>
+    /// Not yet resolved or closed. Written as the list of open statuses (an IN of constants) rather than "not done", so
+    /// the databases can use the (OrganizationId, Status, …) index.
+    /// </summary>
+    private static readonly Expression<Func<Case, bool>> IsOpen = c =>
+        c.Status == CaseStatus.New || c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer || c.Status == CaseStatus.WaitingOnDepartment;
+
+    /// <summary>How many cases each view holds (filters aside): one pass over the open cases, and two counts by index range.</summary>
+    public async Task<IReadOnlyDictionary<InboxView, int>> CountsAsync(InboxMoment moment, CancellationToken ct = default)
+    {
+        var me = moment.Me;
+        var department = moment.MyDepartment ?? Guid.Empty;   // no department: matches no case
+        var since = moment.RecentSince;
+        var open = await db.Set<Case>().Where(IsOpen)
+            .GroupBy(c => 1)
+            .Select(g => new
+            {
+                Open = g.Count(),
+                Mine = g.Count(c => c.AssigneeId == me),
+                Unassigned = g.Count(c => c.AssigneeId == null),
+                MyDepartment = g.Count(c => c.DepartmentId == department),
+                WaitingOnCustomer = g.Count(c => c.Status == CaseStatus.WaitingOnCustomer),
+                WaitingOnDepartment = g.Count(c => c.Status == CaseStatus.WaitingOnDepartment),
+                Complaints = g.Count(c => c.IsComplaint),
+            })
+            .FirstOrDefaultAsync(ct);
+        var dueSoon = await db.Set<Case>().Where(IsOpen).Where(moment.Warning.NearOrBreached).CountAsync(ct);
+        var recentlyResolved = await db.Set<Case>().CountAsync(c => (c.Status == CaseStatus.Resolved || c.Status == CaseStatus.Closed) && c.ResolvedAt >= since, ct);
+        return new Dictionary<InboxView, int>
+        {
+            [InboxView.Mine] = open?.Mine ?? 0,
+            [InboxView.Unassigned] = open?.Unassigned ?? 0,
+            [InboxView.MyDepartment] = open?.MyDepartment ?? 0,
+            [InboxView.Open] = open?.Open ?? 0,
+            [InboxView.WaitingOnCustomer] = open?.WaitingOnCustomer ?? 0,
+            [InboxView.WaitingOnDepartment] = open?.WaitingOnDepartment ?? 0,
+            [InboxView.DueSoon] = dueSoon,
+            [InboxView.Complaints] = open?.Complaints ?? 0,
+            [InboxView.RecentlyResolved] = recentlyResolved,
+        };
+    }
+
+    /// <summary>The cases of the view that pass every filter; the query filter keeps them to the organization.</summary>
+    public IQueryable<Case> Filtered(InboxFilter filter, InboxMoment moment)
+    {
+        var me = moment.Me;
+        var department = moment.MyDepartment ?? Guid.Empty;
+        var since = moment.RecentSince;
+        var query = db.Set<Case>().AsNoTracking();
+        query = filter.View switch
+        {
+            InboxView.Mine => query.Where(IsOpen).Where(c => c.AssigneeId == me),
+            InboxView.Unassigned => query.Where(IsOpen).Where(c => c.AssigneeId == null),
+            InboxView.MyDepartment => query.Where(IsOpen).Where(c => c.DepartmentId == department),
+            InboxView.WaitingOnCustomer => query.Where(c => c.Status == CaseStatus.WaitingOnCustomer),
+            InboxView.WaitingOnDepartment => query.Where(c => c.Status == CaseStatus.WaitingOnDepartment),
+            // A due time runs only on open cases not waiting on the customer.
+            InboxView.DueSoon => query.Where(IsOpen).Where(moment.Warning.NearOrBreached),
+            InboxView.Complaints => query.Where(IsOpen).Where(c => c.IsComplaint),
+            InboxView.RecentlyResolved => query.Where(c => (c.Status == CaseStatus.Resolved || c.Status == CaseStatus.Closed) && c.ResolvedAt >= since),
+            _ => query.Where(IsOpen),
+        };
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(c => c.Status == status);
+        }
+
+        if (filter.Priority is { } priority)
+        {
+            query = query.Where(c => c.Priority == priority);
+        }
+
+        if (filter.Type is { } type)
+        {
+            query = query.Where(c => c.Type == type);
+        }
+
+        if (filter.Channel is { } channel)
+        {
+            query = query.Where(c => c.Channel == channel);
+        }
+
+        if (filter.Touchpoint is { } touchpoint)
+        {
+            query = query.Where(c => c.TouchpointCode == touchpoint);
+        }
+
+        if (filter.DepartmentId is { } departmentId)
+        {
+            query = query.Where(c => c.DepartmentId == departmentId);
+        }
+
+        if (filter.AssigneeId is { } assigneeId)
+        {
+            query = query.Where(c => c.AssigneeId == assigneeId);
+        }
+
+        if (filter.CustomerId is { } customerId)
+        {
+            query = query.Where(c => c.CustomerId == customerId);
+        }
+
+        if (filter.From is { } from)
+        {
+            var start = Times.StartOfDay(from);
+            query = query.Where(c => c.CreatedAt >= start);
+        }
+
+        if (filter.To is { } to)
+        {
+            var end = Times.EndOfDay(to);
+            query = query.Where(c => c.CreatedAt < end);
+        }
+
+        return query;
+    }
+
+    /// <summary>
+    /// One page after <paramref name="after"/>: the rows whose (sort key, id) come after the cursor's, so a page costs
+    /// the same however deep, and a case is never shown twice or skipped when others share its sort key.
+    /// </summary>
+    public async Task<InboxRows> PageAsync(InboxFilter filter, InboxMoment moment, InboxCursor? after, int size, CancellationToken ct = default)
+    {
+        var query = Filtered(filter, moment);
+        var take = size + 1;   // one more tells whether a next page exists
+        List<Case> rows;
+        if (filter.Sort == InboxSort.SlaDue)
+        {
+            // Two runs, each in index order: the cases with a due time, soonest first; then those without, by id.
+            // (SQLite sorts nulls first, PostgreSQL last: splitting keeps "nulls last" the same on both.)
+            rows = [];
+            if (after is not { Ticks: null })
+            {
+                var due = query.Where(c => c.SlaDueAt != null);
+                if (after is { At: { } key } cursor)
+                {
+                    var id = cursor.Id;
+                    due = due.Where(c => c.SlaDueAt > key || (c.SlaDueAt == key && c.Id.CompareTo(id) > 0));
+                }
+
+                rows = await due.OrderBy(c => c.SlaDueAt).ThenBy(c => c.Id).Take(take).ToListAsync(ct);
+            }
+
+            if (rows.Count < take)
+            {
+                var none = query.Where(c => c.SlaDueAt == null);
+                if (after is { Ticks: null } cursor)
+                {
+                    var id = cursor.Id;
+                    none = none.Where(c => c.Id.CompareTo(id) > 0);
+                }
+
+                rows.AddRange(await none.OrderBy(c => c.Id).Take(take - rows.Count).ToListAsync(ct));
+            }
+        }
+        else
+        {
+            var key = after?.At;
+            var id = after?.Id ?? Guid.Empty;
+            if (filter.Sort == InboxSort.LastActivity)
+            {
+                if (key is { } last)
+                {
+                    query = query.Where(c => c.LastActivityAt < last || (c.LastActivityAt == last && c.Id.CompareTo(id) < 0));
+                }
+
+                rows = await query.OrderByDescending(c => c.LastActivityAt).ThenByDescending(c => c.Id).Take(take).ToListAsync(ct);
+            }
+            else
+            {
+                if (key is { } last)
+                {
+                    query = query.Where(c => c.CreatedAt < last || (c.CreatedAt == last && c.Id.CompareTo(id) < 0));
+                }
+
+                rows = await query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(take).ToListAsync(ct);
+            }
+        }
+
+        if (rows.Count <= size)
+        {
+            return new InboxRows(rows, null);
+        }
+
+        var lastShown = rows[size - 1];
+        var keyOf = filter.Sort switch
+        {
+            InboxSort.SlaDue => lastShown.SlaDueAt,
+            InboxSort.LastActivity => lastShown.LastActivityAt,
+            _ => (DateTimeOffset?)lastShown.CreatedAt,
+        };
+        return new InboxRows(rows.Take(size).ToList(), new InboxCursor(keyOf?.UtcTicks, lastShown.Id));
+    }
+}
