@@ -23,6 +23,7 @@ public static class ServiceModule
         services.AddSingleton<ITranslations, ServiceTranslations>();
         services.AddSingleton<ServiceSettings>();
         services.AddScoped<CaseDesk>();
+        services.AddScoped<Contracts.IServiceDemoData, Features.Demo.ServiceDemoData>();
         services.AddScoped<Features.HandOffs.HandOffs>();
         services.AddSingleton<MailboxSecrets>();
         services.AddScoped<MailboxConnectionTest>();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Cerchio.Tests.Infrastructure;
 using Cerchio.Web.Features.Demo;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cerchio.Tests.Platform;
@@ -27,9 +28,25 @@ public abstract class DemoCompanyTests(AppFixture app)
             c => Assert.True(VatNumbers.IsValid(c.GetProperty("vat_number").GetString()!)));
 
         var company = items.First(c => c.GetProperty("kind").GetString() == "company").GetProperty("id").GetGuid();
-        var timeline = await api.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{company}/timeline");
+        var timeline = await api.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{company}/timeline?page_size=200");
         var types = timeline.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
         Assert.Contains("quote_sent", types);
+
+        // The desk tells a story: a year of cases in every channel, type and status, numbered without gaps, and the
+        // next case continues the numbering.
+        var cases = await app.InOrganizationAsync(first.OrganizationId, services =>
+            services.GetRequiredService<Cerchio.Data.CerchioDb>().Set<Cerchio.Service.Domain.Case>().AsNoTracking().ToListAsync());
+        Assert.Equal(Enumerable.Range(1, DemoCompany.Cases), cases.Select(c => c.Number).Order());
+        Assert.Equal(Enum.GetValues<Cerchio.Service.Domain.CaseChannel>().Length, cases.Select(c => c.Channel).Distinct().Count());
+        Assert.Equal(Enum.GetValues<Cerchio.Service.Domain.CaseType>().Length, cases.Select(c => c.Type).Distinct().Count());
+        Assert.Equal(Enum.GetValues<Cerchio.Service.Domain.CaseStatus>().Length, cases.Select(c => c.Status).Distinct().Count());
+        Assert.True(cases.Min(c => c.CreatedAt) < DateTimeOffset.UtcNow.AddMonths(-10));
+        var customerId = cases.First().CustomerId!.Value;
+        var customerRef = await api.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customerId}");
+        var next = await api.PostAsJsonAsync("/api/v1/cases", new { subject = "Nuova richiesta", customer = new { external_id = customerRef.GetProperty("external_id").GetString() }, channel = "api" });
+        Assert.Equal(DemoCompany.Cases + 1, (await next.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetInt32());
+        var caseTimeline = await api.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customerId}/timeline?page_size=100");
+        Assert.Contains("case_opened", caseTimeline.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("type").GetString()));
 
         // Every demo person can sign in and lands in the demo company.
         foreach (var person in DemoCompany.People.Take(3))

@@ -19,6 +19,7 @@ public sealed class DemoCompany(IServiceScopeFactory scopes)
     public const string Name = "Rossi Arredamenti S.r.l.";
     public const string Password = "Cerchio2026demo";
     public const int Customers = 300;
+    public const int Cases = 320;
 
     public static readonly DemoPerson[] People =
     [
@@ -54,6 +55,7 @@ public sealed class DemoCompany(IServiceScopeFactory scopes)
                 }
 
                 await services.GetRequiredService<ICustomerDemoData>().SeedAsync(Customers, seed: 2026, ct);
+                await services.GetRequiredService<Cerchio.Service.Contracts.IServiceDemoData>().SeedAsync(Cases, seed: 2026, ct);
             });
         }
 

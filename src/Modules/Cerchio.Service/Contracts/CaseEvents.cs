@@ -14,3 +14,9 @@ public sealed record CaseReopened(Guid CaseId, int Number, Guid? CustomerId, Dat
 public sealed record MessageReceived(Guid CaseId, int Number, Guid? CustomerId, Guid EntryId, string Channel, DateTimeOffset ReceivedAt) : IModuleEvent;
 
 public sealed record HandOffCompleted(Guid CaseId, int Number, Guid HandOffId, Guid DepartmentId, DateTimeOffset RequestedAt, DateTimeOffset CompletedAt) : IModuleEvent;
+
+/// <summary>Fills the current organization's desk with a year of realistic cases (the demo company).</summary>
+public interface IServiceDemoData
+{
+    Task SeedAsync(int cases, int seed, CancellationToken ct = default);
+}
