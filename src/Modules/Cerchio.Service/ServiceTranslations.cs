@@ -254,5 +254,22 @@ internal sealed class ServiceTranslations : ITranslations
         ["Scrivi cosa chiede il cliente."] = "Write what the customer asks.",
         ["L'oggetto può avere al massimo {0} caratteri."] = "The subject can be at most {0} characters.",
         ["Scegli il canale dall'elenco."] = "Choose the channel from the list.",
+
+        // The case page: reply, hand-off, delivery
+        ["Messaggi precedenti citati"] = "Earlier messages quoted",
+        ["a {0}"] = "to {0}",
+        ["Inviata"] = "Sent",
+        ["In uscita"] = "Sending",
+        ["Non inviata: {0}"] = "Not sent: {0}",
+        ["Riprova l'invio"] = "Send again",
+        ["Rispondi al cliente ({0})"] = "Reply to the customer ({0})",
+        ["nessun indirizzo email"] = "no email address",
+        ["In copia (indirizzi separati da virgola)"] = "Copy to (addresses separated by commas)",
+        ["Invia la risposta"] = "Send the reply",
+        ["Chiedi a un reparto"] = "Ask a department",
+        ["Persona (facoltativa)"] = "Person (optional)",
+        ["Chiunque nel reparto"] = "Anyone in the department",
+        ["Cosa chiedi"] = "What you ask",
+        ["Chiedi"] = "Ask",
     };
 }
