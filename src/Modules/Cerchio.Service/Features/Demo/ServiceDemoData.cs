@@ -65,7 +65,8 @@ internal sealed class ServiceDemoData(
             // The latest dozen are still being worked, in every state (new, answered, with a department, waiting on the
             // customer, resolved); older ones are almost all done.
             var latest = cases - 1 - i;
-            var stage = latest < 12 ? latest % 6 : random.Next(20) == 0 ? 3 : 6;
+            // A few of the last weeks' cases are still open past their due time: the backlog the desk is working off.
+            var stage = latest < 12 ? latest % 6 : now - opened < TimeSpan.FromDays(45) && random.Next(6) == 0 ? 3 : 6;
             var story = stage == 2 ? WithHandOff[random.Next(WithHandOff.Length)] : Stories[random.Next(Stories.Length)];
             // A few customers write often: the square skews the pick towards the first ones.
             var customer = people[(int)(Math.Pow(random.NextDouble(), 2) * people.Count)];
