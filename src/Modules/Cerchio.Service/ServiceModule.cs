@@ -1,4 +1,5 @@
 using Cerchio.Data.Outbox;
+using Cerchio.Service.Contracts;
 using Cerchio.Service.Features.CaseDetail;
 using Cerchio.Service.Features.InboundEmail;
 using Cerchio.Service.Features.Mailboxes;
@@ -23,6 +24,12 @@ public static class ServiceModule
         services.AddSingleton<ITranslations, ServiceTranslations>();
         services.AddSingleton<ServiceSettings>();
         services.AddScoped<CaseDesk>();
+        services.AddSingleton<Features.LiveInbox.DeskFeed>();
+        services.AddModuleEventHandler<CaseOpened, Features.LiveInbox.FeedCaseChanges>();
+        services.AddModuleEventHandler<CaseResolved, Features.LiveInbox.FeedCaseChanges>();
+        services.AddModuleEventHandler<CaseReopened, Features.LiveInbox.FeedCaseChanges>();
+        services.AddModuleEventHandler<MessageReceived, Features.LiveInbox.FeedCaseChanges>();
+        services.AddModuleEventHandler<HandOffCompleted, Features.LiveInbox.FeedCaseChanges>();
         services.AddScoped<Contracts.IServiceDemoData, Features.Demo.ServiceDemoData>();
         services.AddScoped<Features.HandOffs.HandOffs>();
         services.AddSingleton<MailboxSecrets>();
@@ -47,5 +54,6 @@ public static class ServiceModule
         Features.HandOffs.HandOffApi.Map(cases);
         InboundWebhook.Map(api.MapGroup("").WithTags("Inbound email"));
         QuickCaptureEndpoints.Map(app);
+        Features.LiveInbox.DeskFeedEndpoint.Map(app);
     }
 }

@@ -271,5 +271,9 @@ internal sealed class ServiceTranslations : ITranslations
         ["Chiunque nel reparto"] = "Anyone in the department",
         ["Cosa chiedi"] = "What you ask",
         ["Chiedi"] = "Ask",
+
+        // The live inbox
+        ["Pratica #{0} aggiornata: elenco aggiornato."] = "Case #{0} changed: list updated.",
+        ["Ci sono novità: aggiorna l'elenco"] = "There is news: update the list",
     };
 }

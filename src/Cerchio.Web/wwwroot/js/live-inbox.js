@@ -1,0 +1,39 @@
+// The inbox follows the desk without a reload (UX.md): [data-live-feed] names the Server-Sent Events address; on
+// news the page fetches itself again and swaps in the views and the list, unless the person is in the middle of
+// something (a focused field, ticked rows), in which case a button offers the update instead.
+
+const root = document.querySelector("[data-live-feed]");
+if (root && "EventSource" in window) {
+  const announce = root.querySelector("[data-live-announce]");
+  const offer = root.querySelector("[data-live-offer]");
+  let pending = null;
+
+  const busy = () =>
+    root.contains(document.activeElement) && document.activeElement.matches("input, select, textarea") ||
+    root.querySelector("input[type=checkbox]:checked") !== null;
+
+  const refresh = async (number) => {
+    const response = await fetch(location.href, { headers: { "X-Requested-With": "live-inbox" } });
+    if (!response.ok) return;
+    const next = new DOMParser().parseFromString(await response.text(), "text/html").querySelector("[data-live-feed]");
+    if (!next) return;
+    for (const part of root.querySelectorAll("[data-live-part]")) {
+      const fresh = next.querySelector(`[data-live-part="${part.dataset.livePart}"]`);
+      if (fresh) part.replaceWith(fresh);
+    }
+    offer?.setAttribute("hidden", "");
+    if (announce) announce.textContent = root.dataset.liveSaid.replace("{0}", number);
+  };
+
+  const feed = new EventSource(root.dataset.liveFeed);
+  feed.addEventListener("case", (e) => {
+    pending = e.data;
+    if (busy()) {
+      offer?.removeAttribute("hidden");
+    } else {
+      refresh(pending);
+    }
+  });
+  offer?.addEventListener("click", () => refresh(pending));
+  window.addEventListener("pagehide", () => feed.close());
+}
