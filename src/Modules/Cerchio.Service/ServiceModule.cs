@@ -3,6 +3,7 @@ using Cerchio.Service.Features.CaseDetail;
 using Cerchio.Service.Features.InboundEmail;
 using Cerchio.Service.Features.Mailboxes;
 using Cerchio.Service.Features.OpenCase;
+using Cerchio.Service.Features.Search;
 using Cerchio.Service.Features.Settings;
 using Cerchio.Text;
 using Microsoft.AspNetCore.Builder;
@@ -20,6 +21,7 @@ public static class ServiceModule
         services.AddSingleton<ITranslations, ServiceTranslations>();
         services.AddSingleton<ServiceSettings>();
         services.AddScoped<CaseDesk>();
+        services.AddScoped<DeskSearch>();
         services.AddSingleton<MailboxSecrets>();
         services.AddScoped<MailboxConnectionTest>();
         services.AddScoped<InboundMail>();
@@ -38,5 +40,7 @@ public static class ServiceModule
         OpenCaseApi.Map(cases);
         CaseDetailApi.Map(cases);
         InboundWebhook.Map(api.MapGroup("").WithTags("Inbound email"));
+        SearchApi.Map(api.MapGroup("").WithTags("Search"));
+        SearchEndpoints.Map(app);
     }
 }
