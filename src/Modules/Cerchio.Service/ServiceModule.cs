@@ -7,6 +7,7 @@ using Cerchio.Service.Features.Desk;
 using Cerchio.Service.Features.Inbox;
 using Cerchio.Service.Features.OpenCase;
 using Cerchio.Service.Features.QuickCapture;
+using Cerchio.Service.Features.Search;
 using Cerchio.Service.Features.Settings;
 using Cerchio.Text;
 using Microsoft.AspNetCore.Builder;
@@ -32,6 +33,7 @@ public static class ServiceModule
         services.AddModuleEventHandler<HandOffCompleted, Features.LiveInbox.FeedCaseChanges>();
         services.AddScoped<Contracts.IServiceDemoData, Features.Demo.ServiceDemoData>();
         services.AddScoped<Features.HandOffs.HandOffs>();
+        services.AddScoped<DeskSearch>();
         services.AddSingleton<MailboxSecrets>();
         services.AddScoped<MailboxConnectionTest>();
         services.AddScoped<InboundMail>();
@@ -55,5 +57,7 @@ public static class ServiceModule
         InboundWebhook.Map(api.MapGroup("").WithTags("Inbound email"));
         QuickCaptureEndpoints.Map(app);
         Features.LiveInbox.DeskFeedEndpoint.Map(app);
+        SearchApi.Map(api.MapGroup("").WithTags("Search"));
+        SearchEndpoints.Map(app);
     }
 }

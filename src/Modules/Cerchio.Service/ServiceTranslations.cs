@@ -275,5 +275,31 @@ internal sealed class ServiceTranslations : ITranslations
         // The live inbox
         ["Pratica #{0} aggiornata: elenco aggiornato."] = "Case #{0} changed: list updated.",
         ["Ci sono novità: aggiorna l'elenco"] = "There is news: update the list",
+
+        // Search (/assistenza/cerca, GET /api/v1/search)
+        ["Cerca nell'assistenza"] = "Search the service desk",
+        ["Cerca pratiche, messaggi e clienti"] = "Search cases, messages and customers",
+        ["Parole da cercare"] = "Words to search for",
+        ["Oggetto, testo di un messaggio, cliente…"] = "Subject, text of a message, customer…",
+        ["Gli accenti non contano; le parole di almeno tre lettere trovano anche le parole che iniziano così."] = "Accents do not matter; words of three letters or more also find the words that begin with them.",
+        ["Stato della pratica"] = "Case status",
+        ["Nessun risultato."] = "No results.",
+        ["Pratiche ({0})"] = "Cases ({0})",
+        ["Nessuna pratica."] = "No cases.",
+        ["Messaggi che corrispondono: {0}"] = "Matching messages: {0}",
+        ["Messaggi e note ({0})"] = "Messages and notes ({0})",
+        ["Nessun messaggio."] = "No messages.",
+        ["Clienti ({0})"] = "Customers ({0})",
+        ["Nessun cliente."] = "No customers.",
+        ["Tutti i risultati"] = "All results",
+        ["La data finale non può precedere quella iniziale."] = "The end date cannot come before the start date.",
+        ["Messaggio del cliente"] = "Customer's message",
+        ["Risposta al cliente"] = "Reply to the customer",
+        ["Nota di un colloquio"] = "Conversation note",
+        ["Richiesta a un reparto"] = "Request to a department",
+        ["Risposta di un reparto"] = "A department's answer",
+        ["Evento della pratica"] = "Case event",
+        ["'from' non può essere successivo a 'to'."] = "'from' cannot be after 'to'.",
+        ["'{0}' deve essere una data nel formato AAAA-MM-GG."] = "'{0}' must be a date in the format YYYY-MM-DD.",
     };
 }

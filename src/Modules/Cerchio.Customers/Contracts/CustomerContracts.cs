@@ -19,6 +19,11 @@ public sealed record CustomerReference(string? ExternalId, string? Email, string
 /// <summary>A customer as other modules show it: on a case, in a search result.</summary>
 public sealed record CustomerSummary(Guid Id, string Name, bool IsCompany, string? Email, string? Phone, string? City, string? ExternalId);
 
+/// <summary>A customer found by full-text search.</summary>
+/// <param name="SnippetHtml">Name, email, VAT number, city and codes, HTML-encoded, with the matching words in &lt;mark&gt;.</param>
+/// <param name="Score">Higher is better; comparable only within one answer.</param>
+public sealed record CustomerSearchHit(CustomerSummary Customer, string SnippetHtml, double Score);
+
 /// <summary>A line on a customer's timeline recorded by another module (a case opened, a reply sent).</summary>
 /// <param name="Type">snake_case, e.g. case_opened; its label comes from the Customers module.</param>
 /// <param name="Link">Where the line leads in the app (the case page).</param>
@@ -42,6 +47,13 @@ public interface ICustomerDirectory
 
     /// <summary>Customers whose name, email, VAT number, city or code contain every word typed, best first.</summary>
     Task<IReadOnlyList<CustomerSummary>> SearchAsync(string text, int take, CancellationToken ct = default);
+
+    /// <summary>
+    /// Active customers matching every word typed in name, email, VAT number, city, code or fiscal code, through the
+    /// database's full-text index (accents ignored, words as prefixes), best first. Any text is safe; punctuation
+    /// alone finds nothing.
+    /// </summary>
+    Task<IReadOnlyList<CustomerSearchHit>> SearchFullTextAsync(string text, int take, CancellationToken ct = default);
 
     /// <summary>
     /// Adds the entry to the caller's pending changes: it is stored by the caller's SaveChanges, with the change it

@@ -27,7 +27,7 @@ public sealed record CaseEntryDto(Guid Id, string Kind, DateTimeOffset At, strin
     internal static CaseEntryDto From(CaseEntry e) => new(
         e.Id, KindName(e.Kind), e.At, e.AuthorName, e.Text, e.Channel is { } c ? CaseNames.Of(c) : null);
 
-    private static string KindName(CaseEntryKind kind) => kind switch
+    internal static string KindName(CaseEntryKind kind) => kind switch
     {
         CaseEntryKind.CustomerMessage => "customer_message",
         CaseEntryKind.Reply => "reply",

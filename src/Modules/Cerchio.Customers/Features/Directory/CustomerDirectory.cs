@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cerchio.Customers.Features.Directory;
 
-internal sealed class CustomerDirectory(CerchioDb db, CustomerRecords records) : ICustomerDirectory
+internal sealed class CustomerDirectory(CerchioDb db, CustomerRecords records, CustomerSearch search) : ICustomerDirectory
 {
     private IQueryable<Customer> Active => db.Set<Customer>().Where(c => c.MergedIntoId == null).AsNoTracking();
 
@@ -43,6 +43,9 @@ internal sealed class CustomerDirectory(CerchioDb db, CustomerRecords records) :
             .OrderBy(c => c.Name).Take(Math.Clamp(take, 1, 50)).ToListAsync(ct);
         return rows.Select(Summary).ToList();
     }
+
+    public Task<IReadOnlyList<CustomerSearchHit>> SearchFullTextAsync(string text, int take, CancellationToken ct = default) =>
+        search.SearchAsync(text, take, ct);
 
     public void RecordOnTimeline(Guid customerId, TimelineEntry entry) =>
         db.Add(new TimelineEvent
