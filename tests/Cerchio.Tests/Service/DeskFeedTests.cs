@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using Cerchio.Data;
+using Cerchio.Data.Outbox;
 using Cerchio.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cerchio.Tests.Service;
 
@@ -32,6 +36,14 @@ public abstract class DeskFeedTests(AppFixture app)
         {
             (await mine.Api().PostAsJsonAsync("/api/v1/cases", new { subject = $"Prima {i}", customer = new { external_id = "CLI-1" }, channel = "api" })).EnsureSuccessStatusCode();
         }
+
+        // Their news is delivered before the stream opens, so the first number the stream tells is a new change.
+        await Wait.UntilAsync(() => app.InOrganizationAsync(mine.Id, services =>
+        {
+            var db = services.GetRequiredService<CerchioDb>();
+            return db.Set<ModuleEventDelivery>().AllAsync(d => d.Status != DeliveryStatus.Pending
+                || !db.Set<ModuleEventRecord>().Any(e => e.Id == d.EventId && e.OrganizationId == mine.Id));
+        }), "the earlier cases' events are delivered");
 
         var client = await mine.SignInAsync();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/assistenza/eventi");
