@@ -46,7 +46,7 @@ public static class CerchioApp
         services.AddDataProtection()
             .SetApplicationName("Cerchio")
             .PersistKeysToDbContext<CerchioDb>()
-            .ProtectKeysWithCertificateFile(configuration, provider, connectionString);
+            .ProtectKeysWithCertificateFile(configuration, provider, connectionString, TimeProvider.System);
 
         AddIdentityAndAuthorization(services);
 

@@ -17,7 +17,7 @@ internal static class KeyRingProtection
     public const string DefaultCertificatePath = "data/keys/cerchio-keyring.pfx";
 
     public static IDataProtectionBuilder ProtectKeysWithCertificateFile(
-        this IDataProtectionBuilder builder, IConfiguration configuration, DatabaseProvider provider, string connectionString)
+        this IDataProtectionBuilder builder, IConfiguration configuration, DatabaseProvider provider, string connectionString, TimeProvider clock)
     {
         // The app's container does not exist yet: log through a console logger configured like the app's.
         using var logging = LoggerFactory.Create(b => b.AddConfiguration(configuration.GetSection("Logging")).AddConsole());
@@ -30,7 +30,7 @@ internal static class KeyRingProtection
         X509Certificate2 certificate;
         try
         {
-            certificate = LoadOrCreate(path, password, StoredKeys(provider, connectionString), logger);
+            certificate = LoadOrCreate(path, password, StoredKeys(provider, connectionString), clock, logger);
         }
         catch (InvalidOperationException e)
         {
@@ -42,7 +42,7 @@ internal static class KeyRingProtection
         return builder.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
     }
 
-    private static X509Certificate2 LoadOrCreate(string path, string? password, (int Encrypted, int Plain) stored, ILogger logger)
+    private static X509Certificate2 LoadOrCreate(string path, string? password, (int Encrypted, int Plain) stored, TimeProvider clock, ILogger logger)
     {
         X509Certificate2 certificate;
         if (File.Exists(path))
@@ -65,7 +65,7 @@ internal static class KeyRingProtection
         }
         else
         {
-            certificate = Create(path, password);
+            certificate = Create(path, password, clock);
             logger.LogInformation(
                 "Created the key-ring certificate {Path} (thumbprint {Thumbprint}). Back it up apart from the database, and give every "
                 + "instance sharing the database the same file.", path, certificate.Thumbprint);
@@ -118,12 +118,12 @@ internal static class KeyRingProtection
         }
     }
 
-    internal static X509Certificate2 Create(string path, string? password)
+    internal static X509Certificate2 Create(string path, string? password, TimeProvider clock)
     {
         using var rsa = RSA.Create(3072);
         var request = new CertificateRequest("CN=Cerchio key ring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyEncipherment, critical: true));
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
 
         // Nothing checks its dates (it only wraps keys): a long life spares a renewal that would protect nothing more.
         using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(100));

@@ -28,7 +28,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
     {
         var directory = Directory.CreateTempSubdirectory("cerchio-test-cert-").FullName;
         var path = Path.Combine(directory, "cerchio-keyring.pfx");
-        Cerchio.Web.Composition.KeyRingProtection.Create(path, password: null).Dispose();
+        Cerchio.Web.Composition.KeyRingProtection.Create(path, password: null, TimeProvider.System).Dispose();
         var bytes = File.ReadAllBytes(path);
         Directory.Delete(directory, recursive: true);
         return bytes;

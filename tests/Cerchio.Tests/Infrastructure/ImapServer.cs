@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Security;
@@ -22,7 +21,7 @@ public sealed class ImapServer : IDisposable
     public ImapServer(params string[] users)
     {
         _users = [.. users];
-        Port = FreePort();
+        Port = LocalPorts.Free();
         foreach (var folder in new[] { "run", "state", "mail" })
         {
             Directory.CreateDirectory(Path.Combine(_root, folder));
@@ -71,16 +70,10 @@ public sealed class ImapServer : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         }) ?? throw new InvalidOperationException("dovecot did not start.");
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!IsListening())
+        if (!LocalPorts.WaitUntil(Port, listening: true, () => _server.HasExited))
         {
-            if (_server.HasExited || DateTime.UtcNow > deadline)
-            {
-                var log = File.Exists(Path.Combine(_root, "dovecot.log")) ? File.ReadAllText(Path.Combine(_root, "dovecot.log")) : "";
-                throw new InvalidOperationException($"dovecot did not start on {Port}: {_server.StandardError.ReadToEnd()} {log}");
-            }
-
-            Thread.Sleep(50);
+            var log = File.Exists(Path.Combine(_root, "dovecot.log")) ? File.ReadAllText(Path.Combine(_root, "dovecot.log")) : "";
+            throw new InvalidOperationException($"dovecot did not start on {Port}: {_server.StandardError.ReadToEnd()} {log}");
         }
     }
 
@@ -125,28 +118,5 @@ public sealed class ImapServer : IDisposable
         var output = process.StandardOutput.ReadToEnd().Trim();
         process.WaitForExit();
         return output;
-    }
-
-    private bool IsListening()
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect("127.0.0.1", Port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

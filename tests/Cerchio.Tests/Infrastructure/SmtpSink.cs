@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using MimeKit;
 
 namespace Cerchio.Tests.Infrastructure;
@@ -20,7 +19,7 @@ public sealed class SmtpSink : IDisposable
             Directory.CreateDirectory(Path.Combine(_maildir, folder));
         }
 
-        Port = FreePort();
+        Port = LocalPorts.Free();
         Start();
     }
 
@@ -67,39 +66,10 @@ public sealed class SmtpSink : IDisposable
 
     private void WaitForPort(bool listening)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (IsListening() != listening)
+        if (!LocalPorts.WaitUntil(Port, listening, () => listening && _server is { HasExited: true }))
         {
-            if (DateTime.UtcNow > deadline)
-            {
-                var error = _server is { HasExited: true } s ? s.StandardError.ReadToEnd() : "";
-                throw new InvalidOperationException($"The SMTP sink on port {Port} did not {(listening ? "start" : "stop")}. {error}");
-            }
-
-            Thread.Sleep(50);
+            var error = _server is { HasExited: true } s ? s.StandardError.ReadToEnd() : "";
+            throw new InvalidOperationException($"The SMTP sink on port {Port} did not {(listening ? "start" : "stop")}. {error}");
         }
-    }
-
-    private bool IsListening()
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect("127.0.0.1", Port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
