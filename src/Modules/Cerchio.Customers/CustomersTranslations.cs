@@ -123,6 +123,7 @@ internal sealed class CustomersTranslations : ITranslations
         ["Risposta inviata"] = "Reply sent",
         ["Messaggio ricevuto"] = "Message received",
         ["Passaggio a un reparto"] = "Handed off to a department",
+        ["Risposta di un reparto"] = "A department's answer",
 
         // ---- Import and export (Features/ImportCustomers, Features/ExportCustomers) ----
         ["Importa clienti"] = "Import customers",

@@ -17,9 +17,17 @@ if (root && "EventSource" in window) {
     if (!response.ok) return;
     const next = new DOMParser().parseFromString(await response.text(), "text/html").querySelector("[data-live-feed]");
     if (!next) return;
+    // Keep the keyboard's place (a link reached with Tab or j/k) across the swap.
+    const focused = root.contains(document.activeElement) ? document.activeElement.getAttribute("href") : null;
+    const rowLink = document.activeElement?.hasAttribute("data-row-link");
     for (const part of root.querySelectorAll("[data-live-part]")) {
       const fresh = next.querySelector(`[data-live-part="${part.dataset.livePart}"]`);
       if (fresh) part.replaceWith(fresh);
+    }
+    const again = focused && root.querySelector(`a[href="${CSS.escape(focused)}"]${rowLink ? "[data-row-link]" : ""}`);
+    if (again) {
+      again.closest("[data-row]")?.classList.add("row-current");
+      again.focus();
     }
     offer?.setAttribute("hidden", "");
     if (announce) announce.textContent = root.dataset.liveSaid.replace("{0}", number);

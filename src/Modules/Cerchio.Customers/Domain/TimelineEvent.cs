@@ -58,6 +58,7 @@ internal static class EventTypes
         "case_replied" => "Risposta inviata",
         "case_message" => "Messaggio ricevuto",
         "case_handed_off" => "Passaggio a un reparto",
+        "case_hand_off_answered" => "Risposta di un reparto",
         _ => type,
     };
 }

@@ -114,6 +114,7 @@ internal sealed class HandOffs(
         var answered = await db.Set<Case>().FirstAsync(c => c.Id == handOff.CaseId, ct);
         var department = (await organization.DepartmentsAsync(ct)).FirstOrDefault(d => d.Id == handOff.DepartmentId)?.Name ?? "";
         desk.AddEntry(answered, CaseEntryKind.HandOffAnswered, $"{department}: {text}", now, null, byAgent: true);
+        desk.Timeline(answered, "case_hand_off_answered", $"Pratica #{answered.Number}: ha risposto {department}", now);
         var stillOpen = await db.Set<HandOff>().AnyAsync(h => h.CaseId == answered.Id && h.Id != handOff.Id && h.Status == HandOffStatus.Open, ct);
         answered.WaitOnDepartment(stillOpen, now, calendar);
         answered.LastActivityAt = now;

@@ -91,7 +91,7 @@ internal sealed class CaseDesk(
 
         if (request.Email is { } email)
         {
-            AddCustomerEmail(opened, request.Text ?? "", email, now);
+            AddCustomerEmail(opened, request.Text ?? "", email, now, opensTheCase: true);
         }
         else if (!string.IsNullOrWhiteSpace(request.Text))
         {
@@ -230,7 +230,7 @@ internal sealed class CaseDesk(
         return entry;
     }
 
-    private CaseEntry AddCustomerEmail(Case owner, string text, CaseEmail email, DateTimeOffset now)
+    private CaseEntry AddCustomerEmail(Case owner, string text, CaseEmail email, DateTimeOffset now, bool opensTheCase = false)
     {
         var entry = AddEntry(owner, CaseEntryKind.CustomerMessage, text, now, CaseChannel.Email, byAgent: false);
         entry.MessageId = email.MessageId;
@@ -242,7 +242,12 @@ internal sealed class CaseDesk(
         entry.MailboxId = email.MailboxId;
         AddAttachments(owner, entry, email.Attachments);
         db.Publish(new MessageReceived(owner.Id, owner.Number, owner.CustomerId, entry.Id, CaseNames.Of(CaseChannel.Email), now));
-        Timeline(owner, "case_message", $"Pratica #{owner.Number}: messaggio ricevuto", now);
+        if (!opensTheCase)
+        {
+            // The first message is the opening itself: one step on the timeline, not two at the same instant.
+            Timeline(owner, "case_message", $"Pratica #{owner.Number}: messaggio ricevuto", now);
+        }
+
         return entry;
     }
 
