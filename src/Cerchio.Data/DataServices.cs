@@ -13,6 +13,9 @@ public enum DatabaseProvider
     Postgres,
 }
 
+/// <summary>The base of a module's save interceptor, registered with <see cref="DataServices.AddSaveInterceptor{T}"/>.</summary>
+public abstract class ModuleSaveInterceptor : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor;
+
 public static class DataServices
 {
     public const string SqliteMigrations = "Cerchio.Data.Sqlite";
@@ -43,11 +46,26 @@ public static class DataServices
         Outbox.ModuleEventRegistration.Subscriptions(services);
         services.TryAddSingleton<Outbox.OutboxSignal>();
         services.TryAddSingleton<Outbox.OutboxInterceptor>();
+        services.AddSingleton(new Live.LiveSignals(provider));
+        if (provider == DatabaseProvider.Postgres)
+        {
+            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<Live.PostgresLiveBridge>(sp, connectionString));
+        }
+
         services.AddDbContext<CerchioDb>((sp, options) =>
         {
             Configure(options, provider, connectionString);
             options.AddInterceptors(sp.GetRequiredService<TenantStampingInterceptor>(), sp.GetRequiredService<Outbox.OutboxInterceptor>());
+            options.AddInterceptors(sp.GetServices<ModuleSaveInterceptor>());
         });
+        return services;
+    }
+
+    /// <summary>A module's own reaction to what the one DbContext saves (e.g. the desk telling open inboxes).</summary>
+    public static IServiceCollection AddSaveInterceptor<T>(this IServiceCollection services)
+        where T : ModuleSaveInterceptor
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ModuleSaveInterceptor, T>());
         return services;
     }
 }

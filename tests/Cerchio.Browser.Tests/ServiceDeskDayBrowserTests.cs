@@ -92,7 +92,7 @@ public abstract class ServiceDeskDayBrowserTests(BrowserApp app)
     }
 
     [Fact]
-    public async Task QuestionMark_ListsTheShortcuts_AndEscapeClosesTheList()
+    public async Task QuestionMark_ListsTheShortcuts_Slash_GoesToSearch_AndEscapeLeavesBoth()
     {
         var org = await app.App.CreateOrganizationAsync("Tasti Utili S.r.l.");
         var page = await SignInAsync(org.AdminEmail);
@@ -106,6 +106,14 @@ public abstract class ServiceDeskDayBrowserTests(BrowserApp app)
         await Accessibility.AssertAccessibleAsync(page);
         await page.Keyboard.PressAsync("Escape");
         await Expect(help).ToBeHiddenAsync();
+
+        // / goes to the search box, empty (the slash is not typed); Esc leaves it so keys are shortcuts again.
+        var search = page.GetByRole(AriaRole.Searchbox, new() { Name = "Cerca nell'assistenza" });
+        await page.Keyboard.PressAsync("/");
+        await Expect(search).ToBeFocusedAsync();
+        await Expect(search).ToHaveValueAsync("");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(search).Not.ToBeFocusedAsync();
     }
 
     [Fact]

@@ -30,6 +30,7 @@ internal sealed class WebTranslations : ITranslations
         ["Non funzionano mentre scrivi in un campo: premi Esc per uscirne."] = "They do not work while you type in a field: press Esc to leave it.",
         ["Ovunque"] = "Everywhere",
         ["Questo elenco"] = "This list",
+        ["Esci dal campo"] = "Leave the field",
         ["Posta in arrivo"] = "Inbox",
         ["Pratica successiva / precedente"] = "Next / previous case",
         ["Invio"] = "Enter",

@@ -1,3 +1,4 @@
+using Cerchio.Data;
 using Cerchio.Data.Outbox;
 using Cerchio.Service.Contracts;
 using Cerchio.Service.Features.CaseDetail;
@@ -26,11 +27,7 @@ public static class ServiceModule
         services.AddSingleton<ServiceSettings>();
         services.AddScoped<CaseDesk>();
         services.AddSingleton<Features.LiveInbox.DeskFeed>();
-        services.AddModuleEventHandler<CaseOpened, Features.LiveInbox.FeedCaseChanges>();
-        services.AddModuleEventHandler<CaseResolved, Features.LiveInbox.FeedCaseChanges>();
-        services.AddModuleEventHandler<CaseReopened, Features.LiveInbox.FeedCaseChanges>();
-        services.AddModuleEventHandler<MessageReceived, Features.LiveInbox.FeedCaseChanges>();
-        services.AddModuleEventHandler<HandOffCompleted, Features.LiveInbox.FeedCaseChanges>();
+        services.AddSaveInterceptor<Features.LiveInbox.DeskChanges>();
         services.AddScoped<Contracts.IServiceDemoData, Features.Demo.ServiceDemoData>();
         services.AddScoped<Features.HandOffs.HandOffs>();
         services.AddScoped<DeskSearch>();

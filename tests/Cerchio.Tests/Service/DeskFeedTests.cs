@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Cerchio.Data;
-using Cerchio.Data.Outbox;
 using Cerchio.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cerchio.Tests.Service;
@@ -31,40 +29,80 @@ public abstract class DeskFeedTests(AppFixture app)
             (await org.Api().PostAsJsonAsync("/api/v1/customers", new { name = "Cliente S.r.l.", external_id = "CLI-1" })).EnsureSuccessStatusCode();
         }
 
-        // Mine already has two cases, so its next one is #3 while theirs opens #1.
-        for (var i = 0; i < 2; i++)
-        {
-            (await mine.Api().PostAsJsonAsync("/api/v1/cases", new { subject = $"Prima {i}", customer = new { external_id = "CLI-1" }, channel = "api" })).EnsureSuccessStatusCode();
-        }
+        await OpenAsync(mine, "Prima");
+        await OpenAsync(mine, "Seconda");
+        using var stream = await FeedStream.OpenAsync(await mine.SignInAsync());
+        await stream.SkipUntilAsync(await OpenAsync(mine, "Sonda"));
 
-        // Their news is delivered before the stream opens, so the first number the stream tells is a new change.
-        await Wait.UntilAsync(() => app.InOrganizationAsync(mine.Id, services =>
-        {
-            var db = services.GetRequiredService<CerchioDb>();
-            return db.Set<ModuleEventDelivery>().AllAsync(d => d.Status != DeliveryStatus.Pending
-                || !db.Set<ModuleEventRecord>().Any(e => e.Id == d.EventId && e.OrganizationId == mine.Id));
-        }), "the earlier cases' events are delivered");
+        await OpenAsync(theirs, "Loro");
+        var next = await OpenAsync(mine, "Quarta");
 
-        var client = await mine.SignInAsync();
+        Assert.Equal(next, await stream.NextCaseAsync());
+    }
+
+    [Fact]
+    public async Task Feed_TellsChangesWithoutAModuleEvent_LikeAStatusMove()
+    {
+        var org = await app.CreateOrganizationAsync("Feed Stato S.r.l.");
+        (await org.Api().PostAsJsonAsync("/api/v1/customers", new { name = "Cliente S.r.l.", external_id = "CLI-1" })).EnsureSuccessStatusCode();
+        var number = await OpenAsync(org, "Da spostare");
+        using var stream = await FeedStream.OpenAsync(await org.SignInAsync());
+        await stream.SkipUntilAsync(await OpenAsync(org, "Sonda"));
+
+        (await org.Api().PostAsJsonAsync($"/api/v1/cases/{number}/status", new { status = "waiting_on_customer" })).EnsureSuccessStatusCode();
+
+        Assert.Equal(number, await stream.NextCaseAsync());
+    }
+
+    internal static async Task<int> OpenAsync(TestOrganization org, string subject, HttpClient? api = null)
+    {
+        var created = await (api ?? org.Api()).PostAsJsonAsync("/api/v1/cases", new { subject, customer = new { external_id = "CLI-1" }, channel = "api" });
+        created.EnsureSuccessStatusCode();
+        return (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("number").GetInt32();
+    }
+}
+
+/// <summary>The inbox's event stream, read as the browser reads it.</summary>
+internal sealed class FeedStream : IDisposable
+{
+    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(30));
+    private HttpResponseMessage _response = null!;
+    private StreamReader _reader = null!;
+
+    public static async Task<FeedStream> OpenAsync(HttpClient client)
+    {
+        var stream = new FeedStream();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/assistenza/eventi");
         request.Headers.Accept.ParseAdd("text/event-stream");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
-        Assert.Equal("event: ready", await NextEventAsync(reader, timeout.Token));
+        stream._response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stream._timeout.Token);
+        Assert.Equal("text/event-stream", stream._response.Content.Headers.ContentType?.MediaType);
+        stream._reader = new StreamReader(await stream._response.Content.ReadAsStreamAsync(stream._timeout.Token));
+        Assert.Equal("event: ready", await stream.NextEventAsync());
+        return stream;
+    }
 
-        (await theirs.Api().PostAsJsonAsync("/api/v1/cases", new { subject = "Loro", customer = new { external_id = "CLI-1" }, channel = "api" })).EnsureSuccessStatusCode();
-        (await mine.Api().PostAsJsonAsync("/api/v1/cases", new { subject = "Terza", customer = new { external_id = "CLI-1" }, channel = "api" })).EnsureSuccessStatusCode();
+    /// <summary>The next changed case's number.</summary>
+    public async Task<int> NextCaseAsync()
+    {
+        Assert.Equal("event: case", await NextEventAsync());
+        var data = await _reader.ReadLineAsync(_timeout.Token);
+        return int.Parse(data!["data: ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+    }
 
-        Assert.Equal("event: case", await NextEventAsync(reader, timeout.Token));
-        Assert.Equal("data: 3", await reader.ReadLineAsync(timeout.Token));
+    /// <summary>
+    /// Reads past news of earlier changes until this number: news travels in commit order, so what comes next is new.
+    /// </summary>
+    public async Task SkipUntilAsync(int number)
+    {
+        while (await NextCaseAsync() != number)
+        {
+        }
     }
 
     /// <summary>The next "event:" line, past pings and blank lines.</summary>
-    private static async Task<string> NextEventAsync(StreamReader reader, CancellationToken ct)
+    private async Task<string> NextEventAsync()
     {
-        while (await reader.ReadLineAsync(ct) is { } line)
+        while (await _reader.ReadLineAsync(_timeout.Token) is { } line)
         {
             if (line.StartsWith("event: ", StringComparison.Ordinal) && line != "event: ping")
             {
@@ -74,8 +112,34 @@ public abstract class DeskFeedTests(AppFixture app)
 
         throw new EndOfStreamException();
     }
+
+    public void Dispose()
+    {
+        _reader?.Dispose();
+        _response?.Dispose();
+        _timeout.Dispose();
+    }
 }
 
 public sealed class DeskFeedOnSqlite(SqliteApp app) : DeskFeedTests(app), IClassFixture<SqliteApp>;
 
 public sealed class DeskFeedOnPostgres(PostgresApp app) : DeskFeedTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>Several instances on one PostgreSQL: a change made through one reaches an inbox open on another (LISTEN/NOTIFY).</summary>
+public sealed class DeskFeedAcrossInstancesOnPostgres(PostgresApp app) : IClassFixture<PostgresApp>
+{
+    [Fact]
+    public async Task AChangeMadeOnAnotherInstance_ReachesTheInboxOpenOnThisOne()
+    {
+        var org = await app.CreateOrganizationAsync("Feed Due Istanze S.r.l.");
+        (await org.Api().PostAsJsonAsync("/api/v1/customers", new { name = "Cliente S.r.l.", external_id = "CLI-1" })).EnsureSuccessStatusCode();
+        await using var other = app.WithWebHostBuilder(_ => { });
+        var otherApi = other.CreateClient();
+        otherApi.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", org.ApiKey);
+        using var stream = await FeedStream.OpenAsync(await org.SignInAsync());
+
+        var number = await DeskFeedTests.OpenAsync(org, "Aperta altrove", otherApi);
+
+        Assert.Equal(number, await stream.NextCaseAsync());
+    }
+}

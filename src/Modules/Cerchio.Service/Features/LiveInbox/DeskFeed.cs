@@ -1,24 +1,41 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using Cerchio.Events;
-using Cerchio.Service.Contracts;
+using Cerchio.Data.Live;
+using Cerchio.Data;
+using Cerchio.Service.Domain;
 using Cerchio.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 
 namespace Cerchio.Service.Features.LiveInbox;
 
 /// <summary>
-/// Who is watching an organization's inbox in this process, and the case numbers that changed since. Fed by the
-/// module events the desk publishes, so a change reaches the open inboxes right after its commit.
+/// Who is watching an organization's inbox in this process, and the case numbers that changed since. Fed by
+/// <see cref="DeskChanges"/> through <see cref="LiveSignals"/>, so a change made on any instance reaches them right after its commit.
 /// </summary>
 internal sealed class DeskFeed
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Channel<int>, byte>> _watchers = new();
+
+    public DeskFeed(LiveSignals signals) => signals.Listen(DeskChanges.Topic, Heard);
+
+    /// <summary>"organization:number", from any instance.</summary>
+    private void Heard(string news)
+    {
+        var colon = news.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && Guid.TryParseExact(news[..colon], "N", out var organizationId)
+            && int.TryParse(news[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            Changed(organizationId, number);
+        }
+    }
 
     public ChannelReader<int> Watch(Guid organizationId, out Action stop)
     {
@@ -46,29 +63,103 @@ internal sealed class DeskFeed
     }
 }
 
-/// <summary>Turns the desk's own events into news for the open inboxes (in this process; see the endpoint for instances).</summary>
-internal sealed class FeedCaseChanges(DeskFeed feed) :
-    IModuleEventHandler<CaseOpened>, IModuleEventHandler<CaseResolved>, IModuleEventHandler<CaseReopened>,
-    IModuleEventHandler<MessageReceived>, IModuleEventHandler<HandOffCompleted>
+/// <summary>
+/// Tells the open inboxes of every instance (<see cref="LiveSignals"/>) which cases a save changed, once the change is
+/// committed: any change to a case row counts (opened, answered, assigned, moved), not only those with a module event.
+/// </summary>
+internal sealed class DeskChanges(LiveSignals signals) : ModuleSaveInterceptor, IDbTransactionInterceptor
 {
-    public Task HandleAsync(CaseOpened e, ModuleEventContext context, CancellationToken ct) => Tell(context, e.Number);
+    public const string Topic = "desk";
+    private readonly ConditionalWeakTable<DbContext, List<string>> _saved = new();
 
-    public Task HandleAsync(CaseResolved e, ModuleEventContext context, CancellationToken ct) => Tell(context, e.Number);
-
-    public Task HandleAsync(CaseReopened e, ModuleEventContext context, CancellationToken ct) => Tell(context, e.Number);
-
-    public Task HandleAsync(MessageReceived e, ModuleEventContext context, CancellationToken ct) => Tell(context, e.Number);
-
-    public Task HandleAsync(HandOffCompleted e, ModuleEventContext context, CancellationToken ct) => Tell(context, e.Number);
-
-    private Task Tell(ModuleEventContext context, int number)
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
     {
-        if (context.OrganizationId is { } organizationId)
+        Collect(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Collect(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
+    {
+        SendIfCommitted(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        SendIfCommitted(eventData.Context);
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Send(eventData.Context);
+
+    public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
+    {
+        Send(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Collect(DbContext? context)
+    {
+        if (context is null)
         {
-            feed.Changed(organizationId, number);
+            return;
         }
 
-        return Task.CompletedTask;
+        var changed = context.ChangeTracker.Entries<Case>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified)
+            .Select(e => $"{e.Entity.OrganizationId:N}:{e.Entity.Number.ToString(CultureInfo.InvariantCulture)}");
+        _saved.GetOrCreateValue(context).AddRange(changed);
+    }
+
+    // Inside an explicit transaction the news waits for the commit: an inbox refreshing earlier would not see it.
+    private void SendIfCommitted(DbContext? context)
+    {
+        if (context?.Database.CurrentTransaction is null)
+        {
+            Send(context);
+        }
+    }
+
+    private void Send(DbContext? context)
+    {
+        if (context is not null && _saved.TryGetValue(context, out var changed))
+        {
+            _saved.Remove(context);
+            foreach (var change in changed.Distinct())
+            {
+                signals.Send(Topic, change);
+            }
+        }
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null)
+        {
+            _saved.Remove(context);
+        }
     }
 }
 
