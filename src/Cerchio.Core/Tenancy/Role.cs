@@ -21,6 +21,7 @@ public static class Permissions
     public const string ViewCases = "perm:view-cases";
     public const string WorkCases = "perm:work-cases";
     public const string ManageServiceDesk = "perm:manage-service-desk";
+    public const string ReviewComplaints = "perm:review-complaints";
 
     private static readonly Dictionary<string, Role[]> Grants = new()
     {
@@ -33,6 +34,8 @@ public static class Permissions
         // Department people answer hand-offs and may take a case; the executives read.
         [WorkCases] = [Role.Administrator, Role.CxLead, Role.TeamMember, Role.Agent],
         [ManageServiceDesk] = [Role.Administrator, Role.CxLead],
+        // Only they may take the flag off a complaint that names a department or a person, or change whom it names.
+        [ReviewComplaints] = [Role.Administrator, Role.CxLead],
     };
 
     public static IEnumerable<string> All => Grants.Keys;

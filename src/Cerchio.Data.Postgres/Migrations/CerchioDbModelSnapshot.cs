@@ -813,6 +813,12 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("ComplaintAboutDepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ComplaintAboutPersonId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -808,6 +808,12 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ComplaintAboutDepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ComplaintAboutPersonId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 

@@ -40,6 +40,7 @@ public static class ServiceModule
         services.AddHostedService(sp => sp.GetRequiredService<MailboxPoller>());
         services.AddScoped<DeskDirectory>();
         services.AddScoped<InboxQuery>();
+        services.AddScoped<Features.Complaints.ComplaintsQuery>();
         return services;
     }
 

@@ -38,6 +38,12 @@ public static class Html
         var values = new List<KeyValuePair<string, string>>();
         foreach (var element in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
         {
+            // A browser sends nothing for a disabled field.
+            if (element.HasAttribute("disabled") || element.Closest("fieldset[disabled]") is not null)
+            {
+                continue;
+            }
+
             var name = element.GetAttribute("name")!;
             string? value = element switch
             {

@@ -377,7 +377,7 @@ public abstract class DeskPagesTests(AppFixture app)
         Assert.True((await CaseAsync(org, number)).IsComplaint);
 
         var other = await OpenAsync(api, "Tono acceso al telefono", "B-1");
-        var flagged = await Html.SubmitFormAsync(client, $"/assistenza/pratiche/{other}", "complaint", []);
+        var flagged = await Html.SubmitFormAsync(client, $"/assistenza/pratiche/{other}", "complaint", new() { ["Complaint.IsComplaint"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, flagged.StatusCode);
         Assert.True((await CaseAsync(org, other)).IsComplaint);
         Assert.NotNull((await Html.GetAsync(client, $"/assistenza/pratiche/{other}")).QuerySelector("#complaint-badge"));

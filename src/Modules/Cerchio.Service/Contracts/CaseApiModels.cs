@@ -7,12 +7,14 @@ public sealed record CaseDto(
     Guid Id, int Number, string Subject, string Status, string Type, string Priority, string Channel, string? Touchpoint,
     Guid? CustomerId, string? RequesterName, string? RequesterEmail, Guid? DepartmentId, Guid? AssigneeId, string? ExternalId,
     bool IsComplaint, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FirstResponseAt, DateTimeOffset? ResolvedAt,
-    DateTimeOffset FirstResponseDueAt, DateTimeOffset ResolutionDueAt, DateTimeOffset? SlaDueAt)
+    DateTimeOffset FirstResponseDueAt, DateTimeOffset ResolutionDueAt, DateTimeOffset? SlaDueAt,
+    Guid? ComplaintAboutDepartmentId, Guid? ComplaintAboutPersonId)
 {
     internal static CaseDto From(Case c) => new(
         c.Id, c.Number, c.Subject, CaseNames.Of(c.Status), CaseNames.Of(c.Type), CaseNames.Of(c.Priority), CaseNames.Of(c.Channel), c.TouchpointCode,
         c.CustomerId, c.RequesterName, c.RequesterEmail, c.DepartmentId, c.AssigneeId, c.ExternalId,
-        c.IsComplaint, c.CreatedAt, c.UpdatedAt, c.FirstResponseAt, c.ResolvedAt, c.FirstResponseDueAt, c.ResolutionDueAt, c.SlaDueAt);
+        c.IsComplaint, c.CreatedAt, c.UpdatedAt, c.FirstResponseAt, c.ResolvedAt, c.FirstResponseDueAt, c.ResolutionDueAt, c.SlaDueAt,
+        c.ComplaintAboutDepartmentId, c.ComplaintAboutPersonId);
 }
 
 /// <summary>How the API names a customer, as in the events API: its code, email or VAT number.</summary>

@@ -38,6 +38,12 @@ internal sealed class Case : IOrganizationScoped
     /// <summary>A complaint, by type or flagged on any case: always visible to the CX lead and the executives.</summary>
     public bool IsComplaint { get; set; }
 
+    /// <summary>The department a complaint is about (not necessarily the one handling it).</summary>
+    public Guid? ComplaintAboutDepartmentId { get; set; }
+
+    /// <summary>The person a complaint is about, a salesperson say.</summary>
+    public Guid? ComplaintAboutPersonId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset LastActivityAt { get; set; }
@@ -56,6 +62,32 @@ internal sealed class Case : IOrganizationScoped
     public DateTimeOffset? SlaPausedAt { get; set; }
 
     public bool IsDone => Status is CaseStatus.Resolved or CaseStatus.Closed;
+
+    /// <summary>
+    /// Flags or clears a complaint and names whom it is about; null when done, otherwise why not. Once a complaint names
+    /// a department or a person, only a reviewer (the CX lead) may clear it or change whom it names: otherwise the
+    /// head of the named department could make it disappear from the complaints by department.
+    /// </summary>
+    public string? Complain(bool isComplaint, Guid? aboutDepartment, Guid? aboutPerson, bool mayReview)
+    {
+        if (!isComplaint && Type == CaseType.Complaint)
+        {
+            return "Una pratica di tipo reclamo resta un reclamo: cambia prima il tipo.";
+        }
+
+        var hides = !isComplaint
+            || (ComplaintAboutDepartmentId is not null && aboutDepartment != ComplaintAboutDepartmentId)
+            || (ComplaintAboutPersonId is not null && aboutPerson != ComplaintAboutPersonId);
+        if (IsComplaint && hides && !mayReview && (ComplaintAboutDepartmentId is not null || ComplaintAboutPersonId is not null))
+        {
+            return "Questo reclamo nomina un reparto o una persona: solo il Responsabile CX può toglierlo o cambiare chi nomina.";
+        }
+
+        IsComplaint = isComplaint;
+        ComplaintAboutDepartmentId = isComplaint ? aboutDepartment : null;
+        ComplaintAboutPersonId = isComplaint ? aboutPerson : null;
+        return null;
+    }
 
     public static Case Open(int number, string subject, CaseType type, CasePriority priority, CaseChannel channel, DateTimeOffset now,
         BusinessCalendar calendar, SlaTargets targets) 

@@ -42,7 +42,7 @@ internal sealed record NewAttachment(string FileName, string ContentType, string
 /// </summary>
 internal sealed class CaseDesk(
     CerchioDb db, OrganizationContext tenant, ServiceSettings settings, ICustomerDirectory customers, EmailOutbox outbox,
-    Microsoft.Extensions.Options.IOptions<SmtpSettings> smtp, TimeProvider clock)
+    Microsoft.Extensions.Options.IOptions<SmtpSettings> smtp, IOrganizationDirectory organization, TimeProvider clock)
 {
     public const string PagePath = "/assistenza/pratiche";
 
@@ -371,15 +371,27 @@ internal sealed class CaseDesk(
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Flags the case as a complaint, or takes the flag off; null when done, otherwise why not.</summary>
-    public async Task<string?> MarkComplaintAsync(Case marked, bool isComplaint, CancellationToken ct = default)
+    /// <summary>
+    /// Flags the case as a complaint (naming, optionally, the department and the person it is about) or takes the flag
+    /// off; null when done, otherwise why not (<see cref="Case.Complain"/> holds the rule).
+    /// </summary>
+    public async Task<string?> MarkComplaintAsync(Case marked, bool isComplaint, Guid? aboutDepartment = null, Guid? aboutPerson = null, CancellationToken ct = default)
     {
-        if (!isComplaint && marked.Type == CaseType.Complaint)
+        if (aboutDepartment is { } department && !(await organization.DepartmentsAsync(ct)).Any(d => d.Id == department))
         {
-            return "Una pratica di tipo reclamo resta un reclamo: cambia prima il tipo.";
+            return "Il reparto scelto non esiste in questa organizzazione.";
         }
 
-        marked.IsComplaint = isComplaint;
+        if (aboutPerson is { } person && !(await organization.MembersAsync(ct)).Any(m => m.UserId == person))
+        {
+            return "La persona scelta non fa parte di questa organizzazione.";
+        }
+
+        if (marked.Complain(isComplaint, aboutDepartment, aboutPerson, tenant.Can(Permissions.ReviewComplaints)) is { } refused)
+        {
+            return refused;
+        }
+
         marked.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         return null;
