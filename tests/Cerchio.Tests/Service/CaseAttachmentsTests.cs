@@ -9,7 +9,11 @@ using AngleSharp.Html.Parser;
 using Cerchio.Data;
 using Cerchio.Tests.Infrastructure;
 using Cerchio.Tests.Platform;
+using Cerchio.Service.Features.Reply;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using MimeKit.Utils;
 
@@ -58,6 +62,7 @@ public abstract class CaseAttachmentsTests(SmallMessagesMailApp app)
                 <img src="https://tracker.example/pixel.gif" alt="Logo del fornitore" width="1" height="1">
                 <img src="cid:logo@rossi.test" alt="Logo">
                 <form action="https://evil.example/"><input name="password"></form>
+                <blockquote>Il 30/11 avete scritto: <blockquote>Gentile cliente</blockquote></blockquote>
                 """,
         };
         var logo = body.LinkedResources.Add("logo.png", Png, new ContentType("image", "png"));
@@ -194,6 +199,9 @@ public abstract class CaseAttachmentsTests(SmallMessagesMailApp app)
         Assert.Contains("Immagine bloccata: Logo del fornitore", blocked.QuerySelector(".blocked-image")!.TextContent, StringComparison.Ordinal);
         Assert.Contains($"/assistenza/pratiche/{number}/allegati/{logoId}?inline=true", blocked.QuerySelectorAll("img").Select(i => i.GetAttribute("src")));
         Assert.Contains("img-src 'self';", Csp(blocked), StringComparison.Ordinal);
+        Assert.Equal("Messaggi precedenti citati", blocked.QuerySelector("details > summary")!.TextContent);
+        Assert.Contains("Gentile cliente", blocked.QuerySelector("details > blockquote")!.TextContent, StringComparison.Ordinal);
+        Assert.Single(blocked.QuerySelectorAll("details"));
         // The logo shows inside the email, so it is not listed again beside it.
         Assert.Equal(3, html.QuerySelectorAll($"#entry-{entry} a.attachment-chip").Length);
 
@@ -291,6 +299,16 @@ public abstract class CaseAttachmentsTests(SmallMessagesMailApp app)
         Assert.Equal(1, (await org.Api().GetFromJsonAsync<JsonElement>($"/api/v1/cases/{number}/attachments")).EnumerateArray().Count(a => a.GetProperty("file_name").GetString() == AccentedName));
         Assert.Equal(4, (await org.Api().GetFromJsonAsync<JsonElement>($"/api/v1/cases/{number}/attachments")).GetArrayLength());
         Assert.Equal(before, app.Smtp.Messages().Count);
+    }
+
+    [Fact]
+    public void CasePage_ReadsReplyFormsUpToTheReplyLimit_NotTheServersDefault()
+    {
+        var page = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText == "/assistenza/pratiche/{Number:int}").ToList();
+
+        Assert.NotEmpty(page);
+        Assert.All(page, e => Assert.Equal(ReplyAttachments.MaxRequestBytes, e.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize));
     }
 
     /// <summary>The page's reply form as a browser sends it with files chosen: multipart, antiforgery token included.</summary>

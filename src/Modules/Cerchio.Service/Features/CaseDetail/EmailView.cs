@@ -24,9 +24,10 @@ internal static class EmailView
     /// <param name="caseNumber">For the files' addresses.</param>
     /// <param name="showRemoteImages">The agent asked to see the images: remote ones load (and their senders learn it was read).</param>
     /// <param name="blockedLabel">The placeholder's words for a blocked image, in the reader's language.</param>
+    /// <param name="quotedLabel">The words that stand for folded quoted history.</param>
     /// <returns>The frame's document, and whether it holds remote images (blocked or shown).</returns>
     public static (string Document, bool HasRemoteImages) Render(
-        string safeHtml, IReadOnlyList<AttachmentInfo> files, int caseNumber, bool showRemoteImages, string blockedLabel, string language)
+        string safeHtml, IReadOnlyList<AttachmentInfo> files, int caseNumber, bool showRemoteImages, string blockedLabel, string quotedLabel, string language)
     {
         var document = new HtmlParser().ParseDocument($"<!DOCTYPE html><html><head></head><body>{safeHtml}</body></html>");
         var hasRemote = false;
@@ -67,6 +68,17 @@ internal static class EmailView
             var alt = image.GetAttribute("alt");
             placeholder.TextContent = string.IsNullOrWhiteSpace(alt) ? blockedLabel : $"{blockedLabel}: {alt}";
             image.Replace(placeholder);
+        }
+
+        // Quoted history stays folded here too: each outermost blockquote behind a <details>, which opens without script.
+        foreach (var quote in document.QuerySelectorAll("blockquote").Where(q => q.ParentElement?.Closest("blockquote") is null).ToList())
+        {
+            var details = document.CreateElement("details");
+            var summary = document.CreateElement("summary");
+            summary.TextContent = quotedLabel;
+            quote.Replace(details);
+            details.AppendChild(summary);
+            details.AppendChild(quote);
         }
 
         var images = showRemoteImages ? "'self' http: https:" : "'self'";
