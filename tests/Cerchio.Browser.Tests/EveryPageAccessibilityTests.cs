@@ -28,6 +28,19 @@ public abstract partial class EveryPageAccessibilityTests(BrowserApp app)
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
         var opened = await (await org.Api().PostAsJsonAsync("/api/v1/cases", new { subject = "Consegna in ritardo", customer = new { external_id = "CLI-1" }, channel = "email", text = "La consegna doveva arrivare ieri." }))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        // The customer writes again with an HTML email and a file: the case page shows attachment chips and, on request, the HTML.
+        var number = opened.GetProperty("number").GetInt32();
+        (await org.Api().PostAsJsonAsync("/api/v1/inbound/email", new
+        {
+            from = "Mario Bianchi <mario@bianchi.test>",
+            to = new[] { "assistenza@example.test" },
+            subject = $"Re: Consegna in ritardo [#{number}]",
+            text = "Vi allego la bolla.",
+            html = "<p>Vi allego la <b>bolla</b>.</p><p><img src=\"https://tracker.example/p.gif\" alt=\"Logo\"></p>",
+            attachments = new[] { new { filename = "bolla di consegna.pdf", content_type = "application/pdf", content = Convert.ToBase64String("%PDF-1.4"u8.ToArray()) } },
+        })).EnsureSuccessStatusCode();
+        var entries = await org.Api().GetFromJsonAsync<JsonElement>($"/api/v1/cases/{number}/entries");
+        var withHtml = entries.EnumerateArray().Last(e => e.GetProperty("kind").GetString() == "customer_message").GetProperty("id").GetString();
         var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["CustomerId"] = customer.GetProperty("id").GetString()!,
@@ -66,6 +79,11 @@ public abstract partial class EveryPageAccessibilityTests(BrowserApp app)
             await Accessibility.AssertAccessibleAsync(page);
             visited.Add(url);
         }
+
+        // The case page with one email shown as HTML in its frame.
+        await page.GotoAsync($"/assistenza/pratiche/{number}?html={withHtml}");
+        await Expect(page.Locator("iframe.email-html")).ToBeVisibleAsync();
+        await Accessibility.AssertAccessibleAsync(page);
 
         Assert.True(visited.Count >= 15, "Too few pages visited: " + string.Join(", ", visited));
     }

@@ -33,6 +33,7 @@ public static class ServiceModule
         services.AddScoped<DeskSearch>();
         services.AddSingleton<MailboxSecrets>();
         services.AddScoped<MailboxConnectionTest>();
+        services.AddSingleton(sp => InboundLimits.From(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()));
         services.AddScoped<InboundMail>();
         // Replies leave from their mailbox's server; the outbox asks here for every route (the system one included).
         services.AddScoped<ISmtpEndpoints, MailboxSmtpEndpoints>();
@@ -51,9 +52,11 @@ public static class ServiceModule
         var cases = api.MapGroup("").WithTags("Cases");
         OpenCaseApi.Map(cases);
         CaseDetailApi.Map(cases);
+        Features.Attachments.AttachmentEndpoints.MapApi(cases);
         Features.HandOffs.HandOffApi.Map(cases);
         InboundWebhook.Map(api.MapGroup("").WithTags("Inbound email"));
         QuickCaptureEndpoints.Map(app);
+        Features.Attachments.AttachmentEndpoints.MapPages(app);
         Features.LiveInbox.DeskFeedEndpoint.Map(app);
         SearchApi.Map(api.MapGroup("").WithTags("Search"));
         SearchEndpoints.Map(app);

@@ -272,6 +272,19 @@ internal sealed class ServiceTranslations : ITranslations
         ["Cosa chiedi"] = "What you ask",
         ["Chiedi"] = "Ask",
 
+        // Attachments and the email's HTML on the case page, reply attachments (page and API)
+        ["Allegati"] = "Attachments",
+        ["Fino a {0} file, in tutto al massimo {1} MB."] = "Up to {0} files, at most {1} MB in all.",
+        ["Puoi allegare al massimo {0} file a una risposta."] = "You can attach at most {0} files to a reply.",
+        ["Gli allegati superano il limite di {0} MB per messaggio: togli o riduci qualche file."] = "The attachments exceed the limit of {0} MB per message: remove or shrink some files.",
+        ["Ogni allegato ha bisogno di 'filename'."] = "Every attachment needs a 'filename'.",
+        ["Email originale"] = "Original email",
+        ["Immagine bloccata"] = "Image blocked",
+        ["Le immagini esterne sono bloccate: caricarle dice al mittente che hai letto il messaggio."] = "External images are blocked: loading them tells the sender you read the message.",
+        ["Mostra immagini"] = "Show images",
+        ["Mostra solo il testo"] = "Show text only",
+        ["Mostra l'email originale"] = "Show the original email",
+
         // The live inbox
         ["Pratica #{0} aggiornata: elenco aggiornato."] = "Case #{0} changed: list updated.",
         ["Ci sono novità: aggiorna l'elenco"] = "There is news: update the list",

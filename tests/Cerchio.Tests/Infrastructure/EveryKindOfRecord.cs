@@ -66,6 +66,13 @@ public static class EveryKindOfRecord
                 DepartmentId = department.Id, Request = $"Richiesta {tag}", RequestedAt = DateTimeOffset.UtcNow, DueAt = DateTimeOffset.UtcNow.AddDays(1),
             };
             db.Add(handOff);
+            var firstEntry = await db.Set<Cerchio.Service.Domain.CaseEntry>().Where(e => e.CaseId == handOff.CaseId).OrderBy(e => e.At).FirstAsync();
+            var attachment = new Cerchio.Service.Domain.CaseAttachment
+            {
+                Id = Ids.New(), CaseId = handOff.CaseId, EntryId = firstEntry.Id, FileName = $"allegato-{tag}.txt", ContentType = "text/plain",
+                Content = Encoding.UTF8.GetBytes($"Contenuto {tag}"), Size = Encoding.UTF8.GetByteCount($"Contenuto {tag}"),
+            };
+            db.Add(attachment);
             var timelineEvent = await db.Set<TimelineEvent>().FirstAsync(e => e.CustomerId == customerId);
             var contact = await db.Set<Contact>().FirstAsync(c => c.CustomerId == customerId);
             await db.SaveChangesAsync();
@@ -91,6 +98,7 @@ public static class EveryKindOfRecord
                 ["documentname"] = "v1",
                 ["mailboxid"] = mailbox.Id.ToString(),
                 ["handoffid"] = handOff.Id.ToString(),
+                ["attachmentid"] = attachment.Id.ToString(),
                 ["number"] = caseNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
             return (org, ids);

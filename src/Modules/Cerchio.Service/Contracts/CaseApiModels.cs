@@ -24,10 +24,13 @@ public sealed record CustomerReferenceInput(string? ExternalId, string? Email, s
 public sealed record CaseInput(
     string? Subject, CustomerReferenceInput? Customer, string? Channel, string? Type, string? Priority, string? Touchpoint, string? Text, string? ExternalId);
 
-public sealed record CaseEntryDto(Guid Id, string Kind, DateTimeOffset At, string? AuthorName, string Text, string? Channel)
+/// <summary>A line of the conversation; a message lists its files (received or sent with it).</summary>
+public sealed record CaseEntryDto(Guid Id, string Kind, DateTimeOffset At, string? AuthorName, string Text, string? Channel, IReadOnlyList<AttachmentDto> Attachments)
 {
-    internal static CaseEntryDto From(CaseEntry e) => new(
-        e.Id, KindName(e.Kind), e.At, e.AuthorName, e.Text, e.Channel is { } c ? CaseNames.Of(c) : null);
+    internal static CaseEntryDto From(CaseEntry e) => From(e, []);
+
+    internal static CaseEntryDto From(CaseEntry e, IReadOnlyList<AttachmentDto> attachments) => new(
+        e.Id, KindName(e.Kind), e.At, e.AuthorName, e.Text, e.Channel is { } c ? CaseNames.Of(c) : null, attachments);
 
     internal static string KindName(CaseEntryKind kind) => kind switch
     {
@@ -46,7 +49,15 @@ public sealed record StatusInput(string? Status);
 
 public sealed record NoteInput(string? Text);
 
-public sealed record ReplyInput(string? Text, List<string>? Cc);
+/// <summary>POST /api/v1/cases/{number}/replies. Attachments as in the inbound webhook: filename and base64 content.</summary>
+public sealed record ReplyInput(string? Text, List<string>? Cc, List<InboundAttachmentInput>? Attachments = null);
+
+/// <summary>A file of a case's message. inline: an image shown inside the email's HTML (cid:). url: where to download it.</summary>
+public sealed record AttachmentDto(Guid Id, Guid EntryId, string FileName, string ContentType, long Size, bool Inline, string Url)
+{
+    internal static AttachmentDto From(Features.Attachments.AttachmentInfo a, int caseNumber) => new(
+        a.Id, a.EntryId, a.FileName, a.ContentType, a.Size, a.IsInline, Features.Attachments.CaseFiles.ApiUrl(caseNumber, a.Id));
+}
 
 /// <summary>POST /api/v1/cases/{number}/hand-offs: ask a department (optionally one person in it) for something, by a due time.</summary>
 public sealed record HandOffInput(Guid? DepartmentId, Guid? AssigneeId, string? Text, DateTimeOffset? DueAt);

@@ -1,13 +1,17 @@
 using Cerchio.Data;
 using Cerchio.Service.Contracts;
 using Cerchio.Service.Domain;
+using Cerchio.Service.Features.Attachments;
+using Cerchio.Service.Features.InboundEmail;
 using Cerchio.Service.Features.OpenCase;
+using Cerchio.Service.Features.Reply;
 using Cerchio.Tenancy;
 using Cerchio.Text;
 using Cerchio.Ui.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +29,9 @@ internal static class CaseDetailApi
         api.MapPost("/cases/{number:int}/notes", NoteAsync).WithName("AddCaseNote")
             .WithSummary("Adds an internal note, seen only by the organization's people.");
         api.MapPost("/cases/{number:int}/replies", ReplyAsync).WithName("ReplyToCase")
-            .WithSummary("Answers the customer by email from the case's mailbox, threaded under their last message; sent through the outbox.");
+            .WithSummary("Answers the customer by email from the case's mailbox, threaded under their last message; sent through the outbox. "
+                + "attachments: up to 10 files (filename, base64 content), together at most the mailbox message size (25 MB by default).")
+            .WithMetadata(new RequestSizeLimitAttribute(ReplyAttachments.MaxRequestBytes));
     }
 
     private static async Task<Results<Ok<CaseDto>, ProblemHttpResult>> GetAsync(int number, CaseDesk desk, CancellationToken ct) =>
@@ -39,7 +45,8 @@ internal static class CaseDetailApi
         }
 
         var entries = await db.Set<CaseEntry>().AsNoTracking().Where(e => e.CaseId == found.Id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
-        return TypedResults.Ok(entries.Select(CaseEntryDto.From).ToList());
+        var files = (await CaseFiles.ListAsync(db, found.Id, ct)).ToLookup(f => f.EntryId, f => AttachmentDto.From(f, number));
+        return TypedResults.Ok(entries.Select(e => CaseEntryDto.From(e, files[e.Id].ToList())).ToList());
     }
 
     private static async Task<Results<Ok<CaseDto>, ProblemHttpResult, ValidationProblem>> MoveAsync(
@@ -63,7 +70,7 @@ internal static class CaseDetailApi
     }
 
     private static async Task<Results<Created<CaseEntryDto>, ProblemHttpResult, ValidationProblem>> ReplyAsync(
-        int number, ReplyInput input, CaseDesk desk, Loc l, CancellationToken ct)
+        int number, ReplyInput input, CaseDesk desk, InboundLimits limits, CerchioDb db, Loc l, CancellationToken ct)
     {
         if (await desk.FindAsync(number, ct) is not { } found)
         {
@@ -76,10 +83,53 @@ internal static class CaseDetailApi
             return ApiResults.Invalid("text", "'text' è obbligatorio, al massimo {0} caratteri.", l, Data.Limits.Text);
         }
 
-        var (entry, refused) = await desk.ReplyAsync(found, text, input.Cc ?? [], [], ct);
-        return refused is not null
-            ? ApiResults.Invalid("text", refused.Text, l, refused.Args)
-            : TypedResults.Created($"/api/v1/cases/{number}/entries", CaseEntryDto.From(entry!));
+        var (attachments, errors) = DecodeAttachments(input.Attachments ?? [], limits);
+        if (errors.Any)
+        {
+            return ApiResults.Invalid(errors, l);
+        }
+
+        var (entry, refused) = await desk.ReplyAsync(found, text, input.Cc ?? [], attachments, ct);
+        if (refused is not null)
+        {
+            return ApiResults.Invalid("text", refused.Text, l, refused.Args);
+        }
+
+        var files = (await CaseFiles.ListAsync(db, found.Id, ct)).Where(f => f.EntryId == entry!.Id).Select(f => AttachmentDto.From(f, number)).ToList();
+        return TypedResults.Created($"/api/v1/cases/{number}/entries", CaseEntryDto.From(entry!, files));
+    }
+
+    /// <summary>The files as the webhook takes them (filename, base64 content), within the reply's limits.</summary>
+    private static (List<NewAttachment> Files, Errors Errors) DecodeAttachments(List<InboundAttachmentInput> input, InboundLimits limits)
+    {
+        var errors = new Errors();
+        var files = new List<NewAttachment>();
+        // base64 is 4 characters for 3 bytes: the declared size is known before anything is decoded.
+        if (ReplyAttachments.Refusal(input.Count, input.Sum(a => (a?.Content?.Length ?? 0) * 3L / 4), limits) is { } tooMuch)
+        {
+            errors.Add("attachments", tooMuch.Text, tooMuch.Args);
+            return (files, errors);
+        }
+
+        foreach (var (attachment, index) in input.Select((a, i) => (a, i)))
+        {
+            if (attachment is null || string.IsNullOrWhiteSpace(attachment.Filename))
+            {
+                errors.Add($"attachments[{index}].filename", "Ogni allegato ha bisogno di 'filename'.");
+                continue;
+            }
+
+            try
+            {
+                files.Add(ReplyAttachments.File(attachment.Filename, Convert.FromBase64String(attachment.Content ?? ""), index + 1));
+            }
+            catch (FormatException)
+            {
+                errors.Add($"attachments[{index}].content", "Il contenuto dell'allegato non è in base64.");
+            }
+        }
+
+        return (files, errors);
     }
 
     private static async Task<Results<Created<CaseEntryDto>, ProblemHttpResult, ValidationProblem>> NoteAsync(

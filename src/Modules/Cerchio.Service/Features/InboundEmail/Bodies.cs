@@ -123,8 +123,8 @@ internal static class Bodies
             new ReadOnlyMemory<byte>(content.GetBuffer(), 0, (int)content.Length));
     }
 
-    /// <summary>The name as the sender gave it, without any path, control characters or length beyond reason.</summary>
-    private static string FileName(string? given, string mimeType, int number)
+    /// <summary>The name as the sender (or the agent uploading it) gave it, without any path, control characters or length beyond reason.</summary>
+    internal static string FileName(string? given, string mimeType, int number)
     {
         var name = InboundEmailParser.Clean(given ?? "");
         name = name[(name.LastIndexOfAny(['/', '\\']) + 1)..].Trim().Trim('.').Trim();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Cerchio.Service.Features.InboundEmail;
 
 /// <summary>
@@ -9,6 +11,13 @@ namespace Cerchio.Service.Features.InboundEmail;
 internal sealed record InboundLimits
 {
     public static InboundLimits Default { get; } = new();
+
+    /// <summary>
+    /// The defaults with the size per message from Mailboxes:MaxMessageMegabytes: the same bound applies to what
+    /// customers send and to what agents attach to a reply.
+    /// </summary>
+    public static InboundLimits From(IConfiguration configuration) =>
+        Default with { MaxMessageBytes = Math.Max(1, configuration.GetValue("Mailboxes:MaxMessageMegabytes", 25L)) * 1024 * 1024 };
 
     /// <summary>Raw RFC 5322 bytes read at most; one byte more and the message is refused (25 MB, as most providers).</summary>
     public long MaxMessageBytes { get; init; } = 25L * 1024 * 1024;

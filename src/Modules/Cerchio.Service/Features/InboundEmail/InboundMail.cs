@@ -13,9 +13,10 @@ namespace Cerchio.Service.Features.InboundEmail;
 /// Auto-replies, bounces and bulk mail open nothing and answer nobody. Whatever happens is recorded in InboundEmails,
 /// with the raw message when it was not imported: nothing is dropped silently.
 /// </summary>
-internal sealed class InboundMail(CerchioDb db, CaseDesk desk, ICustomerDirectory customers, TimeProvider clock, ILogger<InboundMail> logger)
+internal sealed class InboundMail(
+    CerchioDb db, CaseDesk desk, ICustomerDirectory customers, InboundLimits limits, TimeProvider clock, ILogger<InboundMail> logger)
 {
-    public InboundLimits Limits { get; init; } = InboundLimits.Default;
+    public InboundLimits Limits { get; init; } = limits;
 
     public async Task<Domain.InboundEmail> ReceiveAsync(Stream raw, Mailbox? mailbox, string source, long? uid, CancellationToken ct)
     {

@@ -42,7 +42,8 @@ internal sealed record NewAttachment(string FileName, string ContentType, string
 /// </summary>
 internal sealed class CaseDesk(
     CerchioDb db, OrganizationContext tenant, ServiceSettings settings, ICustomerDirectory customers, EmailOutbox outbox,
-    Microsoft.Extensions.Options.IOptions<SmtpSettings> smtp, IOrganizationDirectory organization, TimeProvider clock)
+    Microsoft.Extensions.Options.IOptions<SmtpSettings> smtp, InboundEmail.InboundLimits limits, IOrganizationDirectory organization,
+    TimeProvider clock)
 {
     public const string PagePath = "/assistenza/pratiche";
 
@@ -166,6 +167,11 @@ internal sealed class CaseDesk(
         if (answered.Status == CaseStatus.Closed)
         {
             return (null, new ErrorMessage("Una pratica chiusa non riceve risposte: aprine una nuova.", []));
+        }
+
+        if (ReplyAttachments.Refusal(attachments.Count, attachments.Sum(a => (long)a.Content.Length), limits) is { } tooMuch)
+        {
+            return (null, tooMuch);
         }
 
         if (string.IsNullOrWhiteSpace(answered.RequesterEmail) || !MailboxAddress.TryParse(answered.RequesterEmail, out var to))
