@@ -23,7 +23,8 @@ public static class ServiceModule
     public static IServiceCollection AddServiceModule(this IServiceCollection services)
     {
         services.AddSingleton<ITranslations, ServiceTranslations>();
-        services.AddSingleton<ServiceSettings>();
+        services.AddSingleton<DeskSettingsCache>();
+        services.AddScoped<ServiceSettings>();
         services.AddScoped<CaseDesk>();
         services.AddSingleton<Features.LiveInbox.DeskFeed>();
         services.AddModuleEventHandler<CaseOpened, Features.LiveInbox.FeedCaseChanges>();
@@ -43,6 +44,9 @@ public static class ServiceModule
         services.AddHostedService(sp => sp.GetRequiredService<MailboxPoller>());
         services.AddScoped<DeskDirectory>();
         services.AddScoped<InboxQuery>();
+        services.AddSingleton<Features.SlaAlerts.SlaAlertPass>();
+        services.AddSingleton<Features.AutoClose.AutoClosePass>();
+        services.AddHostedService<Features.SlaAlerts.DeskSweep>();
         return services;
     }
 
