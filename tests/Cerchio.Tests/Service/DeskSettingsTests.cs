@@ -159,7 +159,7 @@ public abstract class DeskSettingsTests(AppFixture app)
         {
             TimeZone = "Marte/Olympus",
             Days = [new() { Start1 = "9", End1 = "x" }, new() { Start1 = "14:00", End1 = "10:00" }],
-            Closures = [new() { From = "ieri" }, new() { From = "2026-02-29", EveryYear = true }],
+            Closures = [new() { From = "ieri" }, new() { From = "2026-02-29", EveryYear = "true" }],
             Targets = [new() { FirstResponse = "-1" }],
             Overrides = [new() { FirstResponse = "mille" }],
             WarningPercent = "0",

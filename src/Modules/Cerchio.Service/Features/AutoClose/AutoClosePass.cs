@@ -5,6 +5,7 @@ using Cerchio.Service.Features.Settings;
 using Cerchio.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Cerchio.Service.Features.AutoClose;
 
@@ -14,7 +15,7 @@ namespace Cerchio.Service.Features.AutoClose;
 /// any number of instances: a conditional UPDATE on the still-resolved case opens the transaction, and whoever loses
 /// the row finds it no longer resolved.
 /// </summary>
-internal sealed class AutoClosePass(IServiceScopeFactory scopes, TimeProvider clock)
+internal sealed class AutoClosePass(IServiceScopeFactory scopes, TimeProvider clock, ILogger<AutoClosePass> logger)
 {
     public const int BatchSize = 200;
 
@@ -62,22 +63,37 @@ internal sealed class AutoClosePass(IServiceScopeFactory scopes, TimeProvider cl
         var closed = 0;
         foreach (var id in due)
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (await db.Set<Case>().Where(c => c.Id == id && c.Status == CaseStatus.Resolved)
-                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, now), ct) == 0)
+            try
             {
-                continue;   // reopened or closed meanwhile, or another instance has it
+                closed += await CloseAsync(db, desk, id, now, ct) ? 1 : 0;
             }
-
-            var resolved = await db.Set<Case>().FirstAsync(c => c.Id == id, ct);
-            if (await desk.MoveAsync(resolved, CaseStatus.Closed, ct) is null)
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                await transaction.CommitAsync(ct);
-                closed++;
+                logger.LogWarning(e, "Closing resolved case {CaseId} failed.", id);
             }
         }
 
         return closed;
+    }
+
+    /// <summary>Closes the case if it is still resolved and no other pass holds it; false otherwise.</summary>
+    private static async Task<bool> CloseAsync(CerchioDb db, CaseDesk desk, Guid id, DateTimeOffset now, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await db.Set<Case>().Where(c => c.Id == id && c.Status == CaseStatus.Resolved)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, now), ct) == 0)
+        {
+            return false;   // reopened or closed meanwhile, or another instance has it
+        }
+
+        var resolved = await db.Set<Case>().FirstAsync(c => c.Id == id, ct);
+        if (await desk.MoveAsync(resolved, CaseStatus.Closed, ct) is not null)
+        {
+            return false;
+        }
+
+        await transaction.CommitAsync(ct);
+        return true;
     }
 }

@@ -43,7 +43,11 @@ internal sealed class DeskSettingsInput
         public string? Name { get; set; }
         public string? From { get; set; }
         public string? To { get; set; }
-        public bool EveryYear { get; set; }
+
+        /// <summary>The checkbox's value, "true" when ticked: text, so that a tampered value is simply not ticked.</summary>
+        public string? EveryYear { get; set; }
+
+        public bool IsYearly => EveryYear == "true";
     }
 
     public sealed class TargetInput
@@ -79,7 +83,7 @@ internal sealed class DeskSettingsInput
         foreach (var closure in calendar.Closures)
         {
             var (from, to) = closure.EveryYear ? (InYear(closure.From, year), InYear(closure.To, year)) : (closure.From, closure.To);
-            input.Closures.Add(new ClosureInput { Name = closure.Name, From = Date(from), To = Date(to), EveryYear = closure.EveryYear });
+            input.Closures.Add(new ClosureInput { Name = closure.Name, From = Date(from), To = Date(to), EveryYear = closure.EveryYear ? "true" : null });
         }
 
         input.Closures.AddRange(Enumerable.Range(0, BlankClosures).Select(_ => new ClosureInput()));
@@ -147,13 +151,13 @@ internal sealed class DeskSettingsInput
 
             var to = ParseDate(row.To) ?? from;
             var name = string.IsNullOrWhiteSpace(row.Name) ? null : row.Name.Trim();
-            if (row.EveryYear && (from.Month, from.Day) == (2, 29) || row.EveryYear && (to.Month, to.Day) == (2, 29))
+            if (row.IsYearly && ((from.Month, from.Day) == (2, 29) || (to.Month, to.Day) == (2, 29)))
             {
                 errors.Add($"Closures[{r}]", "Una chiusura annuale non può cadere il 29 febbraio.");
                 continue;
             }
 
-            closures.Add(row.EveryYear
+            closures.Add(row.IsYearly
                 ? Closure.YearlyPeriod(from.Month, from.Day, to.Month, to.Day, name)
                 : Closure.Period(from, to, name));
             closureRows.Add(r);

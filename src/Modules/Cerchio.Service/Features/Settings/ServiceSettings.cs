@@ -87,11 +87,29 @@ internal sealed class ServiceSettings(CerchioDb db, OrganizationContext tenant, 
         }
 
         var organizationId = tenant.RequiredOrganizationId;
-        var before = await ForAsync(organizationId, ct);
-        var after = new BusinessCalendar(calendar);
-        var now = clock.GetUtcNow();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StoreAsync(organizationId, calendar, policy, autoCloseDays, ct);
+                break;
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < 3)
+            {
+                // Two first saves at once: the other one created the row; this one now updates it.
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        cache.Forget(organizationId);
+        return errors;
+    }
+
+    private async Task StoreAsync(Guid organizationId, CalendarSettings calendar, SlaPolicy policy, int autoCloseDays, CancellationToken ct)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var row = await db.Set<DeskSettings>().FirstOrDefaultAsync(ct);
+        var before = row is null ? CalendarSettings.ItalianDefault : row.ReadCalendar();
         if (row is null)
         {
             row = new DeskSettings { OrganizationId = organizationId };
@@ -101,23 +119,23 @@ internal sealed class ServiceSettings(CerchioDb db, OrganizationContext tenant, 
         row.Calendar = DeskSettings.Write(calendar);
         row.SlaPolicy = DeskSettings.Write(policy);
         row.AutoCloseDays = autoCloseDays;
+        var now = clock.GetUtcNow();
         row.UpdatedAt = now;
 
-        if (DeskSettings.Write(before.Calendar.Settings) != row.Calendar)
+        if (DeskSettings.Write(before) != row.Calendar)
         {
             // Open cases' due times follow the new calendar (Case.FollowCalendar): loaded and written back in the same
             // SaveChanges, which EF sends as batched statements in this one transaction. Resolved and closed cases keep
             // the times they were measured against; new targets apply to cases opened from now on.
+            var (from, to) = (new BusinessCalendar(before), new BusinessCalendar(calendar));
             var open = await db.Set<Case>().Where(c => c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed).ToListAsync(ct);
             foreach (var c in open)
             {
-                c.FollowCalendar(before.Calendar, after, now);
+                c.FollowCalendar(from, to, now);
             }
         }
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        cache.Forget(organizationId);
-        return errors;
     }
 }

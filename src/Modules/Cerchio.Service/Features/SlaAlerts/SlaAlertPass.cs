@@ -10,6 +10,7 @@ using Cerchio.Tenancy;
 using Cerchio.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -22,7 +23,7 @@ namespace Cerchio.Service.Features.SlaAlerts;
 /// claims the alert in the same transaction that queues the emails, so of two passes at once only one wins the row
 /// and nothing is sent unless that transaction commits.
 /// </summary>
-internal sealed class SlaAlertPass(IServiceScopeFactory scopes, TimeProvider clock)
+internal sealed class SlaAlertPass(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SlaAlertPass> logger)
 {
     /// <summary>Per organization and pass: a backlog is worked off over the next passes.</summary>
     public const int BatchSize = 200;
@@ -76,40 +77,63 @@ internal sealed class SlaAlertPass(IServiceScopeFactory scopes, TimeProvider clo
         }
 
         var directory = services.GetRequiredService<IOrganizationDirectory>();
-        var heads = (await directory.DepartmentsAsync(ct)).Where(d => d.HeadUserId is not null).ToDictionary(d => d.Id, d => d.HeadUserId!.Value);
-        var outbox = services.GetRequiredService<EmailOutbox>();
-        var from = MailboxAddress.Parse(services.GetRequiredService<IOptions<SmtpSettings>>().Value.From);
-        var l = services.GetRequiredService<Loc>();
+        var sender = new Sender(
+            db,
+            directory,
+            services.GetRequiredService<EmailOutbox>(),
+            (await directory.DepartmentsAsync(ct)).Where(d => d.HeadUserId is not null).ToDictionary(d => d.Id, d => d.HeadUserId!.Value),
+            MailboxAddress.Parse(services.GetRequiredService<IOptions<SmtpSettings>>().Value.From),
+            settings.Calendar,
+            services.GetRequiredService<Loc>());
         var claimed = 0;
         foreach (var (id, _, alert) in due)
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            // A breach also marks its near-breach alert: a warning after the fact would only be noise.
-            var marks = alert | (alert == Domain.SlaAlerts.FirstResponseBreached ? Domain.SlaAlerts.FirstResponseNear
-                : alert == Domain.SlaAlerts.ResolutionBreached ? Domain.SlaAlerts.ResolutionNear : Domain.SlaAlerts.None);
-            var won = await db.Set<Case>()
-                .Where(c => c.Id == id && (c.SlaAlertsSent & alert) == 0)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.SlaAlertsSent, c => c.SlaAlertsSent | marks), ct);
-            if (won == 0)
+            try
             {
-                continue;   // another instance has it (the transaction rolls back on dispose)
+                claimed += await AlertAsync(sender, id, alert, ct) ? 1 : 0;
             }
-
-            var alerted = await db.Set<Case>().AsNoTracking().FirstAsync(c => c.Id == id, ct);
-            var people = new[] { alerted.AssigneeId, alerted.DepartmentId is { } d && heads.TryGetValue(d, out var head) ? head : null }
-                .OfType<Guid>().Distinct().ToList();
-            foreach (var person in await directory.ContactsOfMembersAsync(people, ct))
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                outbox.Queue(Message(alerted, alert, person, from, settings.Calendar, l), relatedId: alerted.Id);
+                // One case that cannot be told about must not hold up the others; it is tried again next pass.
+                logger.LogWarning(e, "The SLA alert for case {CaseId} failed.", id);
             }
-
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            claimed++;
         }
 
         return claimed;
+    }
+
+    /// <summary>What one organization's alerts are sent with: its heads of department, its calendar's time zone.</summary>
+    private sealed record Sender(
+        CerchioDb Db, IOrganizationDirectory Directory, EmailOutbox Outbox, Dictionary<Guid, Guid> Heads, MailboxAddress From, BusinessCalendar Calendar, Loc L);
+
+    /// <summary>Claims the alert on the case and queues its emails, in one transaction; false when another pass had it.</summary>
+    private static async Task<bool> AlertAsync(Sender sender, Guid id, Domain.SlaAlerts alert, CancellationToken ct)
+    {
+        var db = sender.Db;
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // A breach also marks its near-breach alert: a warning after the fact would only be noise.
+        var marks = alert | (alert == Domain.SlaAlerts.FirstResponseBreached ? Domain.SlaAlerts.FirstResponseNear
+            : alert == Domain.SlaAlerts.ResolutionBreached ? Domain.SlaAlerts.ResolutionNear : Domain.SlaAlerts.None);
+        var won = await db.Set<Case>()
+            .Where(c => c.Id == id && c.SlaDueAt != null && (c.SlaAlertsSent & alert) == 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.SlaAlertsSent, c => c.SlaAlertsSent | marks), ct);
+        if (won == 0)
+        {
+            return false;   // another instance has it (the transaction rolls back on dispose)
+        }
+
+        var alerted = await db.Set<Case>().AsNoTracking().FirstAsync(c => c.Id == id, ct);
+        var people = new[] { alerted.AssigneeId, alerted.DepartmentId is { } d && sender.Heads.TryGetValue(d, out var head) ? head : null }
+            .OfType<Guid>().Distinct().ToList();
+        foreach (var person in await sender.Directory.ContactsOfMembersAsync(people, ct))
+        {
+            sender.Outbox.Queue(Message(alerted, alert, person, sender.From, sender.Calendar, sender.L), relatedId: alerted.Id);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
     }
 
     private static Domain.SlaAlerts AlertOf(bool firstResponse, bool breached) => (firstResponse, breached) switch
