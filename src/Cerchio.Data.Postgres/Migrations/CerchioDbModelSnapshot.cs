@@ -618,6 +618,9 @@ namespace Cerchio.Data.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("HeadUserId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
@@ -873,6 +876,9 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("SlaAlertsSent")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("SlaDueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1062,6 +1068,34 @@ namespace Cerchio.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("CaseEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Cerchio.Service.Domain.DeskSettings", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AutoCloseDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasMaxLength(32000)
+                        .HasColumnType("character varying(32000)");
+
+                    b.Property<string>("SlaPolicy")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("DeskSettings", (string)null);
                 });
 
             modelBuilder.Entity("Cerchio.Service.Domain.HandOff", b =>

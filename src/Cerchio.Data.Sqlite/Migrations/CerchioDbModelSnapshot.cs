@@ -613,6 +613,9 @@ namespace Cerchio.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HeadUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -868,6 +871,9 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SlaAlertsSent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("SlaDueAt")
                         .HasColumnType("INTEGER");
 
@@ -1057,6 +1063,34 @@ namespace Cerchio.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("CaseEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Cerchio.Service.Domain.DeskSettings", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AutoCloseDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasMaxLength(32000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlaPolicy")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("DeskSettings", (string)null);
                 });
 
             modelBuilder.Entity("Cerchio.Service.Domain.HandOff", b =>

@@ -24,7 +24,8 @@ public static class ServiceModule
     public static IServiceCollection AddServiceModule(this IServiceCollection services)
     {
         services.AddSingleton<ITranslations, ServiceTranslations>();
-        services.AddSingleton<ServiceSettings>();
+        services.AddSingleton<DeskSettingsCache>();
+        services.AddScoped<ServiceSettings>();
         services.AddScoped<CaseDesk>();
         services.AddSingleton<Features.LiveInbox.DeskFeed>();
         services.AddSaveInterceptor<Features.LiveInbox.DeskChanges>();
@@ -42,6 +43,9 @@ public static class ServiceModule
         services.AddScoped<DeskDirectory>();
         services.AddScoped<InboxQuery>();
         services.AddScoped<Features.Complaints.ComplaintsQuery>();
+        services.AddSingleton<Features.SlaAlerts.SlaAlertPass>();
+        services.AddSingleton<Features.AutoClose.AutoClosePass>();
+        services.AddHostedService<Features.SlaAlerts.DeskSweep>();
         return services;
     }
 

@@ -73,6 +73,13 @@ public static class EveryKindOfRecord
                 Content = Encoding.UTF8.GetBytes($"Contenuto {tag}"), Size = Encoding.UTF8.GetByteCount($"Contenuto {tag}"),
             };
             db.Add(attachment);
+            // The desk's own calendar, with a closure named after the organization: the settings page must show only its own.
+            db.Add(new Cerchio.Service.Domain.DeskSettings
+            {
+                OrganizationId = org.Id,
+                Calendar = Cerchio.Service.Domain.DeskSettings.Write(Cerchio.Service.Domain.CalendarSettings.ItalianDefault with { Closures = [Cerchio.Service.Domain.Closure.Yearly(12, 7, $"Patrono {tag}")] }),
+                SlaPolicy = Cerchio.Service.Domain.DeskSettings.Write(Cerchio.Service.Domain.SlaPolicy.ItalianDefault),
+            });
             var timelineEvent = await db.Set<TimelineEvent>().FirstAsync(e => e.CustomerId == customerId);
             var contact = await db.Set<Contact>().FirstAsync(c => c.CustomerId == customerId);
             await db.SaveChangesAsync();

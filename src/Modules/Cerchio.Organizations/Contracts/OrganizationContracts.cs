@@ -6,7 +6,11 @@ public sealed record MembershipInfo(Guid OrganizationId, string OrganizationName
 
 public sealed record ApiCaller(Guid OrganizationId, Guid KeyId, string KeyName);
 
-public sealed record DepartmentInfo(Guid Id, string Name);
+/// <param name="HeadUserId">The person who answers for the department (its head), if one is named.</param>
+public sealed record DepartmentInfo(Guid Id, string Name, Guid? HeadUserId = null);
+
+/// <summary>How to write to a member: their address, and the language they chose ("it" or "en"; null: not chosen).</summary>
+public sealed record MemberContact(Guid UserId, string Name, string Email, string? Language);
 
 /// <summary>A person of the current organization as other modules show and pick them (an assignee, a filter).</summary>
 public sealed record MemberInfo(Guid UserId, string Name, Role Role, Guid? DepartmentId);
@@ -34,6 +38,9 @@ public interface IOrganizationDirectory
 
     /// <summary>Where to write to these members of the current organization (people of other organizations are left out).</summary>
     Task<IReadOnlyDictionary<Guid, string>> EmailsOfMembersAsync(IEnumerable<Guid> userIds, CancellationToken ct = default);
+
+    /// <summary>Address, name and language of these active members of the current organization (others are left out).</summary>
+    Task<IReadOnlyList<MemberContact>> ContactsOfMembersAsync(IEnumerable<Guid> userIds, CancellationToken ct = default);
 }
 
 /// <summary>Creates organizations with their defaults, people in them, and API keys.</summary>

@@ -10,6 +10,9 @@ internal sealed class Department : IOrganizationScoped
     public bool IsActive { get; set; } = true;
     public int SortOrder { get; set; }
 
+    /// <summary>Who answers for the department: told when its cases near or pass their SLA. Null: nobody named.</summary>
+    public Guid? HeadUserId { get; set; }
+
     /// <summary>The defaults of a new organization (the issue lists them).</summary>
     public static readonly string[] Defaults =
     [

@@ -44,7 +44,7 @@ internal sealed class OrganizationDirectory(CerchioDb db, TimeProvider clock) : 
 
     public async Task<IReadOnlyList<DepartmentInfo>> DepartmentsAsync(CancellationToken ct = default) =>
         await db.Set<Department>().Where(d => d.IsActive).OrderBy(d => d.SortOrder).ThenBy(d => d.Name)
-            .Select(d => new DepartmentInfo(d.Id, d.Name)).ToListAsync(ct);
+            .Select(d => new DepartmentInfo(d.Id, d.Name, d.HeadUserId)).ToListAsync(ct);
 
     public async Task<IReadOnlyList<MemberInfo>> MembersAsync(CancellationToken ct = default)
     {
@@ -67,6 +67,16 @@ internal sealed class OrganizationDirectory(CerchioDb db, TimeProvider clock) : 
                       where m.IsActive && ids.Contains(u.Id) && u.Email != null
                       select new { u.Id, u.Email })
             .ToDictionaryAsync(x => x.Id, x => x.Email!, ct);
+    }
+
+    public async Task<IReadOnlyList<MemberContact>> ContactsOfMembersAsync(IEnumerable<Guid> userIds, CancellationToken ct = default)
+    {
+        var ids = userIds.Distinct().ToList();
+        return await (from m in db.Set<Membership>()
+                      join u in db.Users on m.UserId equals u.Id
+                      where m.IsActive && ids.Contains(u.Id) && u.Email != null
+                      select new MemberContact(u.Id, u.DisplayName, u.Email!, u.Language))
+            .ToListAsync(ct);
     }
 }
 

@@ -30,6 +30,19 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
     }
 }
 
+internal sealed class DeskSettingsConfiguration : IEntityTypeConfiguration<DeskSettings>
+{
+    public void Configure(EntityTypeBuilder<DeskSettings> b)
+    {
+        b.ToTable("DeskSettings");
+        b.HasKey(s => s.OrganizationId);
+        b.Property(s => s.OrganizationId).ValueGeneratedNever();
+        // Bounded by the validation (50 closures, 5 types × 4 priorities of overrides): a few KB at most.
+        b.Property(s => s.Calendar).HasMaxLength(32_000);
+        b.Property(s => s.SlaPolicy).HasMaxLength(8_000);
+    }
+}
+
 internal sealed class CaseEntryConfiguration : IEntityTypeConfiguration<CaseEntry>
 {
     public void Configure(EntityTypeBuilder<CaseEntry> b)

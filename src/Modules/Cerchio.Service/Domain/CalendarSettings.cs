@@ -10,6 +10,12 @@ internal sealed record CalendarSettings
     public const string DefaultTimeZone = "Europe/Rome";
     public const int MaxClosureNameLength = 100;
 
+    /// <summary>A morning and an afternoon: what a PMI's week needs, and what the settings page offers.</summary>
+    public const int MaxIntervalsPerDay = 2;
+
+    /// <summary>Patron saints, bridges and summer weeks fit many times over; beyond this it is a mistake (or abuse).</summary>
+    public const int MaxClosures = 50;
+
     /// <summary>IANA time zone id, e.g. <c>Europe/Rome</c>: opening hours and closed days are in its local time.</summary>
     public string TimeZone { get; init; } = DefaultTimeZone;
 
@@ -85,6 +91,11 @@ internal sealed record CalendarSettings
         // Touching intervals (12:30–14:00 then 14:00–18:00) are fine; overlapping ones would count time twice.
         foreach (var day in valid.GroupBy(v => v.Interval.Day))
         {
+            if (day.Count() > MaxIntervalsPerDay)
+            {
+                errors.Add($"{nameof(Week)}[{day.Max(v => v.Index)}]", "Al massimo {0} fasce orarie al giorno.", MaxIntervalsPerDay);
+            }
+
             var ordered = day.OrderBy(v => v.Interval.StartOffset).ToList();
             for (var i = 1; i < ordered.Count; i++)
             {
@@ -102,6 +113,11 @@ internal sealed record CalendarSettings
     private void ValidateClosures(Errors errors)
     {
         var closures = Closures ?? [];
+        if (closures.Count > MaxClosures)
+        {
+            errors.Add(nameof(Closures), "Al massimo {0} chiusure.", MaxClosures);
+        }
+
         var valid = true;
         for (var i = 0; i < closures.Count; i++)
         {

@@ -61,6 +61,9 @@ internal sealed class Case : IOrganizationScoped
     /// <summary>Since when the clock stands still (waiting on the customer).</summary>
     public DateTimeOffset? SlaPausedAt { get; set; }
 
+    /// <summary>Which near-breach and breach emails have gone out: each once per case, claimed by a conditional update.</summary>
+    public SlaAlerts SlaAlertsSent { get; set; }
+
     public bool IsDone => Status is CaseStatus.Resolved or CaseStatus.Closed;
 
     /// <summary>
@@ -193,6 +196,31 @@ internal sealed class Case : IOrganizationScoped
             Apply(CaseStatus.Open, now, calendar);
         }
     }
+
+    /// <summary>
+    /// The organization changed its calendar: the business time a running target had left is laid out again on the new
+    /// hours and closed days, from now (or from when the clock stopped, while it waits on the customer). Time already
+    /// run stays as it ran under the old calendar; a target already past stays past, at the instant it ran out; the
+    /// targets themselves (hours per priority) stay those the case opened with, as when its priority changes.
+    /// </summary>
+    public void FollowCalendar(BusinessCalendar before, BusinessCalendar after, DateTimeOffset now)
+    {
+        if (IsDone)
+        {
+            return;
+        }
+
+        if (FirstResponseAt is null)
+        {
+            FirstResponseDueAt = Relay(FirstResponseDueAt, now, before, after);
+        }
+
+        ResolutionDueAt = Relay(ResolutionDueAt, SlaPausedAt ?? now, before, after);
+        UpdateSlaDue();
+    }
+
+    private static DateTimeOffset Relay(DateTimeOffset due, DateTimeOffset from, BusinessCalendar before, BusinessCalendar after) =>
+        due <= from ? due : after.AddBusinessTime(from, before.BusinessTimeBetween(from, due));
 
     private void Apply(CaseStatus to, DateTimeOffset now, BusinessCalendar calendar)
     {

@@ -141,3 +141,14 @@ internal static class CaseNames
         _ => "Visita commerciale",
     };
 }
+
+/// <summary>The SLA emails a case has had: near breach and breach, of the first response and of the resolution.</summary>
+[Flags]
+internal enum SlaAlerts
+{
+    None = 0,
+    FirstResponseNear = 1,
+    FirstResponseBreached = 2,
+    ResolutionNear = 4,
+    ResolutionBreached = 8,
+}

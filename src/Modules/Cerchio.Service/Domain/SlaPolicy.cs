@@ -19,6 +19,9 @@ internal sealed record SlaPolicy
 
     public IReadOnlyList<SlaOverride> Overrides { get; init; } = [];
 
+    /// <summary>The share of a target after which a case is near breach (amber, and its people are told): above 0, at most 1.</summary>
+    public double WarningThreshold { get; init; } = SlaClock.DefaultWarningThreshold;
+
     /// <summary>
     /// Sensible targets for an Italian PMI: urgent 1 h / 4 h, high 4 h / 1 business day (8 h), normal 8 h / 3 days
     /// (24 h), low 16 h / 5 days (40 h).
@@ -62,10 +65,15 @@ internal sealed record SlaPolicy
         return targets;
     }
 
-    /// <summary>Field keys: <c>Targets.{Priority}</c> (e.g. <c>Targets.Urgent</c>) and <c>Overrides[i]</c>.</summary>
+    /// <summary>Field keys: <c>Targets.{Priority}</c> (e.g. <c>Targets.Urgent</c>), <c>Overrides[i]</c> and <c>WarningThreshold</c>.</summary>
     public Errors Validate()
     {
         var errors = new Errors();
+        if (double.IsNaN(WarningThreshold) || WarningThreshold <= 0 || WarningThreshold > 1)
+        {
+            errors.Add(nameof(WarningThreshold), "L'avviso deve scattare tra l'1 % e il 100 % del tempo.");
+        }
+
         foreach (var priority in Enum.GetValues<CasePriority>())
         {
             var field = $"{nameof(Targets)}.{priority}";
@@ -134,6 +142,11 @@ internal sealed record SlaPolicy
         if (firstResponse < TimeSpan.Zero || resolution < TimeSpan.Zero)
         {
             errors.Add(field, "I tempi non possono essere negativi.");
+        }
+        else if (firstResponse == TimeSpan.Zero || resolution == TimeSpan.Zero)
+        {
+            // A zero target is due the moment the case opens: every case would start breached.
+            errors.Add(field, "I tempi devono essere maggiori di zero.");
         }
         else if (firstResponse > resolution)
         {

@@ -4,7 +4,7 @@ using Cerchio.Service.Domain;
 namespace Cerchio.Service.Features.Desk;
 
 /// <summary>
-/// When each case turns amber, at one instant: once the warning share (80 %) of its current target — first response
+/// When each case turns amber, at one instant: once the warning share (the policy's, 80 % by default) of its current target — first response
 /// while none was given, then resolution — has run, that is when the business time left to its due instant is at most
 /// the rest (20 %) of that target. The stored due instant already carries the pauses, so this is SlaClock's rule
 /// computed from what the case stores: one bound per priority and type, the same for the row's colour and for the
@@ -26,8 +26,10 @@ internal sealed class SlaWarning
     /// <summary>The cases near breach or past it: the "in scadenza o scadute" view.</summary>
     public Expression<Func<Case, bool>> NearOrBreached { get; }
 
-    public static SlaWarning At(DateTimeOffset now, BusinessCalendar calendar, SlaPolicy policy, double threshold = SlaClock.DefaultWarningThreshold)
+    /// <param name="threshold">The policy's own (<see cref="SlaPolicy.WarningThreshold"/>) unless given.</param>
+    public static SlaWarning At(DateTimeOffset now, BusinessCalendar calendar, SlaPolicy policy, double? threshold = null)
     {
+        var share = 1 - (threshold ?? policy.WarningThreshold);
         var limits = new Dictionary<(CasePriority, CaseType), (DateTimeOffset, DateTimeOffset)>();
         foreach (var priority in Enum.GetValues<CasePriority>())
         {
@@ -35,8 +37,8 @@ internal sealed class SlaWarning
             {
                 var targets = policy.For(priority, type);
                 limits[(priority, type)] = (
-                    calendar.AddBusinessTime(now, targets.FirstResponse * (1 - threshold)),
-                    calendar.AddBusinessTime(now, targets.Resolution * (1 - threshold)));
+                    calendar.AddBusinessTime(now, targets.FirstResponse * share),
+                    calendar.AddBusinessTime(now, targets.Resolution * share));
             }
         }
 

@@ -15,7 +15,7 @@ internal enum SlaLevel
 /// <summary>
 /// The SLA due time as agents read it: "scade tra 2 h", "scaduto da 35 min", and whether it is near or past.
 /// </summary>
-/// <remarks>Near breach is decided by <see cref="SlaWarning"/>: 80 % of the case's current target has run.</remarks>
+/// <remarks>Near breach is decided by <see cref="SlaWarning"/>: the policy's share (80 % by default) of the case's current target has run.</remarks>
 internal static class SlaWording
 {
     /// <summary>

@@ -1,0 +1,63 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Cerchio.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class DeskSettings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "HeadUserId",
+                table: "Departments",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SlaAlertsSent",
+                table: "Cases",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "DeskSettings",
+                columns: table => new
+                {
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Calendar = table.Column<string>(type: "character varying(32000)", maxLength: 32000, nullable: false),
+                    SlaPolicy = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    AutoCloseDays = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeskSettings", x => x.OrganizationId);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeskSettings_OrganizationId",
+                table: "DeskSettings",
+                column: "OrganizationId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DeskSettings");
+
+            migrationBuilder.DropColumn(
+                name: "HeadUserId",
+                table: "Departments");
+
+            migrationBuilder.DropColumn(
+                name: "SlaAlertsSent",
+                table: "Cases");
+        }
+    }
+}
