@@ -43,6 +43,7 @@ public static class ServiceModule
         services.AddHostedService(sp => sp.GetRequiredService<MailboxPoller>());
         services.AddScoped<DeskDirectory>();
         services.AddScoped<InboxQuery>();
+        services.AddScoped<Features.Report.ServiceReport>();
         return services;
     }
 
@@ -59,5 +60,7 @@ public static class ServiceModule
         Features.LiveInbox.DeskFeedEndpoint.Map(app);
         SearchApi.Map(api.MapGroup("").WithTags("Search"));
         SearchEndpoints.Map(app);
+        Features.Report.ReportApi.Map(api.MapGroup("").WithTags("Reports"));
+        Features.Report.ReportApi.MapExport(app);
     }
 }

@@ -55,6 +55,12 @@ internal sealed class Case : IOrganizationScoped
     /// <summary>Since when the clock stands still (waiting on the customer).</summary>
     public DateTimeOffset? SlaPausedAt { get; set; }
 
+    /// <summary>
+    /// Business time the case has waited on the customer, pauses ended so far: the resolution time leaves it out
+    /// (PRODUCT.md), and the pause history is not kept anywhere else.
+    /// </summary>
+    public TimeSpan WaitedOnCustomer { get; set; }
+
     public bool IsDone => Status is CaseStatus.Resolved or CaseStatus.Closed;
 
     public static Case Open(int number, string subject, CaseType type, CasePriority priority, CaseChannel channel, DateTimeOffset now,
@@ -169,6 +175,7 @@ internal sealed class Case : IOrganizationScoped
             // The customer held the case: the resolution target moves later by the business time they took.
             var held = calendar.BusinessTimeBetween(pausedAt, now);
             ResolutionDueAt = calendar.AddBusinessTime(ResolutionDueAt, held);
+            WaitedOnCustomer += held;
             SlaPausedAt = null;
         }
 
