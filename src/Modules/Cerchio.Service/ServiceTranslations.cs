@@ -312,7 +312,7 @@ internal sealed class ServiceTranslations : ITranslations
         ["Trimestre scorso"] = "Last quarter",
         ["Indicare un periodo predefinito oppure le date, non entrambi."] = "Give either a ready-made period or the dates, not both.",
         ["Le date partono dal {0}."] = "Dates start from {0}.",
-        ["La data finale è oltre un anno da oggi."] = "The end date is more than a year from today.",
+        ["La data è oltre un anno da oggi."] = "The date is more than a year from today.",
         ["Il periodo può durare al massimo {0} giorni."] = "The period can last at most {0} days.",
         ["Non assegnata"] = "Unassigned",
         ["Nessun touchpoint"] = "No touchpoint",

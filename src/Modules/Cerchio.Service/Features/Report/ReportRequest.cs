@@ -139,22 +139,29 @@ internal static class ReportInput
             }
         }
 
-        if (errors.Any)
+        // Each date on its own first: the defaults below add and subtract days, which must stay inside the calendar.
+        var latest = today.AddYears(1);
+        foreach (var (day, field) in new[] { (fromDay, fields.From), (toDay, fields.To) })
+        {
+            if (day < Earliest)
+            {
+                errors.Add(field, "Le date partono dal {0}.", Earliest.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+            }
+            else if (day > latest)
+            {
+                errors.Add(field, "La data è oltre un anno da oggi.");
+            }
+        }
+
+        // The range is checked only once each date reads as one; every other mistake is reported with it.
+        if (errors.For(fields.From).Count > 0 || errors.For(fields.To).Count > 0 || errors.For(fields.Period).Count > 0)
         {
             return null;
         }
 
         var last = toDay ?? (fromDay is { } f && f.AddDays(29) < today ? f.AddDays(29) : today);
         var first = fromDay ?? last.AddDays(-29);
-        if (first < Earliest || last < Earliest)
-        {
-            errors.Add(fromDay < Earliest ? fields.From : fields.To, "Le date partono dal {0}.", Earliest.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
-        }
-        else if (last > today.AddYears(1))
-        {
-            errors.Add(fields.To, "La data finale è oltre un anno da oggi.");
-        }
-        else if (last < first)
+        if (last < first)
         {
             errors.Add(fields.To, "La data finale non può precedere quella iniziale.");
         }
