@@ -230,7 +230,7 @@ public abstract class ServiceReportTests(ReportApp app)
         Assert.Equal(1, theirs.GetProperty("overall").GetProperty("cases").GetInt32());
         Assert.Empty(theirs.GetProperty("hand_offs").EnumerateArray());
         var page = await Html.GetAsync(await desk.Other.SignInAsync(), "/assistenza/report?dal=2027-01-11&al=2027-01-18");
-        Assert.Equal("1", page.QuerySelector("[data-kpi=cases] dd")!.TextContent.Trim());
+        Assert.Equal("1", page.QuerySelector("[data-kpi=cases] [data-value]")!.TextContent.Trim());
         Assert.NotNull(page.QuerySelector("#no-handoffs"));
     }
 
@@ -296,10 +296,10 @@ public abstract class ServiceReportTests(ReportApp app)
 
         var page = await Html.GetAsync(browser, "/assistenza/report?dal=2027-01-11&al=2027-01-18&per=priority");
 
-        Assert.Equal("75 %", page.QuerySelector("[data-kpi=sla] dd")!.TextContent.Trim());
-        Assert.Equal("1 h lavorative", page.QuerySelector("[data-kpi=first-response] dd")!.TextContent.Trim());
-        Assert.Equal("3 h 30 min lavorative", page.QuerySelector("[data-kpi=resolution] dd")!.TextContent.Trim());
-        Assert.Equal("33,3 %", page.QuerySelector("[data-kpi=first-contact] dd")!.TextContent.Trim());
+        Assert.Equal("75 %", page.QuerySelector("[data-kpi=sla] [data-value]")!.TextContent.Trim());
+        Assert.Equal("1 h lavorative", page.QuerySelector("[data-kpi=first-response] [data-value]")!.TextContent.Trim());
+        Assert.Equal("3 h 30 min lavorative", page.QuerySelector("[data-kpi=resolution] [data-value]")!.TextContent.Trim());
+        Assert.Equal("33,3 %", page.QuerySelector("[data-kpi=first-contact] [data-value]")!.TextContent.Trim());
         Assert.Contains("Normale", page.QuerySelector("#groups-table tr[data-group=normal]")!.TextContent);
         Assert.Equal(2, page.QuerySelectorAll("#series-table tbody tr").Length);
         Assert.Contains("3 h 30 min lavorative", page.QuerySelector("#handoffs-table")!.TextContent);
