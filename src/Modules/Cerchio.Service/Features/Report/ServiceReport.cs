@@ -178,7 +178,8 @@ internal sealed class ServiceReport(CerchioDb db, ServiceSettings settings, Desk
             .ToListAsync(ct);
 
         // Business time needs the calendar (time zone, opening hours, Italian holidays, the organization's closures),
-        // which neither database can evaluate: only the answered or resolved cases are read, five columns each.
+        // which neither database can evaluate: only the answered or resolved cases are read, with just the columns the
+        // grouping and the two durations need.
         var timed = await cases.Where(c => c.FirstResponseAt != null || c.ResolvedAt != null)
             .Select(c => new Case
             {
