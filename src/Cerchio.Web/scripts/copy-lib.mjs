@@ -5,6 +5,8 @@ const files = {
   "bootstrap/dist/css/bootstrap.min.css": "bootstrap/bootstrap.min.css",
   "bootstrap/dist/js/bootstrap.bundle.min.js": "bootstrap/bootstrap.bundle.min.js",
   "htmx.org/dist/htmx.min.js": "htmx/htmx.min.js",
+  // The self-contained build (its colour helper bundled): the report pages load it with a plain script tag.
+  "chart.js/dist/chart.umd.min.js": "chartjs/chart.umd.min.js",
 };
 for (const [from, to] of Object.entries(files)) {
   const target = `wwwroot/lib/${to}`;

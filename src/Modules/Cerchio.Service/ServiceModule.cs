@@ -46,6 +46,7 @@ public static class ServiceModule
         services.AddSingleton<Features.SlaAlerts.SlaAlertPass>();
         services.AddSingleton<Features.AutoClose.AutoClosePass>();
         services.AddHostedService<Features.SlaAlerts.DeskSweep>();
+        services.AddScoped<Features.Report.ServiceReport>();
         return services;
     }
 
@@ -64,5 +65,7 @@ public static class ServiceModule
         Features.LiveInbox.DeskFeedEndpoint.Map(app);
         SearchApi.Map(api.MapGroup("").WithTags("Search"));
         SearchEndpoints.Map(app);
+        Features.Report.ReportApi.Map(api.MapGroup("").WithTags("Reports"));
+        Features.Report.ReportApi.MapExport(app);
     }
 }

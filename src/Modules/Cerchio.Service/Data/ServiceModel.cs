@@ -14,6 +14,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.RequesterName).HasMaxLength(200);
         b.Property(c => c.RequesterEmail).HasMaxLength(254);
         b.Property(c => c.ExternalId).HasMaxLength(100);
+        // Ticks on both databases: SQLite has no interval type.
+        b.Property(c => c.WaitedOnCustomer).HasConversion<long>();
         b.HasIndex(c => new { c.OrganizationId, c.Number }).IsUnique();
         b.HasIndex(c => new { c.OrganizationId, c.ExternalId }).IsUnique();
         // The inbox: open work by due time, then by id for a stable keyset order.

@@ -64,6 +64,12 @@ internal sealed class Case : IOrganizationScoped
     /// <summary>Which near-breach and breach emails have gone out: each once per case, claimed by a conditional update.</summary>
     public SlaAlerts SlaAlertsSent { get; set; }
 
+    /// <summary>
+    /// Business time the case has waited on the customer, pauses ended so far: the resolution time leaves it out
+    /// (PRODUCT.md), and the pause history is not kept anywhere else.
+    /// </summary>
+    public TimeSpan WaitedOnCustomer { get; set; }
+
     public bool IsDone => Status is CaseStatus.Resolved or CaseStatus.Closed;
 
     /// <summary>
@@ -229,6 +235,7 @@ internal sealed class Case : IOrganizationScoped
             // The customer held the case: the resolution target moves later by the business time they took.
             var held = calendar.BusinessTimeBetween(pausedAt, now);
             ResolutionDueAt = calendar.AddBusinessTime(ResolutionDueAt, held);
+            WaitedOnCustomer += held;
             SlaPausedAt = null;
         }
 
