@@ -43,6 +43,9 @@ public static class ServiceModule
         services.AddHostedService(sp => sp.GetRequiredService<MailboxPoller>());
         services.AddScoped<DeskDirectory>();
         services.AddScoped<InboxQuery>();
+        services.AddOptions<Features.ContactForm.ContactFormOptions>().BindConfiguration("ContactForm");
+        services.AddScoped<Features.ContactForm.WebContactForm>();
+        services.AddScoped<Cerchio.Ui.IPublicPageLanguage, Features.ContactForm.ContactFormLanguage>();
         return services;
     }
 

@@ -14,6 +14,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.RequesterName).HasMaxLength(200);
         b.Property(c => c.RequesterEmail).HasMaxLength(254);
         b.Property(c => c.ExternalId).HasMaxLength(100);
+        b.Property(c => c.SubmittedFrom).HasMaxLength(64);
         b.HasIndex(c => new { c.OrganizationId, c.Number }).IsUnique();
         b.HasIndex(c => new { c.OrganizationId, c.ExternalId }).IsUnique();
         // The inbox: open work by due time, then by id for a stable keyset order.
@@ -27,6 +28,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => new { c.OrganizationId, c.SlaDueAt, c.Id });
         b.HasIndex(c => new { c.OrganizationId, c.CreatedAt, c.Id });
         b.HasIndex(c => new { c.OrganizationId, c.ResolvedAt });
+        // The web form's rate limit: the last hour's cases of one channel.
+        b.HasIndex(c => new { c.OrganizationId, c.Channel, c.CreatedAt });
     }
 }
 
