@@ -318,8 +318,6 @@ internal sealed class ServiceTranslations : ITranslations
         ["abbiamo ricevuto la tua richiesta e l'abbiamo registrata come pratica n. {0}. Ti risponderemo al più presto."] = "we have received your request and registered it as case no. {0}. We will answer you as soon as possible.",
         ["Per aggiungere informazioni rispondi a questa email: il tuo messaggio arriverà alla stessa pratica."] = "To add anything, reply to this email: your message will reach the same case.",
         ["La tua richiesta:"] = "Your request:",
-        ["Modulo non trovato"] = "Form not found",
-        ["Nessuna azienda usa questo indirizzo per il suo modulo di contatto: controlla il link che hai seguito."] = "No company uses this address for its contact form: please check the link you followed.",
         ["Richiesta inviata"] = "Request sent",
         ["Grazie, abbiamo ricevuto la tua richiesta"] = "Thank you, we have received your request",
         ["La tua richiesta è registrata come pratica n. {0}."] = "Your request is registered as case no. {0}.",

@@ -68,6 +68,7 @@ public static class EveryKindOfRecord
             db.Add(handOff);
             var timelineEvent = await db.Set<TimelineEvent>().FirstAsync(e => e.CustomerId == customerId);
             var contact = await db.Set<Contact>().FirstAsync(c => c.CustomerId == customerId);
+            var slug = await db.Set<Organization>().Select(o => o.Slug).SingleAsync();
             await db.SaveChangesAsync();
 
             var ids = new Dictionary<string, string>
@@ -92,6 +93,7 @@ public static class EveryKindOfRecord
                 ["mailboxid"] = mailbox.Id.ToString(),
                 ["handoffid"] = handOff.Id.ToString(),
                 ["number"] = caseNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["slug"] = slug,
             };
             return (org, ids);
         });

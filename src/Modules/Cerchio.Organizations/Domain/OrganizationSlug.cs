@@ -17,7 +17,7 @@ internal static partial class OrganizationSlug
     public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal)
     {
         "admin", "amministrazione", "api", "app", "assistenza", "cerchio", "clienti", "contatti", "demo", "embed", "errore",
-        "help", "login", "modulo", "new", "nuova", "organizzazione", "organizzazioni", "root", "static", "supporto", "test", "www",
+        "help", "login", "modulo", "new", "nuova", "organizzazioni", "root", "static", "supporto", "test", "www",
     };
 
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]

@@ -87,8 +87,11 @@ internal sealed partial class WebContactForm(
 
     private ContactFormOptions Options => options.Value;
 
-    public string IssueToken(Guid organizationId) =>
-        _tokens.Protect(string.Create(CultureInfo.InvariantCulture, $"{organizationId:N}|{clock.GetUtcNow().ToUnixTimeMilliseconds()}"));
+    public string IssueToken(Guid organizationId) => IssueToken(organizationId, clock.GetUtcNow());
+
+    /// <summary>A token for a form shown at the given moment (tests: a form a person filled in a minute).</summary>
+    public string IssueToken(Guid organizationId, DateTimeOffset shownAt) =>
+        _tokens.Protect(string.Create(CultureInfo.InvariantCulture, $"{organizationId:N}|{shownAt.ToUnixTimeMilliseconds()}"));
 
     /// <summary>When the token's form was shown, if the token is ours and for this organization.</summary>
     public DateTimeOffset? ShownAt(string? token, Guid organizationId)
