@@ -32,7 +32,7 @@ public abstract partial class EveryPageAccessibilityTests(BrowserApp app)
         {
             ["CustomerId"] = customer.GetProperty("id").GetString()!,
             ["Number"] = opened.GetProperty("number").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Slug"] = await app.App.InOrganizationAsync(org.Id, services => services.GetRequiredService<Cerchio.Organizations.Contracts.IOrganizationDirectory>().SlugAsync()),
+            ["Slug"] = await Cerchio.Tests.Infrastructure.ContactForms.SlugAsync(app.App, org.Id),
         };
 
         var page = await app.NewPageAsync();

@@ -55,15 +55,9 @@ public sealed class ContactFormPostgresApp : ContactFormApp
 
 public abstract class ContactFormTests(ContactFormApp app)
 {
-    private async Task<string> SlugOfAsync(TestOrganization org) =>
-        await app.InOrganizationAsync(org.Id, services => services.GetRequiredService<IOrganizationDirectory>().SlugAsync());
+    private Task<string> SlugOfAsync(TestOrganization org) => ContactForms.SlugAsync(app, org.Id);
 
-    /// <summary>A token as if the form had been shown <paramref name="ago"/> before: a person takes longer than the minimum.</summary>
-    private async Task<string> TokenAsync(Guid organizationId, TimeSpan ago)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return scope.ServiceProvider.GetRequiredService<WebContactForm>().IssueToken(organizationId, DateTimeOffset.UtcNow - ago);
-    }
+    private Task<string> TokenAsync(Guid organizationId, TimeSpan ago) => ContactForms.TokenAsync(app, organizationId, ago);
 
     /// <summary>Opens the public form and sends it as a person would (fields filled, the token of a form shown a minute ago).</summary>
     private async Task<HttpResponseMessage> SendAsync(HttpClient client, TestOrganization org, string slug, Dictionary<string, string> fields, string query = "", TimeSpan? shownAgo = null)
