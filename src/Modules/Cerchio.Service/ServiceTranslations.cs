@@ -305,7 +305,6 @@ internal sealed class ServiceTranslations : ITranslations
         // The public contact form and its settings page
         ["Il modulo è rimasto aperto a lungo: controlla i dati e invia di nuovo."] = "The form was open for a long time: check your details and send it again.",
         ["Hai già inviato diverse richieste nell'ultima ora: riprova più tardi, oppure scrivici via email."] = "You have already sent several requests in the last hour: please try again later, or write to us by email.",
-        ["Conferma automatica"] = "Automatic confirmation",
         ["Scrivi il tuo nome."] = "Please write your name.",
         ["Il nome può avere al massimo {0} caratteri."] = "The name can be at most {0} characters.",
         ["Scrivi il tuo indirizzo email: ti risponderemo lì."] = "Please write your email address: we will answer you there.",

@@ -6,7 +6,6 @@ using AngleSharp.Html.Dom;
 using Cerchio.Customers.Domain;
 using Cerchio.Data;
 using Cerchio.Data.Outbox;
-using Cerchio.Organizations.Contracts;
 using Cerchio.Organizations.Domain;
 using Cerchio.Service.Domain;
 using Cerchio.Service.Features.ContactForm;

@@ -154,10 +154,11 @@ internal sealed partial class WebContactForm(
         }
 
         var desk = scope.ServiceProvider.GetRequiredService<CaseDesk>();
-        var text = request.Phone is null ? request.Message : $"{request.Message}\n\n{l["Telefono"]}: {request.Phone}";
+        // Stored for the company's people, in Italian like the desk's other recorded lines, whatever the visitor's language.
+        var text = request.Phone is null ? request.Message : $"{request.Message}\n\nTelefono: {request.Phone}";
         var opened = await desk.OpenForSenderAsync(
             new NewCase(request.Subject, CaseChannel.WebForm, Text: text, SubmittedFrom: submittedFrom), request.Email, request.Name, ct);
-        await desk.SendAutomaticEmailAsync(opened, from => Confirmation.Build(opened, organization.Name, from, request, l), l["Conferma automatica"], ct);
+        await desk.SendAutomaticEmailAsync(opened, from => Confirmation.Build(opened, organization.Name, from, request, l), "Conferma automatica", ct);
         return new ContactResult(ContactOutcome.Opened, errors, opened.Number);
     }
 
