@@ -762,6 +762,11 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<string>("VatNumber")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -769,6 +774,9 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
 
                     b.ToTable("Organizations", (string)null);
                 });
@@ -893,6 +901,10 @@ namespace Cerchio.Data.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("SubmittedFrom")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("TouchpointCode")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -919,6 +931,8 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.HasIndex("OrganizationId", "ResolvedAt");
 
                     b.HasIndex("OrganizationId", "AssigneeId", "Status");
+
+                    b.HasIndex("OrganizationId", "Channel", "CreatedAt");
 
                     b.HasIndex("OrganizationId", "CreatedAt", "Id");
 

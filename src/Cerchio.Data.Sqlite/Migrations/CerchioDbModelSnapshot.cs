@@ -757,6 +757,11 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("VatNumber")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -764,6 +769,9 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
 
                     b.ToTable("Organizations", (string)null);
                 });
@@ -888,6 +896,10 @@ namespace Cerchio.Data.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubmittedFrom")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TouchpointCode")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -914,6 +926,8 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.HasIndex("OrganizationId", "ResolvedAt");
 
                     b.HasIndex("OrganizationId", "AssigneeId", "Status");
+
+                    b.HasIndex("OrganizationId", "Channel", "CreatedAt");
 
                     b.HasIndex("OrganizationId", "CreatedAt", "Id");
 

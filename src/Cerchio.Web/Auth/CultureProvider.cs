@@ -6,13 +6,23 @@ using Microsoft.AspNetCore.Localization;
 namespace Cerchio.Web.Auth;
 
 /// <summary>
-/// Italian unless the person chose English (profile claim, or the cookie before signing in). The API also
+/// Italian unless the person chose English (profile claim, or the cookie before signing in); a public page for
+/// customers (see IPublicPageLanguage) decides its own. The API also
 /// honours Accept-Language; pages do not, so an English browser still gets the Italian-first product.
 /// </summary>
 internal sealed class CultureProvider : RequestCultureProvider
 {
-    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+    public override async Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
     {
+        // A customer-facing page speaks its owner's language, whoever opens it (an agent previewing it included).
+        foreach (var page in httpContext.RequestServices.GetServices<Cerchio.Ui.IPublicPageLanguage>())
+        {
+            if (await page.LanguageOfAsync(httpContext) is { } pageLanguage)
+            {
+                return new ProviderCultureResult(Loc.CultureFor(pageLanguage).Name);
+            }
+        }
+
         var language = httpContext.User.FindFirstValue(CerchioClaims.Language)
             ?? httpContext.Request.Cookies[CerchioClaims.LanguageCookie];
         if (language is null && httpContext.Request.Path.StartsWithSegments("/api"))
@@ -22,6 +32,6 @@ internal sealed class CultureProvider : RequestCultureProvider
                 ? "en" : null;
         }
 
-        return Task.FromResult(language is null ? null : new ProviderCultureResult(Loc.CultureFor(language).Name));
+        return language is null ? null : new ProviderCultureResult(Loc.CultureFor(language).Name);
     }
 }

@@ -210,14 +210,32 @@ public static class CerchioApp
         app.MapRazorComponents<App>().AddAdditionalAssemblies(ModuleAssemblies);
     }
 
-    /// <summary>No framing (the one-click row actions must not be clickjacked), no type sniffing, no referrer to other sites.</summary>
+    /// <summary>
+    /// No framing (the one-click row actions must not be clickjacked), no type sniffing, no referrer to other sites.
+    /// A page marked <see cref="AllowFramingAttribute"/> (the public contact form, embedded in the company's own site)
+    /// may be framed by any site; the endpoint is known only after routing, so the framing headers are set as the
+    /// response starts.
+    /// </summary>
     private static Task SecurityHeadersAsync(HttpContext context, RequestDelegate next)
     {
         var headers = context.Response.Headers;
-        headers.XFrameOptions = "DENY";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "same-origin";
-        headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+        context.Response.OnStarting(() =>
+        {
+            if (context.GetEndpoint()?.Metadata.GetMetadata<AllowFramingAttribute>() is null)
+            {
+                headers.XFrameOptions = "DENY";
+                headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+            }
+            else
+            {
+                headers.Remove("X-Frame-Options");
+                headers.ContentSecurityPolicy = "frame-ancestors *";
+            }
+
+            return Task.CompletedTask;
+        });
         return next(context);
     }
 

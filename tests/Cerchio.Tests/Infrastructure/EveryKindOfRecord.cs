@@ -82,6 +82,7 @@ public static class EveryKindOfRecord
             });
             var timelineEvent = await db.Set<TimelineEvent>().FirstAsync(e => e.CustomerId == customerId);
             var contact = await db.Set<Contact>().FirstAsync(c => c.CustomerId == customerId);
+            var slug = await db.Set<Organization>().Select(o => o.Slug).SingleAsync();
             await db.SaveChangesAsync();
 
             var ids = new Dictionary<string, string>
@@ -107,6 +108,7 @@ public static class EveryKindOfRecord
                 ["handoffid"] = handOff.Id.ToString(),
                 ["attachmentid"] = attachment.Id.ToString(),
                 ["number"] = caseNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["slug"] = slug,
             };
             return (org, ids);
         });

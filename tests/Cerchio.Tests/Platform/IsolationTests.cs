@@ -32,10 +32,12 @@ public abstract partial class IsolationTests(AppFixture app)
 
     /// <summary>
     /// Endpoints whose job is to work without an organization (sign-in, set-up, errors, health, the API description),
-    /// and the invitation link, whose 32 random bytes are themselves the permission to see that one invitation.
+    /// the invitation link, whose 32 random bytes are themselves the permission to see that one invitation, and the
+    /// public contact form, which shows any organization's form to anyone by design (ContactFormTests proves a post to
+    /// B's form opens a case in B only, whoever sends it).
     /// </summary>
     private static readonly string[] Public =
-        ["/accedi", "/configurazione", "/errore", "/accesso-negato", "/non-trovato", "/health/live", "/health/ready", "/openapi/{documentName}.json", "/esci", "/lingua", "/invito/{Token}"];
+        ["/accedi", "/configurazione", "/errore", "/accesso-negato", "/non-trovato", "/health/live", "/health/ready", "/openapi/{documentName}.json", "/esci", "/lingua", "/invito/{Token}", "/contatti/{Slug}"];
 
     private sealed record Tenant(TestOrganization Org, Dictionary<string, string> Ids);
 

@@ -15,6 +15,9 @@ public sealed record MemberContact(Guid UserId, string Name, string Email, strin
 /// <summary>A person of the current organization as other modules show and pick them (an assignee, a filter).</summary>
 public sealed record MemberInfo(Guid UserId, string Name, Role Role, Guid? DepartmentId);
 
+/// <summary>What a public page (the contact form) may show of an organization found by its slug.</summary>
+public sealed record PublicOrganization(Guid Id, string Name, string Language, string Slug);
+
 public sealed record NewOrganization(string Name, string? VatNumber, string Language, bool IsDemo = false);
 
 public sealed record NewPerson(string DisplayName, string Email, string Password, Role Role, string? Department, string? JobTitle = null);
@@ -35,6 +38,15 @@ public interface IOrganizationDirectory
     Task<IReadOnlyList<MemberInfo>> MembersAsync(CancellationToken ct = default);
 
     Task<bool> AnyUserAsync(CancellationToken ct = default);
+
+    /// <summary>
+    /// The organization a public address names, whatever organization (if any) the caller is in: public pages have
+    /// none. Null for an unknown slug.
+    /// </summary>
+    Task<PublicOrganization?> FindBySlugAsync(string slug, CancellationToken ct = default);
+
+    /// <summary>The current organization's public slug.</summary>
+    Task<string> SlugAsync(CancellationToken ct = default);
 
     /// <summary>Where to write to these members of the current organization (people of other organizations are left out).</summary>
     Task<IReadOnlyDictionary<Guid, string>> EmailsOfMembersAsync(IEnumerable<Guid> userIds, CancellationToken ct = default);

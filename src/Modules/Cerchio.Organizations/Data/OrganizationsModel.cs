@@ -12,6 +12,8 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(o => o.Name).HasMaxLength(200);
         b.Property(o => o.VatNumber).HasMaxLength(20);
         b.Property(o => o.Language).HasMaxLength(5);
+        b.Property(o => o.Slug).HasMaxLength(OrganizationSlug.MaxLength);
+        b.HasIndex(o => o.Slug).IsUnique();
     }
 }
 

@@ -10,6 +10,9 @@ internal sealed class Organization : IOrganizationScoped
     public string Name { get; set; } = "";
     public string? VatNumber { get; set; }
     public string Language { get; set; } = "it";
+
+    /// <summary>The organization in public addresses (the contact form); unique, see <see cref="OrganizationSlug"/>.</summary>
+    public string Slug { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>The demo company (seed-demo finds it again instead of making a second one).</summary>

@@ -59,6 +59,24 @@ internal sealed class OrganizationDirectory(CerchioDb db, TimeProvider clock) : 
 
     public Task<bool> AnyUserAsync(CancellationToken ct = default) => db.Users.AnyAsync(ct);
 
+    public async Task<PublicOrganization?> FindBySlugAsync(string slug, CancellationToken ct = default)
+    {
+        // Slugs are stored lowercase; an address typed in capitals still finds its organization.
+        var key = slug.Trim().ToLowerInvariant();
+        if (key.Length is 0 or > OrganizationSlug.MaxLength)
+        {
+            return null;
+        }
+
+        return await db.Set<Organization>().IgnoreQueryFilters().AsNoTracking()
+            .Where(o => o.Slug == key)
+            .Select(o => new PublicOrganization(o.Id, o.Name, o.Language, o.Slug))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    public Task<string> SlugAsync(CancellationToken ct = default) =>
+        db.Set<Organization>().Select(o => o.Slug).SingleAsync(ct);
+
     public async Task<IReadOnlyDictionary<Guid, string>> EmailsOfMembersAsync(IEnumerable<Guid> userIds, CancellationToken ct = default)
     {
         var ids = userIds.Distinct().ToList();
@@ -96,6 +114,38 @@ internal sealed class OrganizationProvisioning(
             return (null, errors);
         }
 
+        var slug = OrganizationSlug.From(organization.Name);
+        var attempt = await FirstFreeAttemptAsync(slug, ct);
+        for (var tries = 1; ; tries++, attempt++)
+        {
+            try
+            {
+                return (await InsertAsync(organization, OrganizationSlug.Candidate(slug, attempt), administratorUserId, ct), errors);
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && tries < 5)
+            {
+                // Another organization took the same slug at the same moment: the next suffix.
+            }
+        }
+    }
+
+    /// <summary>The first suffix not yet taken: "rossi", then "rossi-2", "rossi-3"…</summary>
+    private async Task<int> FirstFreeAttemptAsync(string slug, CancellationToken ct)
+    {
+        var prefix = slug + "-";
+        var taken = (await db.Set<Organization>().IgnoreQueryFilters()
+            .Where(o => o.Slug == slug || o.Slug.StartsWith(prefix)).Select(o => o.Slug).ToListAsync(ct)).ToHashSet();
+        var attempt = 1;
+        while (taken.Contains(OrganizationSlug.Candidate(slug, attempt)))
+        {
+            attempt++;
+        }
+
+        return attempt;
+    }
+
+    private async Task<Guid> InsertAsync(NewOrganization organization, string slug, Guid administratorUserId, CancellationToken ct)
+    {
         // A fresh scope whose organization is the new one: stamping, filters and audit work as for any request.
         var id = Ids.New();
         await using var scope = scopes.CreateAsyncScope();
@@ -111,13 +161,14 @@ internal sealed class OrganizationProvisioning(
             Name = organization.Name.Trim(),
             VatNumber = string.IsNullOrWhiteSpace(organization.VatNumber) ? null : VatNumbers.Normalize(organization.VatNumber),
             Language = organization.Language,
+            Slug = slug,
             CreatedAt = now,
             IsDemo = organization.IsDemo,
         });
         scopedDb.AddRange(Department.Defaults.Select((name, i) => new Department { Id = Ids.New(), Name = name, SortOrder = i }));
         scopedDb.Add(new Membership { Id = Ids.New(), UserId = admin.Id, Role = Role.Administrator, CreatedAt = now });
         await scopedDb.SaveChangesAsync(ct);
-        return (id, errors);
+        return id;
     }
 
     public async Task<(Guid? UserId, Errors Errors)> AddPersonAsync(NewPerson person, CancellationToken ct = default)

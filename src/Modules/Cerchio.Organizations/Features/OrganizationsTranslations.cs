@@ -162,5 +162,13 @@ internal sealed class OrganizationsTranslations : ITranslations
         ["{0} campi"] = "{0} fields",
         ["persone"] = "people",
         ["reparti"] = "departments",
+        // The public address (slug)
+        ["Indirizzo pubblico"] = "Public address",
+        ["Il nome dell'organizzazione negli indirizzi pubblici, come il modulo di contatto: lettere minuscole, cifre e trattini. Cambiarlo rende non più validi i link già pubblicati."] = "The organization's name in public addresses such as the contact form: lowercase letters, digits and hyphens. Changing it breaks links already published.",
+        ["L'indirizzo pubblico è obbligatorio."] = "The public address is required.",
+        ["L'indirizzo pubblico deve avere da 3 a 50 caratteri."] = "The public address must be 3 to 50 characters long.",
+        ["Usa solo lettere minuscole senza accenti, cifre e trattini singoli (non all'inizio né alla fine)."] = "Use only lowercase letters without accents, digits and single hyphens (not at the start or the end).",
+        ["Questo indirizzo è riservato: scegline un altro."] = "This address is reserved: choose another one.",
+        ["Questo indirizzo è già usato da un'altra organizzazione: scegline un altro."] = "This address is already used by another organization: choose another one.",
     };
 }

@@ -16,6 +16,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.ExternalId).HasMaxLength(100);
         // Ticks on both databases: SQLite has no interval type.
         b.Property(c => c.WaitedOnCustomer).HasConversion<long>();
+        b.Property(c => c.SubmittedFrom).HasMaxLength(64);
         b.HasIndex(c => new { c.OrganizationId, c.Number }).IsUnique();
         b.HasIndex(c => new { c.OrganizationId, c.ExternalId }).IsUnique();
         // The inbox: open work by due time, then by id for a stable keyset order.
@@ -29,6 +30,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => new { c.OrganizationId, c.SlaDueAt, c.Id });
         b.HasIndex(c => new { c.OrganizationId, c.CreatedAt, c.Id });
         b.HasIndex(c => new { c.OrganizationId, c.ResolvedAt });
+        // The web form's rate limit: the last hour's cases of one channel.
+        b.HasIndex(c => new { c.OrganizationId, c.Channel, c.CreatedAt });
     }
 }
 

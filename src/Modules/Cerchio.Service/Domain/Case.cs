@@ -35,6 +35,12 @@ internal sealed class Case : IOrganizationScoped
     /// <summary>The sending system's id (POST /cases): a repeated request returns the case it created the first time.</summary>
     public string? ExternalId { get; set; }
 
+    /// <summary>
+    /// A web-form case's client address, pseudonymised (a hash: the rate limit counts by it, nobody reads it back).
+    /// Null for every other channel.
+    /// </summary>
+    public string? SubmittedFrom { get; set; }
+
     /// <summary>A complaint, by type or flagged on any case: always visible to the CX lead and the executives.</summary>
     public bool IsComplaint { get; set; }
 

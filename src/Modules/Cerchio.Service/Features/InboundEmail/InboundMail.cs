@@ -1,4 +1,3 @@
-using Cerchio.Customers.Contracts;
 using Cerchio.Data;
 using Cerchio.Service.Domain;
 using Cerchio.Service.Features.OpenCase;
@@ -13,8 +12,7 @@ namespace Cerchio.Service.Features.InboundEmail;
 /// Auto-replies, bounces and bulk mail open nothing and answer nobody. Whatever happens is recorded in InboundEmails,
 /// with the raw message when it was not imported: nothing is dropped silently.
 /// </summary>
-internal sealed class InboundMail(
-    CerchioDb db, CaseDesk desk, ICustomerDirectory customers, InboundLimits limits, TimeProvider clock, ILogger<InboundMail> logger)
+internal sealed class InboundMail(CerchioDb db, CaseDesk desk, InboundLimits limits, TimeProvider clock, ILogger<InboundMail> logger)
 {
     public InboundLimits Limits { get; init; } = limits;
 
@@ -87,17 +85,13 @@ internal sealed class InboundMail(
             else
             {
                 var sender = email.ReplyTo ?? email.From;
-                var match = await customers.MatchSenderAsync(sender.Address, sender.DisplayName, ct);
                 var subject = string.IsNullOrWhiteSpace(email.Subject) ? "(nessun oggetto)" : email.Subject;
-                (joined, _) = await desk.OpenAsync(new NewCase(
+                joined = await desk.OpenForSenderAsync(new NewCase(
                     subject.Length > Data.Limits.Subject ? subject[..Data.Limits.Subject] : subject,
                     CaseChannel.Email,
-                    CustomerId: match.Customer.Id,
-                    RequesterName: sender.DisplayName ?? match.Customer.Name,
-                    RequesterEmail: sender.Address,
                     Text: text,
                     Email: caseEmail,
-                    DepartmentId: mailbox?.DepartmentId), ct);
+                    DepartmentId: mailbox?.DepartmentId), sender.Address, sender.DisplayName, ct);
             }
 
             return await RecordAsync(mailbox, source, uid, email, InboundOutcome.Imported, null, joined.Id, raw: null, ct);

@@ -15,6 +15,7 @@ namespace Cerchio.Service.Features.OpenCase;
 /// <summary>What a new case is, whichever way it arrived (API, email, phone, web form).</summary>
 /// <param name="Text">The customer's words, or the agent's note of the call; may be empty.</param>
 /// <param name="ResolvedOnTheSpot">"Risolto al telefono": logged already resolved.</param>
+/// <param name="SubmittedFrom">The web form's client, pseudonymised (see Case.SubmittedFrom).</param>
 internal sealed record NewCase(
     string Subject,
     CaseChannel Channel,
@@ -28,7 +29,8 @@ internal sealed record NewCase(
     string? ExternalId = null,
     bool ResolvedOnTheSpot = false,
     CaseEmail? Email = null,
-    Guid? DepartmentId = null);
+    Guid? DepartmentId = null,
+    string? SubmittedFrom = null);
 
 /// <summary>The email a message came in as (or went out as), beyond its text.</summary>
 internal sealed record CaseEmail(
@@ -74,6 +76,23 @@ internal sealed class CaseDesk(
         }
     }
 
+    /// <summary>
+    /// Opens a case for whoever wrote from this address (an email, the web contact form): the sender is matched to a
+    /// contact or customer by address, then by company domain; an unknown sender becomes a new customer flagged for
+    /// review, stored in the same transaction as the case.
+    /// </summary>
+    public async Task<Case> OpenForSenderAsync(NewCase request, string address, string? displayName, CancellationToken ct = default)
+    {
+        var match = await customers.MatchSenderAsync(address, displayName, ct);
+        var (opened, _) = await OpenAsync(request with
+        {
+            CustomerId = match.Customer.Id,
+            RequesterName = displayName ?? match.Customer.Name,
+            RequesterEmail = address,
+        }, ct);
+        return opened;
+    }
+
     private async Task<Case> InsertAsync(NewCase request, CancellationToken ct)
     {
         var (calendar, policy) = await settings.GetAsync(ct);
@@ -88,6 +107,7 @@ internal sealed class CaseDesk(
         opened.ExternalId = request.ExternalId;
         opened.MailboxId = request.Email?.MailboxId;
         opened.DepartmentId = request.DepartmentId;
+        opened.SubmittedFrom = request.SubmittedFrom;
         db.Add(opened);
 
         if (request.Email is { } email)
@@ -190,12 +210,7 @@ internal sealed class CaseDesk(
             copies.Add(copy);
         }
 
-        var mailbox = answered.MailboxId is { } mailboxId
-            ? await db.Set<Mailbox>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == mailboxId && m.IsActive, ct)
-            : await db.Set<Mailbox>().AsNoTracking().Where(m => m.IsActive && m.SmtpHost != null).OrderBy(m => m.Name).FirstOrDefaultAsync(ct);
-        var from = mailbox is null
-            ? MailboxAddress.Parse(smtp.Value.From)
-            : new MailboxAddress(mailbox.SenderName, mailbox.Address);
+        var (mailbox, from) = await SenderAsync(answered, ct);
         var thread = await db.Set<CaseEntry>().AsNoTracking()
             .Where(e => e.CaseId == answered.Id && e.MessageId != null)
             .OrderBy(e => e.At).Select(e => e.MessageId!).ToListAsync(ct);
@@ -215,6 +230,46 @@ internal sealed class CaseDesk(
         Timeline(answered, "case_replied", $"Pratica #{answered.Number}: risposta inviata", now);
         await db.SaveChangesAsync(ct);
         return (entry, null);
+    }
+
+    /// <summary>
+    /// An automatic email to the customer about their case (the web form's confirmation): queued in the outbox from the
+    /// address replies use, and recorded on the case with its Message-ID, so the customer's answer to it joins the case.
+    /// Not an agent's response: the SLA's first-response clock keeps running.
+    /// </summary>
+    /// <param name="build">The message, given its sender.</param>
+    public async Task<CaseEntry?> SendAutomaticEmailAsync(Case about, Func<MailboxAddress, MimeMessage> build, string authorName, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(about.RequesterEmail) || !MailboxAddress.TryParse(about.RequesterEmail, out _))
+        {
+            return null;
+        }
+
+        var (mailbox, from) = await SenderAsync(about, ct);
+        var message = build(from);
+        var now = clock.GetUtcNow();
+        var entry = AddEntry(about, CaseEntryKind.Reply, message.TextBody ?? "", now, CaseChannel.Email, byAgent: false);
+        entry.AuthorName = authorName;
+        var email = outbox.Queue(message, mailbox?.Route, entry.Id);
+        entry.MessageId = message.MessageId;
+        entry.From = from.ToString();
+        entry.To = string.Join(", ", message.To.Mailboxes);
+        entry.OutgoingEmailId = email.Id;
+        entry.MailboxId = mailbox?.Id;
+        await db.SaveChangesAsync(ct);
+        return entry;
+    }
+
+    /// <summary>Who answers a case: its own mailbox, else the organization's first mailbox that sends, else the system sender.</summary>
+    private async Task<(Mailbox? Mailbox, MailboxAddress From)> SenderAsync(Case about, CancellationToken ct)
+    {
+        var mailbox = about.MailboxId is { } mailboxId
+            ? await db.Set<Mailbox>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == mailboxId && m.IsActive, ct)
+            : await db.Set<Mailbox>().AsNoTracking().Where(m => m.IsActive && m.SmtpHost != null).OrderBy(m => m.Name).FirstOrDefaultAsync(ct);
+        var from = mailbox is null
+            ? MailboxAddress.Parse(smtp.Value.From)
+            : new MailboxAddress(mailbox.SenderName, mailbox.Address);
+        return (mailbox, from);
     }
 
     /// <summary>The customer wrote again on a case: the message joins it, and a resolved case reopens.</summary>
