@@ -226,7 +226,11 @@ public static class CerchioApp
             if (context.GetEndpoint()?.Metadata.GetMetadata<AllowFramingAttribute>() is null)
             {
                 headers.XFrameOptions = "DENY";
-                headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+                // An endpoint with a policy of its own (a downloaded file's sandbox) keeps it; it forbids framing too.
+                if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+                {
+                    headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+                }
             }
             else
             {
