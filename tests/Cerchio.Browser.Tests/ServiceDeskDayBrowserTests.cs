@@ -144,6 +144,28 @@ public abstract class ServiceDeskDayBrowserTests(BrowserApp app)
         await Expect(page).ToHaveURLAsync(app.BaseUrl + rows[0]);
     }
 
+    [Fact]
+    public async Task TwoAgentsOnOneCase_TheFirstIsWarnedWhenTheOtherStartsAReply()
+    {
+        var agentEmail = $"operatore.{Guid.NewGuid():N}@presenza.test";
+        var org = await app.App.CreateOrganizationAsync("Presenza Browser S.r.l.", (agentEmail, Role.Agent));
+        (await org.Api().PostAsJsonAsync("/api/v1/customers", new { name = "Verdi Arredi S.r.l.", external_id = "CLI-1" })).EnsureSuccessStatusCode();
+        (await org.Api().PostAsJsonAsync("/api/v1/cases", new { subject = "Anta rigata", customer = new { external_id = "CLI-1" }, channel = "phone" })).EnsureSuccessStatusCode();
+        var first = await SignInAsync(org.AdminEmail);
+        await first.GotoAsync("/assistenza/pratiche/1");
+        await Expect(first.Locator("#case-presence")).ToBeHiddenAsync();
+
+        var second = await SignInAsync(agentEmail);
+        await second.GotoAsync("/assistenza/pratiche/1");
+        await Expect(first.Locator("#case-presence")).ToHaveTextAsync($"{agentEmail} sta guardando questa pratica.");
+        await second.Locator("#reply-text").FillAsync("Gentile cliente,");
+
+        await Expect(first.Locator("#case-presence")).ToHaveTextAsync($"{agentEmail} sta scrivendo una risposta a questa pratica.");
+        await Expect(first.Locator("#case-presence")).ToHaveClassAsync(new Regex("alert-warning"));
+        await second.CloseAsync();
+        await Expect(first.Locator("#case-presence")).ToBeHiddenAsync();
+    }
+
     private async Task<IPage> SignInAsync(string email)
     {
         var page = await app.NewPageAsync();

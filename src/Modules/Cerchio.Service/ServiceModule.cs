@@ -28,6 +28,7 @@ public static class ServiceModule
         services.AddScoped<ServiceSettings>();
         services.AddScoped<CaseDesk>();
         services.AddSingleton<Features.LiveInbox.DeskFeed>();
+        services.AddSingleton<Features.Presence.CasePresence>();
         services.AddSaveInterceptor<Features.LiveInbox.DeskChanges>();
         services.AddScoped<Contracts.IServiceDemoData, Features.Demo.ServiceDemoData>();
         services.AddScoped<Features.HandOffs.HandOffs>();
@@ -66,6 +67,7 @@ public static class ServiceModule
         QuickCaptureEndpoints.Map(app);
         Features.Attachments.AttachmentEndpoints.MapPages(app);
         Features.LiveInbox.DeskFeedEndpoint.Map(app);
+        Features.Presence.CasePresenceEndpoint.Map(app);
         SearchApi.Map(api.MapGroup("").WithTags("Search"));
         SearchEndpoints.Map(app);
         Features.Report.ReportApi.Map(api.MapGroup("").WithTags("Reports"));

@@ -517,5 +517,11 @@ internal sealed class ServiceTranslations : ITranslations
         ["Funziona in ogni sito, anche senza JavaScript. Per l'inglese aggiungi &lang=en all'indirizzo."] = "Works in any website, even without JavaScript. For English add &lang=en to the address.",
         ["Copia"] = "Copy",
         ["In alternativa, una riga di script che inserisce lo stesso modulo dove la incolli"] = "Alternatively, one line of script that inserts the same form where you paste it",
+
+        // Who else is on the case (the case page's presence line)
+        ["{0} sta scrivendo una risposta a questa pratica."] = "{0} is writing a reply to this case.",
+        ["{0} stanno scrivendo una risposta a questa pratica."] = "{0} are writing a reply to this case.",
+        ["{0} sta guardando questa pratica."] = "{0} is looking at this case.",
+        ["{0} stanno guardando questa pratica."] = "{0} are looking at this case.",
     };
 }

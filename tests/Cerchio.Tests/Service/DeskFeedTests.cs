@@ -62,32 +62,38 @@ public abstract class DeskFeedTests(AppFixture app)
     }
 }
 
-/// <summary>The inbox's event stream, read as the browser reads it.</summary>
+/// <summary>A Server-Sent Events stream of the desk (the inbox feed, a case's presence), read as the browser reads it.</summary>
 internal sealed class FeedStream : IDisposable
 {
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(30));
     private HttpResponseMessage _response = null!;
     private StreamReader _reader = null!;
 
+    /// <summary>The inbox's feed, past its "ready".</summary>
     public static async Task<FeedStream> OpenAsync(HttpClient client)
     {
+        var stream = await OpenAsync(client, "/assistenza/eventi");
+        await stream.NextAsync("ready");
+        return stream;
+    }
+
+    public static async Task<FeedStream> OpenAsync(HttpClient client, string path)
+    {
         var stream = new FeedStream();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/assistenza/eventi");
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Accept.ParseAdd("text/event-stream");
         stream._response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stream._timeout.Token);
-        Assert.Equal("text/event-stream", stream._response.Content.Headers.ContentType?.MediaType);
+        if (stream._response.Content.Headers.ContentType?.MediaType != "text/event-stream")
+        {
+            Assert.Fail($"{(int)stream._response.StatusCode}: {await stream._response.Content.ReadAsStringAsync()}");
+        }
+
         stream._reader = new StreamReader(await stream._response.Content.ReadAsStreamAsync(stream._timeout.Token));
-        Assert.Equal("event: ready", await stream.NextEventAsync());
         return stream;
     }
 
     /// <summary>The next changed case's number.</summary>
-    public async Task<int> NextCaseAsync()
-    {
-        Assert.Equal("event: case", await NextEventAsync());
-        var data = await _reader.ReadLineAsync(_timeout.Token);
-        return int.Parse(data!["data: ".Length..], System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public async Task<int> NextCaseAsync() => int.Parse(await NextAsync("case"), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Reads past news of earlier changes until this number: news travels in commit order, so what comes next is new.
@@ -99,14 +105,21 @@ internal sealed class FeedStream : IDisposable
         }
     }
 
-    /// <summary>The next "event:" line, past pings and blank lines.</summary>
-    private async Task<string> NextEventAsync()
+    /// <summary>The data of the next event, past pings, which must be of this kind.</summary>
+    public async Task<string> NextAsync(string kind)
     {
         while (await _reader.ReadLineAsync(_timeout.Token) is { } line)
         {
             if (line.StartsWith("event: ", StringComparison.Ordinal) && line != "event: ping")
             {
-                return line;
+                Assert.Equal($"event: {kind}", line);
+                while (await _reader.ReadLineAsync(_timeout.Token) is { } field)
+                {
+                    if (field.StartsWith("data: ", StringComparison.Ordinal))
+                    {
+                        return field["data: ".Length..];
+                    }
+                }
             }
         }
 
