@@ -47,6 +47,7 @@ public static class ServiceModule
         services.AddSingleton<Features.AutoClose.AutoClosePass>();
         services.AddHostedService<Features.SlaAlerts.DeskSweep>();
         services.AddScoped<Features.Report.ServiceReport>();
+        services.AddScoped<Features.CannedReplies.CannedReplies>();
         services.AddOptions<Features.ContactForm.ContactFormOptions>().BindConfiguration("ContactForm");
         services.AddScoped<Features.ContactForm.WebContactForm>();
         services.AddScoped<Cerchio.Ui.IPublicPageLanguage, Features.ContactForm.ContactFormLanguage>();
