@@ -71,5 +71,6 @@ public static class ServiceModule
         SearchEndpoints.Map(app);
         Features.Report.ReportApi.Map(api.MapGroup("").WithTags("Reports"));
         Features.Report.ReportApi.MapExport(app);
+        Features.CannedReplies.CannedRepliesApi.Map(api.MapGroup("").WithTags("Canned replies"));
     }
 }

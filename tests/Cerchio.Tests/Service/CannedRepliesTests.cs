@@ -199,6 +199,23 @@ public abstract class CannedRepliesTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Api_ListsTheOrganizationsOwnReplies_AsWritten()
+    {
+        var mine = await app.CreateOrganizationAsync("Api Risposte S.r.l.");
+        var theirs = await app.CreateOrganizationAsync("Api Altri S.r.l.");
+        await CreateAsync(await theirs.SignInAsync(), "Loro", "Non per te");
+        var admin = await mine.SignInAsync();
+        await CreateAsync(admin, "Zeta", "Ciao {{cliente}}", "it");
+        await CreateAsync(admin, "alfa", "Hello {{cliente}}", "en");
+
+        var replies = await mine.Api().GetFromJsonAsync<JsonElement>("/api/v1/canned-replies");
+
+        Assert.Equal(
+            [("alfa", "Hello {{cliente}}", "en"), ("Zeta", "Ciao {{cliente}}", "it")],
+            replies.EnumerateArray().Select(r => (r.GetProperty("title").GetString(), r.GetProperty("body").GetString(), r.GetProperty("language").GetString())).ToArray());
+    }
+
+    [Fact]
     public async Task ATeamMember_ReadsAndInsertsReplies_ButCannotChangeThem()
     {
         var org = await app.CreateOrganizationAsync("Solo Lettura S.r.l.", ("referente@lettura.test", Role.TeamMember));
