@@ -48,6 +48,7 @@ public static class ServiceModule
         services.AddSingleton<Features.AutoClose.AutoClosePass>();
         services.AddHostedService<Features.SlaAlerts.DeskSweep>();
         services.AddScoped<Features.Report.ServiceReport>();
+        services.AddScoped<Features.CannedReplies.CannedReplies>();
         services.AddOptions<Features.ContactForm.ContactFormOptions>().BindConfiguration("ContactForm");
         services.AddScoped<Features.ContactForm.WebContactForm>();
         services.AddScoped<Cerchio.Ui.IPublicPageLanguage, Features.ContactForm.ContactFormLanguage>();
@@ -72,5 +73,6 @@ public static class ServiceModule
         SearchEndpoints.Map(app);
         Features.Report.ReportApi.Map(api.MapGroup("").WithTags("Reports"));
         Features.Report.ReportApi.MapExport(app);
+        Features.CannedReplies.CannedRepliesApi.Map(api.MapGroup("").WithTags("Canned replies"));
     }
 }

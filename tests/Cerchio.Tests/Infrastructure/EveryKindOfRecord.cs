@@ -80,6 +80,8 @@ public static class EveryKindOfRecord
                 Calendar = Cerchio.Service.Domain.DeskSettings.Write(Cerchio.Service.Domain.CalendarSettings.ItalianDefault with { Closures = [Cerchio.Service.Domain.Closure.Yearly(12, 7, $"Patrono {tag}")] }),
                 SlaPolicy = Cerchio.Service.Domain.DeskSettings.Write(Cerchio.Service.Domain.SlaPolicy.ItalianDefault),
             });
+            var cannedReply = new Cerchio.Service.Domain.CannedReply { Id = Ids.New(), Title = $"Risposta {tag}", TitleKey = $"risposta {tag}".ToLowerInvariant(), Body = $"Testo della risposta {tag}, {{{{cliente}}}}", CreatedBy = tag, UpdatedBy = tag };
+            db.Add(cannedReply);
             var timelineEvent = await db.Set<TimelineEvent>().FirstAsync(e => e.CustomerId == customerId);
             var contact = await db.Set<Contact>().FirstAsync(c => c.CustomerId == customerId);
             var slug = await db.Set<Organization>().Select(o => o.Slug).SingleAsync();
@@ -107,6 +109,7 @@ public static class EveryKindOfRecord
                 ["mailboxid"] = mailbox.Id.ToString(),
                 ["handoffid"] = handOff.Id.ToString(),
                 ["attachmentid"] = attachment.Id.ToString(),
+                ["cannedreplyid"] = cannedReply.Id.ToString(),
                 ["number"] = caseNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["slug"] = slug,
             };

@@ -138,6 +138,21 @@ internal sealed class HandOffConfiguration : IEntityTypeConfiguration<HandOff>
     }
 }
 
+internal sealed class CannedReplyConfiguration : IEntityTypeConfiguration<CannedReply>
+{
+    public void Configure(EntityTypeBuilder<CannedReply> b)
+    {
+        b.ToTable("CannedReplies");
+        b.Property(r => r.Title).HasMaxLength(CannedReply.MaxTitle);
+        b.Property(r => r.TitleKey).HasMaxLength(CannedReply.MaxTitle);
+        b.Property(r => r.Body).HasMaxLength(CannedReply.MaxBody);
+        b.Property(r => r.Language).HasMaxLength(2);
+        b.Property(r => r.CreatedBy).HasMaxLength(200);
+        b.Property(r => r.UpdatedBy).HasMaxLength(200);
+        b.HasIndex(r => new { r.OrganizationId, r.TitleKey }).IsUnique();
+    }
+}
+
 internal static class Limits
 {
     public const int Subject = 300;
