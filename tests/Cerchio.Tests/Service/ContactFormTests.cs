@@ -67,6 +67,20 @@ public abstract class ContactFormTests(ContactFormApp app)
         return await Html.PostFormAsync(client, form, values);
     }
 
+    /// <summary>A post the form accepted: a redirect to the thank-you page (post, redirect, get).</summary>
+    private static bool IsThanks(HttpResponseMessage response) =>
+        response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther && response.Headers.Location?.OriginalString.Contains("inviata=") == true;
+
+    /// <summary>Follows the accepted post to its thank-you page.</summary>
+    private static async Task<IDocument> ThanksAsync(HttpClient client, HttpResponseMessage response)
+    {
+        Assert.True(IsThanks(response), $"{(int)response.StatusCode} {response.Headers.Location}");
+        var page = await Html.GetAsync(client, response.Headers.Location!.OriginalString);
+        Assert.NotNull(page.QuerySelector("#contact-thanks"));
+        Assert.Null(page.QuerySelector("#contact-form"));
+        return page;
+    }
+
     private static Dictionary<string, string> Person(string email, string message = "Il divano consegnato ha una gamba rotta.", string name = "Giulia Bianchi") => new()
     {
         ["Input.Name"] = name,
@@ -94,9 +108,9 @@ public abstract class ContactFormTests(ContactFormApp app)
         var slug = await SlugOfAsync(org);
         Assert.Equal("modulo-rossi-s-r-l", slug);
 
-        var response = await SendAsync(app.Browser(), org, slug, Person("Giulia@Bianchi-Costruzioni.test"));
-        var thanks = await Html.ParseAsync(response);
-        Assert.True(HttpStatusCode.OK == response.StatusCode, thanks.Body!.TextContent);
+        var client = app.Browser();
+        var response = await SendAsync(client, org, slug, Person("Giulia@Bianchi-Costruzioni.test"));
+        var thanks = await ThanksAsync(client, response);
 
         var opened = Assert.Single(await CasesAsync(org.Id));
         Assert.Equal(CaseChannel.WebForm, opened.Channel);
@@ -106,6 +120,11 @@ public abstract class ContactFormTests(ContactFormApp app)
         Assert.Equal("Divano danneggiato", opened.Subject);
         Assert.NotNull(opened.SubmittedFrom);
         Assert.Contains($"pratica n. {opened.Number}", thanks.QuerySelector("#contact-thanks")!.TextContent);
+        Assert.Contains("giulia@bianchi-costruzioni.test", thanks.QuerySelector("#contact-thanks")!.TextContent);
+        // Reloading the thank-you page thanks again and sends nothing again.
+        var reloaded = await Html.GetAsync(client, response.Headers.Location!.OriginalString);
+        Assert.Contains($"pratica n. {opened.Number}", reloaded.QuerySelector("#contact-thanks")!.TextContent);
+        Assert.Single(await CasesAsync(org.Id));
         var entries = await app.InOrganizationAsync(org.Id, services => services.GetRequiredService<CerchioDb>().Set<CaseEntry>().AsNoTracking()
             .Where(e => e.CaseId == opened.Id).OrderBy(e => e.At).ToListAsync());
         Assert.Contains(entries, e => e.Kind == CaseEntryKind.CustomerMessage && e.Channel == CaseChannel.WebForm && e.Text.Contains("gamba rotta") && e.Text.Contains("+39 02 1234567"));
@@ -142,7 +161,7 @@ public abstract class ContactFormTests(ContactFormApp app)
     {
         var org = await app.CreateOrganizationAsync("Modulo Nuovi S.r.l.");
         var response = await SendAsync(app.Browser(), org, await SlugOfAsync(org), Person("mario.verdi@posta.test", name: "Mario Verdi"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(IsThanks(response));
 
         var opened = Assert.Single(await CasesAsync(org.Id));
         var customer = await app.InOrganizationAsync(org.Id, services => services.GetRequiredService<CerchioDb>().Set<Customer>().AsNoTracking().SingleAsync(c => c.Id == opened.CustomerId));
@@ -157,12 +176,9 @@ public abstract class ContactFormTests(ContactFormApp app)
         var org = await app.CreateOrganizationAsync("Modulo Miele S.r.l.");
         var fields = Person("bot@spam.test");
         fields["Input.Homepage"] = "https://spam.test";
-        var response = await SendAsync(app.Browser(), org, await SlugOfAsync(org), fields);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await Html.ParseAsync(response);
-        Assert.NotNull(page.QuerySelector("#contact-thanks"));
-        Assert.Null(page.QuerySelector("#contact-form"));
+        var client = app.Browser();
+        var page = await ThanksAsync(client, await SendAsync(client, org, await SlugOfAsync(org), fields));
+        Assert.DoesNotContain("pratica n.", page.QuerySelector("#contact-thanks")!.TextContent);
         Assert.Empty(await CasesAsync(org.Id));
         Assert.Equal(0, await CustomersAsync(org.Id));
         Assert.Equal(0, await OutgoingAsync(org.Id));
@@ -190,8 +206,7 @@ public abstract class ContactFormTests(ContactFormApp app)
         var page = await Html.GetAsync(client, $"/contatti/{slug}");
         var response = await Html.PostFormAsync(client, page.QuerySelector<IHtmlFormElement>("#contact-form")!, Person("rapido@spam.test"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.NotNull((await Html.ParseAsync(response)).QuerySelector("#contact-thanks"));
+        await ThanksAsync(client, response);
         Assert.Empty(await CasesAsync(org.Id));
         Assert.Equal(0, await OutgoingAsync(org.Id));
     }
@@ -247,7 +262,7 @@ public abstract class ContactFormTests(ContactFormApp app)
         for (var i = 1; i <= 5; i++)
         {
             var ok = await SendAsync(app.Browser(), org, slug, Person("insistente@cliente.test", $"Richiesta numero {i}"));
-            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+            Assert.True(IsThanks(ok));
         }
 
         var refused = await SendAsync(app.Browser(), org, slug, Person("Insistente@Cliente.test", "La sesta richiesta, scritta con cura."));
@@ -260,7 +275,7 @@ public abstract class ContactFormTests(ContactFormApp app)
         Assert.Equal(5, await OutgoingAsync(org.Id));
 
         // Another address is not held back by this one's limit.
-        Assert.Equal(HttpStatusCode.OK, (await SendAsync(app.Browser(), org, slug, Person("paziente@cliente.test"))).StatusCode);
+        Assert.True(IsThanks(await SendAsync(app.Browser(), org, slug, Person("paziente@cliente.test"))));
     }
 
     [Fact]
@@ -270,7 +285,7 @@ public abstract class ContactFormTests(ContactFormApp app)
         var slug = await SlugOfAsync(org);
         for (var i = 1; i <= 20; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await SendAsync(app.Browser(), org, slug, Person($"persona{i}@cliente.test"))).StatusCode);
+            Assert.True(IsThanks(await SendAsync(app.Browser(), org, slug, Person($"persona{i}@cliente.test"))));
         }
 
         var refused = await SendAsync(app.Browser(), org, slug, Person("persona21@cliente.test"), query: "?lang=en");
@@ -305,6 +320,29 @@ public abstract class ContactFormTests(ContactFormApp app)
         Assert.Equal(0, await OutgoingAsync(org.Id));
     }
 
+    [Fact]
+    public async Task ThanksPage_InTheFormsLanguageAndFrame_AndAThanksAddressOfAnotherOrganizationOrForged_ShowsTheForm()
+    {
+        var org = await app.CreateOrganizationAsync("Modulo Ritorno S.r.l.");
+        var other = await app.CreateOrganizationAsync("Modulo Altro Ritorno S.r.l.");
+        var client = app.Browser();
+        var response = await SendAsync(client, org, await SlugOfAsync(org), Person("ritorno@cliente.test"), query: "?embed=1&lang=en");
+        var thanks = await ThanksAsync(client, response);
+        var location = response.Headers.Location!.OriginalString;
+        Assert.Contains("embed=1", location);
+        Assert.Equal("en", thanks.DocumentElement.GetAttribute("lang"));
+        Assert.Null(thanks.QuerySelector("nav.navbar"));
+
+        // The same token on another organization's address, or a made-up one: the plain form, nothing claimed.
+        var token = location[(location.IndexOf("inviata=", StringComparison.Ordinal) + "inviata=".Length)..];
+        foreach (var url in new[] { $"/contatti/{await SlugOfAsync(other)}?inviata={token}", $"/contatti/{await SlugOfAsync(org)}?inviata=falso" })
+        {
+            var page = await Html.GetAsync(client, url);
+            Assert.Null(page.QuerySelector("#contact-thanks"));
+            Assert.NotNull(page.QuerySelector("#contact-form"));
+        }
+    }
+
     [Theory]
     [InlineData("/contatti/nessuna-azienda-cosi")]
     [InlineData("/contatti/%C3%A0%C3%A0%C3%A0")]
@@ -326,7 +364,7 @@ public abstract class ContactFormTests(ContactFormApp app)
         var signedInToA = await a.SignInAsync();
 
         var response = await SendAsync(signedInToA, b, await SlugOfAsync(b), Person("cliente@comune.test"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(IsThanks(response));
         Assert.Single(await CasesAsync(b.Id));
         Assert.Empty(await CasesAsync(a.Id));
         Assert.Equal(0, await CustomersAsync(a.Id));

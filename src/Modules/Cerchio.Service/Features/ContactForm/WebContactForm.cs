@@ -61,7 +61,8 @@ internal enum ContactOutcome
     TooMany,
 }
 
-internal sealed record ContactResult(ContactOutcome Outcome, Errors Errors, int? Number = null);
+/// <param name="Email">Where the confirmation went, for the thank-you page.</param>
+internal sealed record ContactResult(ContactOutcome Outcome, Errors Errors, int? Number = null, string? Email = null);
 
 /// <summary>
 /// The public contact form of one organization: checks what a visitor sent, turns spam away quietly, and opens the
@@ -85,6 +86,8 @@ internal sealed partial class WebContactForm(
     /// </summary>
     private readonly IDataProtector _tokens = protection.CreateProtector("Cerchio.Service.ContactForm.v1");
 
+    private readonly ITimeLimitedDataProtector _thanks = protection.CreateProtector("Cerchio.Service.ContactForm.Thanks.v1").ToTimeLimitedDataProtector();
+
     private ContactFormOptions Options => options.Value;
 
     public string IssueToken(Guid organizationId) => IssueToken(organizationId, clock.GetUtcNow());
@@ -92,6 +95,34 @@ internal sealed partial class WebContactForm(
     /// <summary>A token for a form shown at the given moment (tests: a form a person filled in a minute).</summary>
     public string IssueToken(Guid organizationId, DateTimeOffset shownAt) =>
         _tokens.Protect(string.Create(CultureInfo.InvariantCulture, $"{organizationId:N}|{shownAt.ToUnixTimeMilliseconds()}"));
+
+    /// <summary>
+    /// The thank-you page's address carries what it shows (the case number, where the confirmation went) protected and
+    /// for a day: the form's post answers with a redirect to it, so reloading thanks again instead of sending again.
+    /// </summary>
+    public string ThanksToken(Guid organizationId, int? number, string? email) =>
+        _thanks.Protect(string.Create(CultureInfo.InvariantCulture, $"{organizationId:N}|{number}|{email}"), TimeSpan.FromDays(1));
+
+    /// <summary>What a thank-you token shows, if it is ours, for this organization and not older than a day.</summary>
+    public (int? Number, string? Email)? ReadThanks(string? token, Guid organizationId)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 2000)
+        {
+            return null;
+        }
+
+        try
+        {
+            var parts = _thanks.Unprotect(token).Split('|', 3);
+            return parts.Length == 3 && parts[0] == organizationId.ToString("N")
+                ? (int.TryParse(parts[1], CultureInfo.InvariantCulture, out var number) ? number : null, parts[2] is { Length: > 0 } email ? email : null)
+                : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>When the token's form was shown, if the token is ours and for this organization.</summary>
     public DateTimeOffset? ShownAt(string? token, Guid organizationId)
@@ -157,9 +188,9 @@ internal sealed partial class WebContactForm(
         // Stored for the company's people, in Italian like the desk's other recorded lines, whatever the visitor's language.
         var text = request.Phone is null ? request.Message : $"{request.Message}\n\nTelefono: {request.Phone}";
         var opened = await desk.OpenForSenderAsync(
-            new NewCase(request.Subject, CaseChannel.WebForm, Text: text, SubmittedFrom: submittedFrom), request.Email, request.Name, ct);
-        await desk.SendAutomaticEmailAsync(opened, from => Confirmation.Build(opened, organization.Name, from, request, l), "Conferma automatica", ct);
-        return new ContactResult(ContactOutcome.Opened, errors, opened.Number);
+            new NewCase(request.Subject, CaseChannel.WebForm, Text: text, SubmittedFrom: submittedFrom), request.Email, request.Name, ct,
+            new Acknowledgement("Conferma automatica", (opened, from) => Confirmation.Build(opened, organization.Name, from, request, l)));
+        return new ContactResult(ContactOutcome.Opened, errors, opened.Number, request.Email);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
@@ -12,7 +11,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 
 namespace Cerchio.Service.Features.LiveInbox;
 
@@ -22,7 +20,8 @@ namespace Cerchio.Service.Features.LiveInbox;
 /// </summary>
 internal sealed class DeskFeed
 {
-    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Channel<int>, byte>> _watchers = new();
+    // A page that falls 100 changes behind refreshes its whole list anyway.
+    private readonly Watchers<Guid, int> _watchers = new(100);
 
     public DeskFeed(LiveSignals signals) => signals.Listen(DeskChanges.Topic, Heard);
 
@@ -33,34 +32,11 @@ internal sealed class DeskFeed
         if (colon > 0 && Guid.TryParseExact(news[..colon], "N", out var organizationId)
             && int.TryParse(news[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
-            Changed(organizationId, number);
+            _watchers.Tell(organizationId, number);
         }
     }
 
-    public ChannelReader<int> Watch(Guid organizationId, out Action stop)
-    {
-        // A slow browser drops the oldest news rather than holding memory: it refreshes the whole list anyway.
-        var channel = Channel.CreateBounded<int>(new BoundedChannelOptions(100) { FullMode = BoundedChannelFullMode.DropOldest });
-        var watchers = _watchers.GetOrAdd(organizationId, _ => new());
-        watchers[channel] = 0;
-        stop = () =>
-        {
-            watchers.TryRemove(channel, out _);
-            channel.Writer.TryComplete();
-        };
-        return channel.Reader;
-    }
-
-    public void Changed(Guid organizationId, int caseNumber)
-    {
-        if (_watchers.TryGetValue(organizationId, out var watchers))
-        {
-            foreach (var channel in watchers.Keys)
-            {
-                channel.Writer.TryWrite(caseNumber);
-            }
-        }
-    }
+    public ChannelReader<int> Watch(Guid organizationId, out Action stop) => _watchers.Watch(organizationId, out stop);
 }
 
 /// <summary>
@@ -171,18 +147,15 @@ internal static class DeskFeedEndpoint
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet(Path, Stream).RequireAuthorization(Permissions.ViewCases).ExcludeFromDescription();
 
-    private static IResult Stream(HttpContext http, DeskFeed feed, OrganizationContext tenant, IHostApplicationLifetime lifetime)
+    private static IResult Stream(HttpContext http, DeskFeed feed, OrganizationContext tenant)
     {
-        // Only an event source may keep the connection open; anything else gets a clear answer at once.
-        if (!http.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase))
+        if (LiveStreams.RefuseUnlessEventSource(http) is { } refused)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status406NotAcceptable, title: "Not acceptable",
-                detail: "This address streams Server-Sent Events: ask with Accept: text/event-stream.");
+            return refused;
         }
 
         var reader = feed.Watch(tenant.RequiredOrganizationId, out var stop);
-        var ct = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping).Token;
-        return TypedResults.ServerSentEvents(Read(reader, stop, ct));
+        return TypedResults.ServerSentEvents(Read(reader, stop, LiveStreams.Lifetime(http)));
     }
 
     private static async IAsyncEnumerable<SseItem<string>> Read(ChannelReader<int> reader, Action stop, [EnumeratorCancellation] CancellationToken ct)
@@ -190,28 +163,11 @@ internal static class DeskFeedEndpoint
         try
         {
             yield return new SseItem<string>("ready", "ready") { ReconnectionInterval = TimeSpan.FromSeconds(5) };
-            while (true)
+            await foreach (var (heard, number) in LiveStreams.NewsOrTicks(reader, TimeSpan.FromSeconds(25), ct))
             {
-                int number;
-                try
-                {
-                    // A comment-like heartbeat every 25 s keeps proxies from closing an idle stream.
-                    using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                    idle.CancelAfter(TimeSpan.FromSeconds(25));
-                    number = await reader.ReadAsync(idle.Token);
-                }
-                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-                {
-                    number = 0;
-                }
-                catch (OperationCanceledException)
-                {
-                    yield break;
-                }
-
-                yield return number == 0
-                    ? new SseItem<string>("", "ping")
-                    : new SseItem<string>(number.ToString(System.Globalization.CultureInfo.InvariantCulture), "case");
+                yield return heard
+                    ? new SseItem<string>(number.ToString(CultureInfo.InvariantCulture), "case")
+                    : new SseItem<string>("", "ping");
             }
         }
         finally

@@ -36,6 +36,10 @@ internal sealed record NewCase(
 internal sealed record CaseEmail(
     string MessageId, string? From, string? To, string? Cc, string? SafeHtml, string? QuotedText, Guid? MailboxId, IReadOnlyList<NewAttachment> Attachments);
 
+/// <summary>An automatic email to the customer about the case just opened (the web form's confirmation), given its sender.</summary>
+/// <param name="AuthorName">Who the case's conversation shows as its author.</param>
+internal sealed record Acknowledgement(string AuthorName, Func<Case, MailboxAddress, MimeMessage> Build);
+
 internal sealed record NewAttachment(string FileName, string ContentType, string? ContentId, bool IsInline, byte[] Content);
 
 /// <summary>
@@ -55,7 +59,8 @@ internal sealed class CaseDesk(
         db.Set<Case>().FirstOrDefaultAsync(c => c.Number == number, ct);
 
     /// <summary>Opens the case; with an external id already used, returns the case that id opened (Created false).</summary>
-    public async Task<(Case Case, bool Created)> OpenAsync(NewCase request, CancellationToken ct = default)
+    /// <param name="acknowledge">An automatic email to the customer about the new case, queued in the same transaction.</param>
+    public async Task<(Case Case, bool Created)> OpenAsync(NewCase request, CancellationToken ct = default, Acknowledgement? acknowledge = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -66,7 +71,7 @@ internal sealed class CaseDesk(
 
             try
             {
-                return (await InsertAsync(request, ct), true);
+                return (await InsertAsync(request, acknowledge, ct), true);
             }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < 5)
             {
@@ -81,7 +86,7 @@ internal sealed class CaseDesk(
     /// contact or customer by address, then by company domain; an unknown sender becomes a new customer flagged for
     /// review, stored in the same transaction as the case.
     /// </summary>
-    public async Task<Case> OpenForSenderAsync(NewCase request, string address, string? displayName, CancellationToken ct = default)
+    public async Task<Case> OpenForSenderAsync(NewCase request, string address, string? displayName, CancellationToken ct = default, Acknowledgement? acknowledge = null)
     {
         var match = await customers.MatchSenderAsync(address, displayName, ct);
         var (opened, _) = await OpenAsync(request with
@@ -89,11 +94,11 @@ internal sealed class CaseDesk(
             CustomerId = match.Customer.Id,
             RequesterName = displayName ?? match.Customer.Name,
             RequesterEmail = address,
-        }, ct);
+        }, ct, acknowledge);
         return opened;
     }
 
-    private async Task<Case> InsertAsync(NewCase request, CancellationToken ct)
+    private async Task<Case> InsertAsync(NewCase request, Acknowledgement? acknowledge, CancellationToken ct)
     {
         var (calendar, policy) = await settings.GetAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -129,6 +134,12 @@ internal sealed class CaseDesk(
             opened.AgentResponded(now);
             opened.MoveTo(CaseStatus.Resolved, now, calendar);
             Resolved(opened, now);
+        }
+
+        if (acknowledge is not null)
+        {
+            // In the case's own transaction: a case is never open without its confirmation queued, nor the reverse.
+            await QueueAutomaticEmailAsync(opened, from => acknowledge.Build(opened, from), acknowledge.AuthorName, ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -235,10 +246,10 @@ internal sealed class CaseDesk(
     /// <summary>
     /// An automatic email to the customer about their case (the web form's confirmation): queued in the outbox from the
     /// address replies use, and recorded on the case with its Message-ID, so the customer's answer to it joins the case.
-    /// Not an agent's response: the SLA's first-response clock keeps running.
+    /// Not an agent's response: the SLA's first-response clock keeps running. Saved by the caller.
     /// </summary>
     /// <param name="build">The message, given its sender.</param>
-    public async Task<CaseEntry?> SendAutomaticEmailAsync(Case about, Func<MailboxAddress, MimeMessage> build, string authorName, CancellationToken ct = default)
+    private async Task<CaseEntry?> QueueAutomaticEmailAsync(Case about, Func<MailboxAddress, MimeMessage> build, string authorName, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(about.RequesterEmail) || !MailboxAddress.TryParse(about.RequesterEmail, out _))
         {
@@ -256,7 +267,6 @@ internal sealed class CaseDesk(
         entry.To = string.Join(", ", message.To.Mailboxes);
         entry.OutgoingEmailId = email.Id;
         entry.MailboxId = mailbox?.Id;
-        await db.SaveChangesAsync(ct);
         return entry;
     }
 

@@ -12,7 +12,6 @@ using Cerchio.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Hosting;
 
 namespace Cerchio.Service.Features.Presence;
 
@@ -30,7 +29,8 @@ internal sealed class CasePresence
     private readonly LiveSignals _signals;
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<(Guid Organization, int Number), ConcurrentDictionary<string, Presence>> _present = new();
-    private readonly ConcurrentDictionary<(Guid Organization, int Number), ConcurrentDictionary<Channel<bool>, byte>> _watchers = new();
+    // One wake-up is enough: the page asks who is here afresh.
+    private readonly Watchers<(Guid Organization, int Number), bool> _watchers = new(1);
 
     public CasePresence(LiveSignals signals, TimeProvider clock)
     {
@@ -67,18 +67,7 @@ internal sealed class CasePresence
     }
 
     /// <summary>Wakes the reader whenever someone arrives on, leaves or starts writing on this case.</summary>
-    public ChannelReader<bool> Watch(Guid organization, int number, out Action stop)
-    {
-        var channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
-        var watchers = _watchers.GetOrAdd((organization, number), _ => new());
-        watchers[channel] = 0;
-        stop = () =>
-        {
-            watchers.TryRemove(channel, out _);
-            channel.Writer.TryComplete();
-        };
-        return channel.Reader;
-    }
+    public ChannelReader<bool> Watch(Guid organization, int number, out Action stop) => _watchers.Watch((organization, number), out stop);
 
     private void Heard(string payload)
     {
@@ -122,12 +111,9 @@ internal sealed class CasePresence
         }
 
         // Only a change wakes the pages: the refreshes every 20 s just keep people from fading.
-        if (changed && _watchers.TryGetValue(key, out var watchers))
+        if (changed)
         {
-            foreach (var channel in watchers.Keys)
-            {
-                channel.Writer.TryWrite(true);
-            }
+            _watchers.Tell(key, true);
         }
     }
 }
@@ -145,12 +131,11 @@ internal static class CasePresenceEndpoint
         app.MapGet($"{CaseDesk.PagePath}/{{number:int}}/presenza", StreamAsync).RequireAuthorization(Permissions.ViewCases).ExcludeFromDescription();
 
     private static async Task<IResult> StreamAsync(int number, bool? scrivendo, HttpContext http, CaseDesk desk, DeskDirectory directory,
-        CasePresence presence, OrganizationContext tenant, Loc l, IHostApplicationLifetime lifetime)
+        CasePresence presence, OrganizationContext tenant, Loc l)
     {
-        if (!http.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase))
+        if (LiveStreams.RefuseUnlessEventSource(http) is { } refused)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status406NotAcceptable, title: "Not acceptable",
-                detail: "This address streams Server-Sent Events: ask with Accept: text/event-stream.");
+            return refused;
         }
 
         if (await desk.FindAsync(number, http.RequestAborted) is null)
@@ -161,8 +146,7 @@ internal static class CasePresenceEndpoint
         var organization = tenant.RequiredOrganizationId;
         var me = tenant.UserId ?? Guid.Empty;
         var name = await directory.PersonNameAsync(me, http.RequestAborted) ?? tenant.ActorName ?? "";
-        var ct = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping).Token;
-        return TypedResults.ServerSentEvents(Events(new Visit(presence, organization, number, me, name, scrivendo == true), l, ct));
+        return TypedResults.ServerSentEvents(Events(new Visit(presence, organization, number, me, name, scrivendo == true), l, LiveStreams.Lifetime(http)));
     }
 
     private sealed record Visit(CasePresence Presence, Guid Organization, int Number, Guid Me, string Name, bool Replying);
@@ -175,39 +159,19 @@ internal static class CasePresenceEndpoint
         try
         {
             visit.Presence.Announce(visit.Organization, visit.Number, connection, visit.Me, visit.Name, visit.Replying);
-            string? last = null;
-            while (true)
+            var said = Say(visit.Presence.Others(visit.Organization, visit.Number, visit.Me), l, culture);
+            yield return new SseItem<string>(said, "presence") { ReconnectionInterval = TimeSpan.FromSeconds(5) };
+            // Woken by a change, or every 20 s to stay present (and to let the faded ones go).
+            await foreach (var (heard, _) in LiveStreams.NewsOrTicks(reader, CasePresence.Refresh, ct))
             {
-                var said = Say(visit.Presence.Others(visit.Organization, visit.Number, visit.Me), l, culture);
-                if (said != last)
-                {
-                    last = said;
-                    yield return new SseItem<string>(said, "presence") { ReconnectionInterval = TimeSpan.FromSeconds(5) };
-                }
-                else
-                {
-                    yield return new SseItem<string>("", "ping");
-                }
-
-                try
-                {
-                    // Woken by a change, or every 20 s to stay present (and to let the faded ones go).
-                    using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                    idle.CancelAfter(CasePresence.Refresh);
-                    await reader.ReadAsync(idle.Token);
-                }
-                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                if (!heard)
                 {
                     visit.Presence.Announce(visit.Organization, visit.Number, connection, visit.Me, visit.Name, visit.Replying);
                 }
-                catch (OperationCanceledException)
-                {
-                    yield break;
-                }
-                catch (ChannelClosedException)
-                {
-                    yield break;
-                }
+
+                var now = Say(visit.Presence.Others(visit.Organization, visit.Number, visit.Me), l, culture);
+                yield return now == said ? new SseItem<string>("", "ping") : new SseItem<string>(now, "presence");
+                said = now;
             }
         }
         finally
