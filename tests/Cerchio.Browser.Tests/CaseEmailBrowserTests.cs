@@ -15,6 +15,47 @@ public abstract class CaseEmailBrowserTests(BrowserApp app)
     private static readonly byte[] Pixel = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     [Fact]
+    public async Task ACannedReply_GoesWhereTheCursorIs_WithoutReloadingThePage()
+    {
+        var org = await app.App.CreateOrganizationAsync("Risposte al Cursore S.r.l.");
+        (await org.Api().PostAsJsonAsync("/api/v1/customers", new { name = "Verdi Mobili S.r.l.", external_id = "CLI-1", email = "ordini@verdi.test" })).EnsureSuccessStatusCode();
+        var opened = await (await org.Api().PostAsJsonAsync("/api/v1/cases", new { subject = "Orari del negozio", customer = new { external_id = "CLI-1" }, channel = "email", text = "Quando siete aperti?" }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var number = opened.GetProperty("number").GetInt32();
+
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, org);
+        await page.GotoAsync("/assistenza/risposte-predefinite/nuova");
+        await page.Locator("#canned-title").FillAsync("Orari");
+        await page.Locator("#canned-body").FillAsync("siamo aperti dalle 9 alle 18 (pratica {{pratica}}).");
+        await page.Locator("form:has(#canned-title) button[type=submit]").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/risposte-predefinite/[0-9a-f-]{36}$"));
+
+        await page.GotoAsync($"/assistenza/pratiche/{number}");
+        var reply = page.Locator("#reply-text");
+        await reply.FillAsync("Buongiorno,\n\nCordiali saluti");
+        // The cursor after "Buongiorno,": the reply goes between the greeting and the signature.
+        await reply.EvaluateAsync("e => e.setSelectionRange(11, 11)");
+        await page.Locator("#canned-reply").SelectOptionAsync(new SelectOptionValue { Label = "Orari" });
+        var url = page.Url;
+        await page.Locator("#insert-canned-reply").ClickAsync();
+
+        await Expect(reply).ToHaveValueAsync($"Buongiorno,\n\nsiamo aperti dalle 9 alle 18 (pratica #{number}).\n\nCordiali saluti");
+        await Expect(reply).ToBeFocusedAsync();
+        await Expect(page.Locator("#canned-reply-status")).ToHaveTextAsync("Risposta predefinita inserita nel testo.");
+        Assert.Equal(url, page.Url);
+    }
+
+    private static async Task SignInAsync(IPage page, Cerchio.Tests.Infrastructure.TestOrganization org)
+    {
+        await page.GotoAsync("/accedi");
+        await page.Locator("#email").FillAsync(org.AdminEmail);
+        await page.Locator("#password").FillAsync(Cerchio.Tests.Infrastructure.TestOrganization.Password);
+        await page.Locator("form:has(#password) button[type=submit]").ClickAsync();
+        await Expect(page).Not.ToHaveURLAsync(new Regex("/accedi"));
+    }
+
+    [Fact]
     public async Task RemoteImages_LoadOnlyAfterShowImages()
     {
         var org = await app.App.CreateOrganizationAsync("Immagini Remote S.r.l.");
@@ -38,11 +79,7 @@ public abstract class CaseEmailBrowserTests(BrowserApp app)
             Interlocked.Increment(ref requests);
             await route.FulfillAsync(new() { Status = 200, ContentType = "image/png", BodyBytes = Pixel });
         });
-        await page.GotoAsync("/accedi");
-        await page.Locator("#email").FillAsync(org.AdminEmail);
-        await page.Locator("#password").FillAsync(Cerchio.Tests.Infrastructure.TestOrganization.Password);
-        await page.Locator("form:has(#password) button[type=submit]").ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(new Regex("/accedi"));
+        await SignInAsync(page, org);
         await page.GotoAsync($"/assistenza/pratiche/{number}");
         var title = await page.TitleAsync();
 

@@ -74,5 +74,6 @@ public static class ServiceModule
         Features.Report.ReportApi.Map(api.MapGroup("").WithTags("Reports"));
         Features.Report.ReportApi.MapExport(app);
         Features.CannedReplies.CannedRepliesApi.Map(api.MapGroup("").WithTags("Canned replies"));
+        Features.CannedReplies.CannedReplyInsert.Map(app);
     }
 }

@@ -553,6 +553,7 @@ internal sealed class ServiceTranslations : ITranslations
         ["Lingua non valida."] = "Invalid language.",
         ["Esiste già una risposta predefinita con questo titolo."] = "A canned reply with this title already exists.",
         ["Risposta predefinita"] = "Canned reply",
+        ["Risposta predefinita inserita nel testo."] = "Canned reply inserted in the text.",
         ["Scegli…"] = "Choose…",
         ["Inserisci"] = "Insert",
         ["Scegli una risposta predefinita."] = "Choose a canned reply.",

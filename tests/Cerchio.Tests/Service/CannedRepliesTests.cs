@@ -188,6 +188,10 @@ public abstract class CannedRepliesTests(AppFixture app)
         Assert.Equal("Mio", inserted.QuerySelector<IHtmlTextAreaElement>("#reply-text")!.Value);
         Assert.Contains("Scegli una risposta predefinita", inserted.QuerySelector("#Reply-error")!.TextContent);
 
+        // Nor filled in for the page's JavaScript: their reply on my case, or a case number nobody has.
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"{url}/risposte-predefinite/{theirId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/assistenza/pratiche/999999/risposte-predefinite/{theirId}")).StatusCode);
+
         var edit = await admin.PostAsync($"{List}/{theirId}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "canned-reply", ["__RequestVerificationToken"] = (await Html.GetAsync(admin, New)).QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value!,
@@ -252,6 +256,14 @@ public abstract class CannedRepliesTests(AppFixture app)
 
         var inserted = await Html.ParseAsync(await Html.SubmitFormAsync(member, $"/assistenza/pratiche/{number}", "reply", new() { ["Reply.Canned"] = id.ToString(), ["Reply.Action"] = "inserisci" }));
         Assert.Equal("Siamo aperti dalle 9 alle 18, Neri S.r.l..", inserted.QuerySelector<IHtmlTextAreaElement>("#reply-text")!.Value);
+
+        // What js/canned-replies.js asks for: the same text, filled in for this case, as plain text.
+        var picker = inserted.QuerySelector("#canned-reply-picker")!;
+        var expanded = await member.GetAsync($"{picker.GetAttribute("data-expand")}/{id}");
+        Assert.Equal(HttpStatusCode.OK, expanded.StatusCode);
+        Assert.Equal("text/plain", expanded.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("Siamo aperti dalle 9 alle 18, Neri S.r.l..", await expanded.Content.ReadAsStringAsync());
+        Assert.StartsWith("/accedi", Html.LocationPath(await app.Browser().GetAsync($"{picker.GetAttribute("data-expand")}/{id}")));
     }
 }
 
