@@ -48,6 +48,12 @@ public abstract class DemoCompanyTests(AppFixture app)
         var caseTimeline = await api.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customerId}/timeline?page_size=100");
         Assert.Contains("case_opened", caseTimeline.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("type").GetString()));
 
+        // Every department with people has a head (SLA alerts and complaints need one to reach).
+        var departments = await app.InOrganizationAsync(first.OrganizationId, services =>
+            services.GetRequiredService<Cerchio.Organizations.Contracts.IOrganizationDirectory>().DepartmentsAsync());
+        var staffed = DemoCompany.People.Select(p => p.Department).Distinct().ToList();
+        Assert.All(departments.Where(d => staffed.Contains(d.Name)), d => Assert.NotNull(d.HeadUserId));
+
         // Every demo person can sign in and lands in the demo company.
         foreach (var person in DemoCompany.People.Take(3))
         {

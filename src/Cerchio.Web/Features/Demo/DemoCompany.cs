@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Cerchio.Web.Features.Demo;
 
-public sealed record DemoPerson(string DisplayName, string Email, Role Role, string Department, string JobTitle);
+/// <param name="HeadsDepartment">Named the head of their department: SLA alerts and complaints about it reach them.</param>
+public sealed record DemoPerson(string DisplayName, string Email, Role Role, string Department, string JobTitle, bool HeadsDepartment = false);
 
 public sealed record DemoResult(Guid OrganizationId, bool Created, string ApiKey);
 
@@ -24,13 +25,13 @@ public sealed class DemoCompany(IServiceScopeFactory scopes)
     public static readonly DemoPerson[] People =
     [
         new("Anna Rossi", "admin@rossiarredamenti.it", Role.Administrator, "Direzione", "Amministratrice di sistema"),
-        new("Roberto Rossi", "roberto.rossi@rossiarredamenti.it", Role.Executive, "Direzione", "Amministratore delegato"),
-        new("Giulia Conti", "giulia.conti@rossiarredamenti.it", Role.CxLead, "Customer service e post-vendita", "Responsabile customer experience"),
+        new("Roberto Rossi", "roberto.rossi@rossiarredamenti.it", Role.Executive, "Direzione", "Amministratore delegato", HeadsDepartment: true),
+        new("Giulia Conti", "giulia.conti@rossiarredamenti.it", Role.CxLead, "Customer service e post-vendita", "Responsabile customer experience", HeadsDepartment: true),
         new("Luca Ferri", "luca.ferri@rossiarredamenti.it", Role.Agent, "Customer service e post-vendita", "Operatore customer service"),
-        new("Paolo Greco", "paolo.greco@rossiarredamenti.it", Role.TeamMember, "Logistica e magazzino", "Responsabile magazzino"),
-        new("Sara Marino", "sara.marino@rossiarredamenti.it", Role.TeamMember, "Vendite", "Area manager Nord-Est"),
-        new("Marco Bruno", "marco.bruno@rossiarredamenti.it", Role.TeamMember, "IT", "Responsabile sistemi informativi"),
-        new("Elena Galli", "elena.galli@rossiarredamenti.it", Role.TeamMember, "Amministrazione", "Contabilità clienti"),
+        new("Paolo Greco", "paolo.greco@rossiarredamenti.it", Role.TeamMember, "Logistica e magazzino", "Responsabile magazzino", HeadsDepartment: true),
+        new("Sara Marino", "sara.marino@rossiarredamenti.it", Role.TeamMember, "Vendite", "Area manager Nord-Est", HeadsDepartment: true),
+        new("Marco Bruno", "marco.bruno@rossiarredamenti.it", Role.TeamMember, "IT", "Responsabile sistemi informativi", HeadsDepartment: true),
+        new("Elena Galli", "elena.galli@rossiarredamenti.it", Role.TeamMember, "Amministrazione", "Contabilità clienti", HeadsDepartment: true),
     ];
 
     /// <summary>Creates the demo company once (administered also by <paramref name="administratorUserId"/> when given) and issues an API key.</summary>
@@ -51,7 +52,7 @@ public sealed class DemoCompany(IServiceScopeFactory scopes)
                 var organization = services.GetRequiredService<IOrganizationProvisioning>();
                 foreach (var person in People)
                 {
-                    await organization.AddPersonAsync(new NewPerson(person.DisplayName, person.Email, Password, person.Role, person.Department, person.JobTitle), ct);
+                    await organization.AddPersonAsync(new NewPerson(person.DisplayName, person.Email, Password, person.Role, person.Department, person.JobTitle, person.HeadsDepartment), ct);
                 }
 
                 await services.GetRequiredService<ICustomerDemoData>().SeedAsync(Customers, seed: 2026, ct);

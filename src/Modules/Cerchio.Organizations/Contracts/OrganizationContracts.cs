@@ -20,7 +20,8 @@ public sealed record PublicOrganization(Guid Id, string Name, string Language, s
 
 public sealed record NewOrganization(string Name, string? VatNumber, string Language, bool IsDemo = false);
 
-public sealed record NewPerson(string DisplayName, string Email, string Password, Role Role, string? Department, string? JobTitle = null);
+/// <param name="HeadsDepartment">The person becomes the head of <paramref name="Department"/> (SLA alerts and complaints reach them).</param>
+public sealed record NewPerson(string DisplayName, string Email, string Password, Role Role, string? Department, string? JobTitle = null, bool HeadsDepartment = false);
 
 /// <summary>What the host and other modules may ask about organizations and people.</summary>
 public interface IOrganizationDirectory

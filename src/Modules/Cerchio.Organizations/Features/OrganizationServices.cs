@@ -203,8 +203,13 @@ internal sealed class OrganizationProvisioning(
             return (null, errors.Add("Email", "Questa persona fa già parte dell'organizzazione."));
         }
 
-        var departmentId = person.Department is null ? null
-            : await db.Set<Department>().Where(d => d.Name == person.Department).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct);
+        var department = person.Department is null ? null : await db.Set<Department>().FirstOrDefaultAsync(d => d.Name == person.Department, ct);
+        var departmentId = department?.Id;
+        if (person.HeadsDepartment && department is not null)
+        {
+            department.HeadUserId = user.Id;
+        }
+
         db.Add(new Membership
         {
             Id = Ids.New(),
