@@ -143,6 +143,11 @@ internal sealed class Case : IOrganizationScoped
             return new("Una pratica non si unisce a sé stessa: scegli un'altra pratica.", []);
         }
 
+        if (CustomerId is null || target.CustomerId != CustomerId)
+        {
+            return new("La pratica #{0} è di un altro cliente: si uniscono solo pratiche dello stesso cliente.", [target.Number]);
+        }
+
         if (MergedIntoNumber is { } earlier)
         {
             return new("La pratica #{0} è già unita nella #{1}.", [Number, earlier]);
@@ -162,11 +167,6 @@ internal sealed class Case : IOrganizationScoped
         if (target.Status == CaseStatus.Closed)
         {
             return new("La pratica #{0} è chiusa: scegli una pratica ancora aperta o risolta.", [target.Number]);
-        }
-
-        if (CustomerId is null || target.CustomerId != CustomerId)
-        {
-            return new("La pratica #{0} è di un altro cliente: si uniscono solo pratiche dello stesso cliente.", [target.Number]);
         }
 
         if (IsComplaint && target.IsComplaint && (Differs(ComplaintAboutDepartmentId, target.ComplaintAboutDepartmentId) || Differs(ComplaintAboutPersonId, target.ComplaintAboutPersonId)))
