@@ -39,6 +39,9 @@ public abstract partial class EveryPageAccessibilityTests(BrowserApp app)
             html = "<p>Vi allego la <b>bolla</b>.</p><p><img src=\"https://tracker.example/p.gif\" alt=\"Logo\"></p>",
             attachments = new[] { new { filename = "bolla di consegna.pdf", content_type = "application/pdf", content = Convert.ToBase64String("%PDF-1.4"u8.ToArray()) } },
         })).EnsureSuccessStatusCode();
+        // A second case of the same customer: the case page offers it in "Unisci a un'altra pratica".
+        var second = (await (await org.Api().PostAsJsonAsync("/api/v1/cases", new { subject = "Consegna in ritardo (telefonata)", customer = new { external_id = "CLI-1" }, channel = "phone" }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetInt32();
         var entries = await org.Api().GetFromJsonAsync<JsonElement>($"/api/v1/cases/{number}/entries");
         var withHtml = entries.EnumerateArray().Last(e => e.GetProperty("kind").GetString() == "customer_message").GetProperty("id").GetString();
         var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -84,6 +87,19 @@ public abstract partial class EveryPageAccessibilityTests(BrowserApp app)
         // The case page with one email shown as HTML in its frame.
         await page.GotoAsync($"/assistenza/pratiche/{number}?html={withHtml}");
         await Expect(page.Locator("iframe.email-html")).ToBeVisibleAsync();
+        await Accessibility.AssertAccessibleAsync(page);
+
+        // Merging from the case page: the confirmation naming both, then the merged case pointing to where it went.
+        await page.GotoAsync($"/assistenza/pratiche/{second}");
+        await page.Locator("#merge-into").SelectOptionAsync(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("form:has(#merge-into) button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#merge-confirm")).ToBeVisibleAsync();
+        await Accessibility.AssertAccessibleAsync(page);
+        await page.Locator("#merge-confirm button[type=submit]").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/assistenza/pratiche/{number}$"));
+        await Expect(page.Locator("#merged-here")).ToBeVisibleAsync();
+        await page.GotoAsync($"/assistenza/pratiche/{second}");
+        await Expect(page.Locator("#merged-into")).ToBeVisibleAsync();
         await Accessibility.AssertAccessibleAsync(page);
 
         Assert.True(visited.Count >= 15, "Too few pages visited: " + string.Join(", ", visited));

@@ -912,6 +912,15 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.Property<Guid?>("MailboxId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("MergedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("MergedIntoNumber")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
@@ -973,6 +982,8 @@ namespace Cerchio.Data.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("OrganizationId");
 

@@ -27,6 +27,7 @@ public static class ServiceModule
         services.AddSingleton<DeskSettingsCache>();
         services.AddScoped<ServiceSettings>();
         services.AddScoped<CaseDesk>();
+        services.AddScoped<Features.MergeCases.CaseMerge>();
         services.AddSingleton<Features.LiveInbox.DeskFeed>();
         services.AddSingleton<Features.Presence.CasePresence>();
         services.AddSaveInterceptor<Features.LiveInbox.DeskChanges>();
@@ -62,6 +63,7 @@ public static class ServiceModule
         var cases = api.MapGroup("").WithTags("Cases");
         OpenCaseApi.Map(cases);
         CaseDetailApi.Map(cases);
+        Features.MergeCases.MergeApi.Map(cases);
         Features.Attachments.AttachmentEndpoints.MapApi(cases);
         Features.HandOffs.HandOffApi.Map(cases);
         InboundWebhook.Map(api.MapGroup("").WithTags("Inbound email"));

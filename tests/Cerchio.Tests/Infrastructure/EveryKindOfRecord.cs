@@ -42,6 +42,10 @@ public static class EveryKindOfRecord
         var opened = await (await api.PostAsJsonAsync("/api/v1/cases", new { subject = $"Pratica {tag}", customer = new { external_id = $"EXT-{tag}" }, channel = "email", text = $"Testo {tag}" }))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
         var caseNumber = opened.GetProperty("number").GetInt32();
+        // A second case of the same customer, merged into the first: the merged case (closed, pointing to its target) is a record too.
+        var duplicateCase = await (await api.PostAsJsonAsync("/api/v1/cases", new { subject = $"Pratica doppia {tag}", customer = new { external_id = $"EXT-{tag}" }, channel = "phone", text = $"Doppia {tag}" }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        (await api.PostAsJsonAsync($"/api/v1/cases/{duplicateCase.GetProperty("number").GetInt32()}/merge", new { into = caseNumber })).EnsureSuccessStatusCode();
 
         (await api.PostAsJsonAsync("/api/v1/events", new { events = new[] { new { id = $"evento-{tag}", type = "delivered", customer = new { external_id = $"EXT-{tag}" }, occurred_at = "2026-10-01T08:00:00Z", summary = $"Consegna {tag}" } } })).EnsureSuccessStatusCode();
 

@@ -8,13 +8,13 @@ public sealed record CaseDto(
     Guid? CustomerId, string? RequesterName, string? RequesterEmail, Guid? DepartmentId, Guid? AssigneeId, string? ExternalId,
     bool IsComplaint, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FirstResponseAt, DateTimeOffset? ResolvedAt,
     DateTimeOffset FirstResponseDueAt, DateTimeOffset ResolutionDueAt, DateTimeOffset? SlaDueAt,
-    Guid? ComplaintAboutDepartmentId, Guid? ComplaintAboutPersonId)
+    Guid? ComplaintAboutDepartmentId, Guid? ComplaintAboutPersonId, int? MergedInto)
 {
     internal static CaseDto From(Case c) => new(
         c.Id, c.Number, c.Subject, CaseNames.Of(c.Status), CaseNames.Of(c.Type), CaseNames.Of(c.Priority), CaseNames.Of(c.Channel), c.TouchpointCode,
         c.CustomerId, c.RequesterName, c.RequesterEmail, c.DepartmentId, c.AssigneeId, c.ExternalId,
         c.IsComplaint, c.CreatedAt, c.UpdatedAt, c.FirstResponseAt, c.ResolvedAt, c.FirstResponseDueAt, c.ResolutionDueAt, c.SlaDueAt,
-        c.ComplaintAboutDepartmentId, c.ComplaintAboutPersonId);
+        c.ComplaintAboutDepartmentId, c.ComplaintAboutPersonId, c.MergedIntoNumber);
 }
 
 /// <summary>How the API names a customer, as in the events API: its code, email or VAT number.</summary>
@@ -41,13 +41,17 @@ public sealed record CaseEntryDto(Guid Id, string Kind, DateTimeOffset At, strin
         CaseEntryKind.StatusChanged => "status_changed",
         CaseEntryKind.Assigned => "assigned",
         CaseEntryKind.HandOffRequested => "hand_off_requested",
-        _ => "hand_off_answered",
+        CaseEntryKind.HandOffAnswered => "hand_off_answered",
+        _ => "merged",
     };
 }
 
 public sealed record StatusInput(string? Status);
 
 public sealed record NoteInput(string? Text);
+
+/// <summary>POST /api/v1/cases/{number}/merge: the number of the case of the same customer this one joins.</summary>
+public sealed record MergeInput(int? Into);
 
 /// <summary>POST /api/v1/cases/{number}/replies. Attachments as in the inbound webhook: filename and base64 content.</summary>
 public sealed record ReplyInput(string? Text, List<string>? Cc, List<InboundAttachmentInput>? Attachments = null);

@@ -15,6 +15,12 @@ public sealed record MessageReceived(Guid CaseId, int Number, Guid? CustomerId, 
 
 public sealed record HandOffCompleted(Guid CaseId, int Number, Guid HandOffId, Guid DepartmentId, DateTimeOffset RequestedAt, DateTimeOffset CompletedAt) : IModuleEvent;
 
+/// <summary>
+/// A case was merged into another of the same customer and closed: not resolved (no CaseResolved is published for it),
+/// its conversation now continues in the case IntoCaseId.
+/// </summary>
+public sealed record CaseMerged(Guid CaseId, int Number, Guid IntoCaseId, int IntoNumber, Guid? CustomerId, DateTimeOffset MergedAt) : IModuleEvent;
+
 /// <summary>Fills the current organization's desk with a year of realistic cases (the demo company).</summary>
 public interface IServiceDemoData
 {

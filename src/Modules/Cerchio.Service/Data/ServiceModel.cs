@@ -32,6 +32,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => new { c.OrganizationId, c.ResolvedAt });
         // The web form's rate limit: the last hour's cases of one channel.
         b.HasIndex(c => new { c.OrganizationId, c.Channel, c.CreatedAt });
+        // The target's page lists the cases merged into it. No foreign key: on SQLite adding one rebuilds the table, which
+        // would drop the full-text triggers on it; cases are never deleted, and only CaseMerge writes the column.
+        b.HasIndex(c => c.MergedIntoId);
     }
 }
 

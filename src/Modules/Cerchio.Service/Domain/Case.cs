@@ -76,6 +76,14 @@ internal sealed class Case : IOrganizationScoped
     /// </summary>
     public TimeSpan WaitedOnCustomer { get; set; }
 
+    /// <summary>The case this one was merged into: its conversation lives there now, and mail about it goes there.</summary>
+    public Guid? MergedIntoId { get; set; }
+
+    /// <summary>The target's number, kept beside its id: numbers never change, so links and the API need no lookup.</summary>
+    public int? MergedIntoNumber { get; set; }
+
+    public DateTimeOffset? MergedAt { get; set; }
+
     public bool IsDone => Status is CaseStatus.Resolved or CaseStatus.Closed;
 
     /// <summary>
@@ -125,6 +133,83 @@ internal sealed class Case : IOrganizationScoped
         };
         opened.UpdateSlaDue();
         return opened;
+    }
+
+    /// <summary>Why this case cannot be merged into <paramref name="target"/> (Italian, for Loc), or null when it can.</summary>
+    public ErrorMessage? MergeRefusal(Case target)
+    {
+        if (target.Id == Id)
+        {
+            return new("Una pratica non si unisce a sé stessa: scegli un'altra pratica.", []);
+        }
+
+        if (CustomerId is null || target.CustomerId != CustomerId)
+        {
+            return new("La pratica #{0} è di un altro cliente: si uniscono solo pratiche dello stesso cliente.", [target.Number]);
+        }
+
+        if (MergedIntoNumber is { } earlier)
+        {
+            return new("La pratica #{0} è già unita nella #{1}.", [Number, earlier]);
+        }
+
+        if (Status == CaseStatus.Closed)
+        {
+            return new("La pratica #{0} è chiusa: una pratica chiusa non si unisce più.", [Number]);
+        }
+
+        if (target.MergedIntoNumber is { } further)
+        {
+            // Refused rather than followed: the agent confirmed this target, not the one it went to.
+            return new("La pratica #{0} è già unita nella #{1}: unisci nella #{1}.", [target.Number, further]);
+        }
+
+        if (target.Status == CaseStatus.Closed)
+        {
+            return new("La pratica #{0} è chiusa: scegli una pratica ancora aperta o risolta.", [target.Number]);
+        }
+
+        if (IsComplaint && target.IsComplaint && (Differs(ComplaintAboutDepartmentId, target.ComplaintAboutDepartmentId) || Differs(ComplaintAboutPersonId, target.ComplaintAboutPersonId)))
+        {
+            // The target can name only one: merging would hide whom this complaint is about.
+            return new("Le due pratiche sono reclami su reparti o persone diversi: unirle nasconderebbe uno dei due.", []);
+        }
+
+        return null;
+
+        static bool Differs(Guid? mine, Guid? theirs) => mine is not null && theirs is not null && mine != theirs;
+    }
+
+    /// <summary>
+    /// Closes this case as merged into <paramref name="target"/>, without resolving it: a merge is not an answer, so it
+    /// counts in no resolution metric and triggers no survey. A complaint carries over: merging never hides one.
+    /// The target keeps its own SLA clock.
+    /// </summary>
+    public void MergeInto(Case target, DateTimeOffset now)
+    {
+        MergedIntoId = target.Id;
+        MergedIntoNumber = target.Number;
+        MergedAt = now;
+        if (Status == CaseStatus.WaitingOnCustomer)
+        {
+            SlaPausedAt = null;
+        }
+
+        Status = CaseStatus.Closed;
+        ClosedAt = now;
+        UpdatedAt = now;
+        LastActivityAt = now;
+        UpdateSlaDue();
+
+        if (IsComplaint)
+        {
+            target.IsComplaint = true;
+            target.ComplaintAboutDepartmentId ??= ComplaintAboutDepartmentId;
+            target.ComplaintAboutPersonId ??= ComplaintAboutPersonId;
+        }
+
+        target.UpdatedAt = now;
+        target.LastActivityAt = now;
     }
 
     /// <summary>Which moves a person may make by hand. Waiting on a department begins and ends with a hand-off, never by hand.</summary>

@@ -48,6 +48,9 @@ internal enum CaseEntryKind
     Assigned = 6,
     HandOffRequested = 7,
     HandOffAnswered = 8,
+
+    /// <summary>A system line: this case was merged into another, or another was merged into this one.</summary>
+    Merged = 9,
 }
 
 /// <summary>The names the API and the URLs use; one table for parsing and printing.</summary>

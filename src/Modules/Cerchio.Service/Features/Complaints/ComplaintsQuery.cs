@@ -24,7 +24,8 @@ internal sealed class ComplaintsQuery(CerchioDb db)
 
     public async Task<ComplaintsOverview> RunAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
     {
-        var complaints = db.Set<Case>().AsNoTracking().Where(c => c.IsComplaint && c.CreatedAt >= from && c.CreatedAt < to);
+        // A merged complaint is counted once, on the case it was merged into (which carries the flag).
+        var complaints = db.Set<Case>().AsNoTracking().Where(c => c.IsComplaint && c.MergedIntoId == null && c.CreatedAt >= from && c.CreatedAt < to);
         var byDepartment = await complaints.GroupBy(c => c.ComplaintAboutDepartmentId)
             .Select(g => new ComplaintCount<Guid?>(g.Key, g.Count(c => c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed), g.Count()))
             .ToListAsync(ct);

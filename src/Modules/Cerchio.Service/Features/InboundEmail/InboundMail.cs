@@ -109,6 +109,9 @@ internal sealed class InboundMail(CerchioDb db, CaseDesk desk, InboundLimits lim
         }
     }
 
+    /// <summary>Merges a case can have gone through; more would be a cycle, which the merge's rules never make.</summary>
+    private const int MaxMergeHops = 20;
+
     /// <summary>The case a reply belongs to: the message it answers, then any it references (latest first), then the subject's [#1234].</summary>
     private async Task<Case?> FindCaseAsync(ParsedEmail email, CancellationToken ct)
     {
@@ -131,12 +134,15 @@ internal sealed class InboundMail(CerchioDb db, CaseDesk desk, InboundLimits lim
             }
         }
 
-        if (email.CaseReference is { } number && await desk.FindAsync(number, ct) is { Status: not CaseStatus.Closed } referenced)
+        var referenced = email.CaseReference is { } number ? await desk.FindAsync(number, ct) : null;
+        // A merged case's mail goes where its conversation went, along the chain if that case was merged in turn.
+        // (Replies by Message-ID need nothing: the messages themselves moved.)
+        for (var hops = 0; referenced?.MergedIntoNumber is { } next && hops < MaxMergeHops; hops++)
         {
-            return referenced;
+            referenced = await desk.FindAsync(next, ct);
         }
 
-        return null;
+        return referenced is { Status: not CaseStatus.Closed } ? referenced : null;
     }
 
     private async Task<Domain.InboundEmail> RecordAsync(

@@ -97,7 +97,8 @@ internal sealed class ServiceReport(CerchioDb db, ServiceSettings settings, Desk
         var now = clock.GetUtcNow();
         var from = Midnight(request.From, calendar);
         var to = Midnight(request.To.AddDays(1), calendar);
-        var cases = db.Set<Case>().Where(c => c.CreatedAt >= from && c.CreatedAt < to);
+        // A merged case lives on in its target: counting it too would count one request twice (and never as resolved).
+        var cases = db.Set<Case>().Where(c => c.MergedIntoId == null && c.CreatedAt >= from && c.CreatedAt < to);
 
         var steps = Steps(request, calendar);
         var series = await MetricsByAsync(cases, BucketOf(steps), now, calendar, c => BucketOf(steps, c), ct);
