@@ -27,6 +27,7 @@ public static class ServiceModule
         services.AddSingleton<DeskSettingsCache>();
         services.AddScoped<ServiceSettings>();
         services.AddScoped<CaseDesk>();
+        services.AddScoped<Features.Mentions.MentionNotices>();
         services.AddSingleton<Features.LiveInbox.DeskFeed>();
         services.AddSingleton<Features.Presence.CasePresence>();
         services.AddSaveInterceptor<Features.LiveInbox.DeskChanges>();
@@ -74,5 +75,6 @@ public static class ServiceModule
         Features.Report.ReportApi.Map(api.MapGroup("").WithTags("Reports"));
         Features.Report.ReportApi.MapExport(app);
         Features.CannedReplies.CannedRepliesApi.Map(api.MapGroup("").WithTags("Canned replies"));
+        Features.Mentions.MentionEndpoints.Map(app);
     }
 }
