@@ -13,7 +13,6 @@ internal sealed class OrganizationsTranslations : ITranslations
         ["1 notifica non letta"] = "1 unread notification",
         ["{0} notifiche non lette"] = "{0} unread notifications",
         ["Segna tutte come lette"] = "Mark all as read",
-        ["Questa notifica non esiste, oppure non è tua."] = "This notification does not exist, or it is not yours.",
         ["Nessuna notifica. Qui arrivano le menzioni nelle note, le richieste ai reparti con le loro risposte e gli avvisi sulle scadenze SLA."] = "No notifications. Mentions in notes, requests to departments with their answers, and SLA deadline alerts arrive here.",
         ["{0} non lette. Aprirne una la segna come letta."] = "{0} unread. Opening one marks it as read.",
         ["non letta"] = "unread",
