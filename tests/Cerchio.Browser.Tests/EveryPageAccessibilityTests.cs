@@ -39,6 +39,8 @@ public abstract partial class EveryPageAccessibilityTests(BrowserApp app)
             html = "<p>Vi allego la <b>bolla</b>.</p><p><img src=\"https://tracker.example/p.gif\" alt=\"Logo\"></p>",
             attachments = new[] { new { filename = "bolla di consegna.pdf", content_type = "application/pdf", content = Convert.ToBase64String("%PDF-1.4"u8.ToArray()) } },
         })).EnsureSuccessStatusCode();
+        // A note that mentions the administrator: the case page highlights it, /notifiche lists it, the bell counts it.
+        (await org.Api().PostAsJsonAsync($"/api/v1/cases/{number}/notes", new { text = $"@Admin {org.Name} puoi guardare?" })).EnsureSuccessStatusCode();
         var entries = await org.Api().GetFromJsonAsync<JsonElement>($"/api/v1/cases/{number}/entries");
         var withHtml = entries.EnumerateArray().Last(e => e.GetProperty("kind").GetString() == "customer_message").GetProperty("id").GetString();
         var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
