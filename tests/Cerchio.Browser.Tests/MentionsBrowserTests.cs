@@ -26,14 +26,15 @@ public abstract class MentionsBrowserTests(BrowserApp app)
         // People in this test are named by their address: "@coll" offers the colleague.
         await page.Locator("#note-text").FocusAsync();
         await page.Keyboard.TypeAsync("Puoi vedere tu, @coll");
-        var option = page.GetByRole(AriaRole.Option, new() { Name = colleague });
+        var suggestions = page.Locator("#note-text-mentions");
+        var option = suggestions.GetByRole(AriaRole.Option, new() { Name = colleague });
         await Expect(option).ToBeVisibleAsync();
         await Expect(option).ToHaveAttributeAsync("aria-selected", "true");
         await Expect(page.Locator("#note-text")).ToHaveAttributeAsync("aria-activedescendant", (await option.GetAttributeAsync("id"))!);
         await Accessibility.AssertAccessibleAsync(page);
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("#note-text")).ToHaveValueAsync($"Puoi vedere tu, @{colleague} ");
-        await Expect(page.GetByRole(AriaRole.Listbox)).ToBeHiddenAsync();
+        await Expect(suggestions).ToBeHiddenAsync();
 
         await page.Keyboard.TypeAsync("grazie");
         await page.GetByRole(AriaRole.Button, new() { Name = "Aggiungi nota" }).ClickAsync();
