@@ -42,6 +42,8 @@ public abstract partial class EveryPageAccessibilityTests(BrowserApp app)
         // A second case of the same customer: the case page offers it in "Unisci a un'altra pratica".
         var second = (await (await org.Api().PostAsJsonAsync("/api/v1/cases", new { subject = "Consegna in ritardo (telefonata)", customer = new { external_id = "CLI-1" }, channel = "phone" }))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetInt32();
+        // A note that mentions the administrator: the case page highlights it, /notifiche lists it, the bell counts it.
+        (await org.Api().PostAsJsonAsync($"/api/v1/cases/{number}/notes", new { text = $"@Admin {org.Name} puoi guardare?" })).EnsureSuccessStatusCode();
         var entries = await org.Api().GetFromJsonAsync<JsonElement>($"/api/v1/cases/{number}/entries");
         var withHtml = entries.EnumerateArray().Last(e => e.GetProperty("kind").GetString() == "customer_message").GetProperty("id").GetString();
         var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)

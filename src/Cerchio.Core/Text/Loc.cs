@@ -42,6 +42,24 @@ public sealed class Loc
 
     public static CultureInfo CultureFor(string? language) =>
         CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "it-IT");
+
+    /// <summary>
+    /// Renders something in another person's language (an email, a notification to a colleague who reads English),
+    /// then puts the request's culture back.
+    /// </summary>
+    public static T In<T>(string? language, Func<T> render)
+    {
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureFor(language);
+            return render();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
 }
 
 public static class LocExtensions

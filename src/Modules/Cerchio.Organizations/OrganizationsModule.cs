@@ -4,6 +4,7 @@ using Cerchio.Organizations.Features.ApiKeys;
 using Cerchio.Organizations.Features.AuditLog;
 using Cerchio.Organizations.Features.Departments;
 using Cerchio.Organizations.Features.Invitations;
+using Cerchio.Organizations.Features.Notifications;
 using Cerchio.Organizations.Features.People;
 using Cerchio.Organizations.Features.Session;
 using Cerchio.Text;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cerchio.Organizations;
 
-/// <summary>Organizations, people and their memberships, departments, invitations, API keys, the audit log.</summary>
+/// <summary>Organizations, people and their memberships, departments, invitations, API keys, the audit log, notifications.</summary>
 public static class OrganizationsModule
 {
     public static IServiceCollection AddOrganizationsModule(this IServiceCollection services)
@@ -21,6 +22,9 @@ public static class OrganizationsModule
         services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
         services.AddScoped<IOrganizationProvisioning, OrganizationProvisioning>();
         services.AddScoped<InvitationAcceptance>();
+        // One store for every module's notifications: producers see INotifications, the bell and its page the rest.
+        services.AddScoped<Notifications>();
+        services.AddScoped<INotifications>(sp => sp.GetRequiredService<Notifications>());
         services.AddSingleton<ITranslations, OrganizationsTranslations>();
         // The sign-in cookie's sessions, kept in the database (the host puts it in the cookie options).
         services.AddSingleton<ITicketStore, DatabaseTicketStore>();
@@ -35,6 +39,7 @@ public static class OrganizationsModule
         app.MapApiKeyEndpoints();
         app.MapAuditLogExport();
         app.MapPeopleExports();
+        app.MapNotificationEndpoints();
         return app;
     }
 }

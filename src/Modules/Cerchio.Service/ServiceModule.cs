@@ -28,6 +28,7 @@ public static class ServiceModule
         services.AddScoped<ServiceSettings>();
         services.AddScoped<CaseDesk>();
         services.AddScoped<Features.MergeCases.CaseMerge>();
+        services.AddScoped<Features.Mentions.MentionNotices>();
         services.AddSingleton<Features.LiveInbox.DeskFeed>();
         services.AddSingleton<Features.Presence.CasePresence>();
         services.AddSaveInterceptor<Features.LiveInbox.DeskChanges>();
@@ -77,5 +78,6 @@ public static class ServiceModule
         Features.Report.ReportApi.MapExport(app);
         Features.CannedReplies.CannedRepliesApi.Map(api.MapGroup("").WithTags("Canned replies"));
         Features.CannedReplies.CannedReplyInsert.Map(app);
+        Features.Mentions.MentionEndpoints.Map(app);
     }
 }

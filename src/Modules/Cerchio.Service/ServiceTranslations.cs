@@ -6,6 +6,17 @@ internal sealed class ServiceTranslations : ITranslations
 {
     public IReadOnlyDictionary<string, string> English { get; } = new Dictionary<string, string>
     {
+        // Mentions and notifications (the titles are rendered in each recipient's language).
+        ["{0} ti ha menzionato nella pratica #{1}: {2}"] = "{0} mentioned you on case #{1}: {2}",
+        ["{0} chiede a {1} sulla pratica #{2}: {3}"] = "{0} asks {1} about case #{2}: {3}",
+        ["{0} ha risposto sulla pratica #{1}: {2}"] = "{0} answered on case #{1}: {2}",
+        ["Pratica #{0} in scadenza (prima risposta): {1}"] = "Case #{0} due soon (first response): {1}",
+        ["Pratica #{0} scaduta (prima risposta): {1}"] = "Case #{0} overdue (first response): {1}",
+        ["Pratica #{0} in scadenza (risoluzione): {1}"] = "Case #{0} due soon (resolution): {1}",
+        ["Pratica #{0} scaduta (risoluzione): {1}"] = "Case #{0} overdue (resolution): {1}",
+        ["Persone da menzionare"] = "People to mention",
+        ["Scrivi @ e il nome di un collega per avvisarlo: riceve una notifica e un'email."] = "Type @ and a colleague's name to let them know: they get a notification and an email.",
+
         // Business calendar settings
         ["Fuso orario sconosciuto: «{0}»."] = "Unknown time zone: “{0}”.",
         ["Indicare almeno una fascia oraria di apertura nella settimana."] = "Give at least one opening interval in the week.",

@@ -86,6 +86,14 @@ public static class EveryKindOfRecord
             });
             var cannedReply = new Cerchio.Service.Domain.CannedReply { Id = Ids.New(), Title = $"Risposta {tag}", TitleKey = $"risposta {tag}".ToLowerInvariant(), Body = $"Testo della risposta {tag}, {{{{cliente}}}}", CreatedBy = tag, UpdatedBy = tag };
             db.Add(cannedReply);
+            // A notification for each person: the bell and /notifiche must show only the signed-in person's own.
+            var administrator = await db.Set<Membership>().Where(m => m.Role == Role.Administrator).Select(m => m.UserId).FirstAsync();
+            var notifications = new[] { member.UserId, administrator }.Select(recipient => new Notification
+            {
+                Id = Ids.New(), RecipientId = recipient, Kind = Cerchio.Organizations.Contracts.NotificationKind.Mention,
+                Title = $"Notifica {tag}", Link = $"/assistenza/pratiche/{caseNumber}", CreatedAt = DateTimeOffset.UtcNow,
+            }).ToList();
+            db.AddRange(notifications);
             var timelineEvent = await db.Set<TimelineEvent>().FirstAsync(e => e.CustomerId == customerId);
             var contact = await db.Set<Contact>().FirstAsync(c => c.CustomerId == customerId);
             var slug = await db.Set<Organization>().Select(o => o.Slug).SingleAsync();

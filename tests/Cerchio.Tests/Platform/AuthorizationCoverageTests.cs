@@ -22,7 +22,11 @@ public sealed class AuthorizationCoverageTests(SqliteApp app) : IClassFixture<Sq
     ];
 
     /// <summary>For any signed-in person, whatever the role: their own profile and session, and founding an organization.</summary>
-    private static readonly string[] AnySignedIn = ["/profilo", "/esci", "/organizzazioni/cambia", "/organizzazioni/nuova"];
+    private static readonly string[] AnySignedIn =
+    [
+        "/profilo", "/esci", "/organizzazioni/cambia", "/organizzazioni/nuova",
+        "/notifiche", "/notifiche/campanella",   // everyone's own notifications, whatever the role
+    ];
 
     [Fact]
     public void EveryEndpoint_NamesWhoMayUseIt()

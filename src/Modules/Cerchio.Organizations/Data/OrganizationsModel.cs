@@ -78,3 +78,20 @@ internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<Sign
         b.HasOne<Cerchio.Data.CerchioUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.ToTable("Notifications");
+        b.Property(n => n.Kind).HasConversion<string>().HasMaxLength(40);
+        b.Property(n => n.Title).HasMaxLength(Notification.MaxTitle);
+        b.Property(n => n.Link).HasMaxLength(Notification.MaxLink);
+        b.Ignore(n => n.IsRead);
+        // The bell counts a person's unread ones on every page; the page lists them newest first.
+        b.HasIndex(n => new { n.OrganizationId, n.RecipientId, n.ReadAt });
+        b.HasIndex(n => new { n.OrganizationId, n.RecipientId, n.CreatedAt });
+        // A person who leaves Cerchio takes their notifications with them.
+        b.HasOne<Cerchio.Data.CerchioUser>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -7,6 +7,23 @@ internal sealed class OrganizationsTranslations : ITranslations
 {
     public IReadOnlyDictionary<string, string> English { get; } = new Dictionary<string, string>(RoleNames.English)
     {
+        // Notifications: the bell and its page.
+        ["Notifiche"] = "Notifications",
+        ["Notifiche: nessuna non letta"] = "Notifications: none unread",
+        ["1 notifica non letta"] = "1 unread notification",
+        ["{0} notifiche non lette"] = "{0} unread notifications",
+        ["Segna tutte come lette"] = "Mark all as read",
+        ["Nessuna notifica. Qui arrivano le menzioni nelle note, le richieste ai reparti con le loro risposte e gli avvisi sulle scadenze SLA."] = "No notifications. Mentions in notes, requests to departments with their answers, and SLA deadline alerts arrive here.",
+        ["{0} non lette. Aprirne una la segna come letta."] = "{0} unread. Opening one marks it as read.",
+        ["non letta"] = "unread",
+        ["Sono mostrate le {0} più recenti."] = "The {0} most recent are shown.",
+        ["Menzione"] = "Mention",
+        ["Richiesta"] = "Request",
+        ["Risposta"] = "Answer",
+        ["In scadenza"] = "Due soon",
+        ["Scaduta"] = "Overdue",
+        ["Notifica"] = "Notification",
+
         ["Accedi"] = "Sign in",
         ["Accedi a Cerchio"] = "Sign in to Cerchio",
         ["Email"] = "Email",

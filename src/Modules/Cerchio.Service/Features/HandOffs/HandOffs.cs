@@ -19,7 +19,7 @@ namespace Cerchio.Service.Features.HandOffs;
 /// </summary>
 internal sealed class HandOffs(
     CerchioDb db, CaseDesk desk, ServiceSettings settings, IOrganizationDirectory organization, EmailOutbox outbox,
-    OrganizationContext tenant, IOptions<SmtpSettings> smtp, TimeProvider clock)
+    INotifications notifications, OrganizationContext tenant, IOptions<SmtpSettings> smtp, TimeProvider clock)
 {
     /// <summary>When the agent gives no due time: one business day.</summary>
     public static readonly TimeSpan DefaultWait = TimeSpan.FromHours(8);
@@ -84,8 +84,10 @@ internal sealed class HandOffs(
         from.WaitOnDepartment(true, now, calendar);
         desk.Timeline(from, "case_handed_off", $"Pratica #{from.Number}: richiesta a {department.Name}", now);
 
-        // The person asked, or everyone in the department: they learn it by email as well as in their task list.
+        // The person asked, or everyone in the department: they learn it by email and by the bell as well as in their task list.
         var recipients = assigneeId is { } one ? [one] : members.Where(m => m.DepartmentId == department.Id).Select(m => m.UserId).ToList();
+        await notifications.AddAsync(new NewNotification(NotificationKind.HandOffAsked, TaskListPath,
+            "{0} chiede a {1} sulla pratica #{2}: {3}", Mentions.MentionNotices.AuthorName(tenant.ActorName), department.Name, from.Number, from.Subject), recipients, ct);
         await NotifyAsync(recipients, $"Richiesta dalla pratica #{from.Number}: {from.Subject}",
             $"{tenant.ActorName} chiede a {department.Name}:\n\n{text}\n\nEntro: {Cerchio.Text.Times.Short(handOff.DueAt)}\nRispondi da Cerchio, in Assistenza → Le mie attività ({TaskListPath}).", handOff.Id, ct);
         await db.SaveChangesAsync(ct);
@@ -123,6 +125,8 @@ internal sealed class HandOffs(
         // Back to whoever holds the case (or asked): the answer is what they were waiting for.
         if ((answered.AssigneeId ?? handOff.RequestedById) is { } agent)
         {
+            await notifications.AddAsync(new NewNotification(NotificationKind.HandOffAnswered, CaseDesk.PageOf(answered.Number),
+                "{0} ha risposto sulla pratica #{1}: {2}", department, answered.Number, answered.Subject), [agent], ct);
             await NotifyAsync([agent], $"Risposta da {department} sulla pratica #{answered.Number}: {answered.Subject}",
                 $"{tenant.ActorName} ({department}) ha risposto:\n\n{text}", handOff.Id, ct);
         }

@@ -49,7 +49,7 @@ internal sealed record NewAttachment(string FileName, string ContentType, string
 internal sealed class CaseDesk(
     CerchioDb db, OrganizationContext tenant, ServiceSettings settings, ICustomerDirectory customers, EmailOutbox outbox,
     Microsoft.Extensions.Options.IOptions<SmtpSettings> smtp, InboundEmail.InboundLimits limits, IOrganizationDirectory organization,
-    TimeProvider clock)
+    Mentions.MentionNotices mentions, TimeProvider clock)
 {
     public const string PagePath = "/assistenza/pratiche";
 
@@ -178,12 +178,13 @@ internal sealed class CaseDesk(
         return null;
     }
 
-    /// <summary>An internal note: seen by the company's people only.</summary>
+    /// <summary>An internal note: seen by the company's people only; the colleagues it mentions are told in the same transaction.</summary>
     public async Task<CaseEntry> AddNoteAsync(Case noted, string text, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         var entry = AddEntry(noted, CaseEntryKind.Note, text, now, null, byAgent: true);
         noted.LastActivityAt = now;
+        await mentions.NotifyAsync(noted, entry, ct);
         await db.SaveChangesAsync(ct);
         return entry;
     }

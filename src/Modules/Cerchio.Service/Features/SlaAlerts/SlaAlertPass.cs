@@ -79,7 +79,7 @@ internal sealed class SlaAlertPass(IServiceScopeFactory scopes, TimeProvider clo
         var directory = services.GetRequiredService<IOrganizationDirectory>();
         var sender = new Sender(
             db,
-            directory,
+            services.GetRequiredService<INotifications>(),
             services.GetRequiredService<EmailOutbox>(),
             (await directory.DepartmentsAsync(ct)).Where(d => d.HeadUserId is not null).ToDictionary(d => d.Id, d => d.HeadUserId!.Value),
             MailboxAddress.Parse(services.GetRequiredService<IOptions<SmtpSettings>>().Value.From),
@@ -104,7 +104,7 @@ internal sealed class SlaAlertPass(IServiceScopeFactory scopes, TimeProvider clo
 
     /// <summary>What one organization's alerts are sent with: its heads of department, its calendar's time zone.</summary>
     private sealed record Sender(
-        CerchioDb Db, IOrganizationDirectory Directory, EmailOutbox Outbox, Dictionary<Guid, Guid> Heads, MailboxAddress From, BusinessCalendar Calendar, Loc L);
+        CerchioDb Db, INotifications Notifications, EmailOutbox Outbox, Dictionary<Guid, Guid> Heads, MailboxAddress From, BusinessCalendar Calendar, Loc L);
 
     /// <summary>Claims the alert on the case and queues its emails, in one transaction; false when another pass had it.</summary>
     private static async Task<bool> AlertAsync(Sender sender, Guid id, Domain.SlaAlerts alert, CancellationToken ct)
@@ -126,7 +126,11 @@ internal sealed class SlaAlertPass(IServiceScopeFactory scopes, TimeProvider clo
         var alerted = await db.Set<Case>().AsNoTracking().FirstAsync(c => c.Id == id, ct);
         var people = new[] { alerted.AssigneeId, alerted.DepartmentId is { } d && sender.Heads.TryGetValue(d, out var head) ? head : null }
             .OfType<Guid>().Distinct().ToList();
-        foreach (var person in await sender.Directory.ContactsOfMembersAsync(people, ct))
+        // The bell and the email tell the same people: the notifications store says who is still an active member.
+        var notification = new NewNotification(
+            alert is Domain.SlaAlerts.FirstResponseBreached or Domain.SlaAlerts.ResolutionBreached ? NotificationKind.SlaBreached : NotificationKind.SlaNearBreach,
+            CaseDesk.PageOf(alerted.Number), NotificationTitle(alert), alerted.Number, alerted.Subject);
+        foreach (var person in await sender.Notifications.AddAsync(notification, people, ct))
         {
             sender.Outbox.Queue(Message(alerted, alert, person, sender.From, sender.Calendar, sender.L), relatedId: alerted.Id);
         }
@@ -144,13 +148,18 @@ internal sealed class SlaAlertPass(IServiceScopeFactory scopes, TimeProvider clo
         (false, true) => Domain.SlaAlerts.ResolutionBreached,
     };
 
-    /// <summary>The email to one person, in their language (Italian unless they chose English), times in the organization's zone.</summary>
-    private static MimeMessage Message(Case alerted, Domain.SlaAlerts alert, MemberContact person, MailboxAddress from, BusinessCalendar calendar, Loc l)
+    private static string NotificationTitle(Domain.SlaAlerts alert) => alert switch
     {
-        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
+        Domain.SlaAlerts.FirstResponseNear => "Pratica #{0} in scadenza (prima risposta): {1}",
+        Domain.SlaAlerts.FirstResponseBreached => "Pratica #{0} scaduta (prima risposta): {1}",
+        Domain.SlaAlerts.ResolutionNear => "Pratica #{0} in scadenza (risoluzione): {1}",
+        _ => "Pratica #{0} scaduta (risoluzione): {1}",
+    };
+
+    /// <summary>The email to one person, in their language (Italian unless they chose English), times in the organization's zone.</summary>
+    private static MimeMessage Message(Case alerted, Domain.SlaAlerts alert, MemberContact person, MailboxAddress from, BusinessCalendar calendar, Loc l) =>
+        Loc.In(person.Language, () =>
         {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Loc.CultureFor(person.Language);
             var due = TimeZoneInfo.ConvertTime(alerted.SlaDueAt ?? alerted.ResolutionDueAt, calendar.TimeZone).ToString("g", CultureInfo.CurrentCulture);
             var subject = alert switch
             {
@@ -173,10 +182,5 @@ internal sealed class SlaAlertPass(IServiceScopeFactory scopes, TimeProvider clo
             message.Subject = subject;
             message.Body = new TextPart("plain") { Text = body };
             return message;
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
-        }
-    }
+        });
 }

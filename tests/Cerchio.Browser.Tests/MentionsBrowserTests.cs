@@ -1,0 +1,56 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Cerchio.Browser.Tests;
+
+/// <summary>The note composer's "@" suggestions in Chromium, by keyboard only; the colleague then sees the bell count it.</summary>
+public abstract class MentionsBrowserTests(BrowserApp app)
+{
+    [Fact]
+    public async Task TypingAt_OffersColleagues_ArrowAndEnterInsertTheName_AndTheNoteNotifiesThem()
+    {
+        var colleague = $"collega.{Guid.NewGuid():N}@example.test";
+        var org = await app.App.CreateOrganizationAsync("Menzioni Browser S.r.l.", (colleague, Cerchio.Tenancy.Role.Agent));
+        (await org.Api().PostAsJsonAsync("/api/v1/customers", new { name = "Bianchi S.r.l.", external_id = "CLI-1" })).EnsureSuccessStatusCode();
+        (await org.Api().PostAsJsonAsync("/api/v1/cases", new { subject = "Consegna in ritardo", customer = new { external_id = "CLI-1" }, channel = "phone" })).EnsureSuccessStatusCode();
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/accedi");
+        await page.GetByLabel("Email").FillAsync(org.AdminEmail);
+        await page.GetByLabel("Password").FillAsync(Cerchio.Tests.Infrastructure.TestOrganization.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();
+        await Expect(page).Not.ToHaveURLAsync(new Regex("/accedi"));
+        await page.GotoAsync("/assistenza/pratiche/1");
+
+        // People in this test are named by their address: "@coll" offers the colleague.
+        await page.Locator("#note-text").FocusAsync();
+        await page.Keyboard.TypeAsync("Puoi vedere tu, @coll");
+        var suggestions = page.Locator("#note-text-mentions");
+        var option = suggestions.GetByRole(AriaRole.Option, new() { Name = colleague });
+        await Expect(option).ToBeVisibleAsync();
+        await Expect(option).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(page.Locator("#note-text")).ToHaveAttributeAsync("aria-activedescendant", (await option.GetAttributeAsync("id"))!);
+        await Accessibility.AssertAccessibleAsync(page);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#note-text")).ToHaveValueAsync($"Puoi vedere tu, @{colleague} ");
+        await Expect(suggestions).ToBeHiddenAsync();
+
+        await page.Keyboard.TypeAsync("grazie");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aggiungi nota" }).ClickAsync();
+        await Expect(page.Locator("[data-kind=note] mark.mention")).ToHaveTextAsync($"@{colleague}");
+
+        // The colleague's bell counts it.
+        var theirs = await app.NewPageAsync();
+        await theirs.GotoAsync("/accedi");
+        await theirs.GetByLabel("Email").FillAsync(colleague);
+        await theirs.GetByLabel("Password").FillAsync(Cerchio.Tests.Infrastructure.TestOrganization.Password);
+        await theirs.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();
+        await Expect(theirs).Not.ToHaveURLAsync(new Regex("/accedi"));
+        await Expect(theirs.Locator("#notifications-bell")).ToHaveAttributeAsync("aria-label", "1 notifica non letta");
+    }
+}
+
+public sealed class MentionsBrowserTestsOnSqlite(SqliteBrowserApp app) : MentionsBrowserTests(app), IClassFixture<SqliteBrowserApp>;
+
+public sealed class MentionsBrowserTestsOnPostgres(PostgresBrowserApp app) : MentionsBrowserTests(app), IClassFixture<PostgresBrowserApp>;
