@@ -557,5 +557,26 @@ internal sealed class ServiceTranslations : ITranslations
         ["Inserisci"] = "Insert",
         ["Scegli una risposta predefinita."] = "Choose a canned reply.",
         ["Il browser non conserva i file scelti: scegli di nuovo gli allegati."] = "The browser does not keep chosen files: choose the attachments again.",
+
+        // The desk's part of the frame: the sidebar, the home page, the first steps
+        ["Orari e SLA"] = "Hours and SLAs",
+        ["Modulo contatti"] = "Contact form",
+        ["Vista"] = "View",
+        ["Assistenza: cosa richiede attenzione"] = "Service desk: what needs attention",
+        ["Reclami aperti"] = "Open complaints",
+        ["Pratiche scadute"] = "Overdue cases",
+        ["Le tue pratiche aperte"] = "Your open cases",
+        ["Nessuna pratica aperta assegnata a te. Prendine una dalle non assegnate."] = "No open case is assigned to you. Take one from the unassigned ones.",
+        ["Le tue pratiche aperte, la più urgente prima"] = "Your open cases, most urgent first",
+        ["Tutte le tue pratiche ({0})"] = "All your cases ({0})",
+        ["Richieste per te e il tuo reparto"] = "Requests for you and your department",
+        ["Nessuna richiesta aperta: quando una pratica chiede qualcosa al tuo reparto, la trovi qui."] = "No open request: when a case asks your department for something, you find it here.",
+        ["Rispondi dalle tue attività"] = "Answer from your tasks",
+        ["Risposte alle tue richieste ai reparti"] = "Answers to your requests to departments",
+        ["Nessuna risposta negli ultimi 7 giorni. Da una pratica puoi chiedere a un reparto con «Chiedi a un reparto»."] = "No answer in the last 7 days. From a case you can ask a department with “Ask a department”.",
+        ["ha risposto {0}"] = "{0} answered",
+        ["Collega la casella email dell'assistenza"] = "Connect the service desk's mailbox",
+        ["Imposta gli orari e i tempi di risposta dell'assistenza"] = "Set the service desk's hours and response times",
+        ["Scegli l'indirizzo del modulo contatti e mettilo sul sito"] = "Choose the contact form's address and put it on your website",
     };
 }
