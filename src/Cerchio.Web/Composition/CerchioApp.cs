@@ -35,6 +35,7 @@ public static class CerchioApp
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<OrganizationContext>();
         services.AddScoped<CurrentSession>();
+        services.AddScoped<SidebarState>();
         services.AddCerchioData(provider, connectionString, ModuleAssemblies);
         services.AddOutbox(configuration);
 
@@ -196,6 +197,7 @@ public static class CerchioApp
             o.RequestCultureProviders = [new CultureProvider()];
         });
         app.UseAuthorization();
+        app.Use(SidebarLoading.LoadAsync);
         app.UseAntiforgery();
         app.Use(RefuseStaleFormsAsync);
         app.UseMiddleware<InputCheckMiddleware>();

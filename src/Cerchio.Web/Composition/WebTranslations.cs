@@ -82,5 +82,14 @@ internal sealed class WebTranslations : ITranslations
         ["Persone"] = "People",
         ["Cosa puoi fare"] = "What you can do",
         ["Cerca un cliente, apri la sua storia, importa un elenco da Excel."] = "Find a customer, open their history, import a list from Excel.",
+
+        // The frame
+        ["Barra superiore"] = "Top bar",
+        ["Apri il menu"] = "Open the menu",
+        ["Menu principale"] = "Main menu",
+        ["Primi passi"] = "First steps",
+        ["{0} di {1} fatti"] = "{0} of {1} done",
+        ["Fatto:"] = "Done:",
+        ["Da fare:"] = "To do:",
     };
 }

@@ -30,6 +30,7 @@ public static class CustomersModule
         services.AddScoped<ImportJobs>();
         services.AddSingleton<ImportSignal>();
         services.AddHostedService<ImportWorker>();
+        services.AddScoped<Cerchio.Ui.Frame.ISidebarSection, Features.Frame.CustomersSidebar>();
         return services;
     }
 

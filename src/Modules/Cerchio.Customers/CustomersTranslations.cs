@@ -210,5 +210,9 @@ internal sealed class CustomersTranslations : ITranslations
         ["persona"] = "person",
         ["clienti"] = "customers",
         // ---- end of import and export ----
+
+        // The sidebar
+        ["Elenco clienti"] = "Customer list",
+        ["Importa da Excel o CSV"] = "Import from Excel or CSV",
     };
 }

@@ -28,6 +28,8 @@ public static class OrganizationsModule
         services.AddSingleton<ITranslations, OrganizationsTranslations>();
         // The sign-in cookie's sessions, kept in the database (the host puts it in the cookie options).
         services.AddSingleton<ITicketStore, DatabaseTicketStore>();
+        services.AddScoped<Cerchio.Ui.Frame.ISidebarSection, Features.Frame.AdministrationSidebar>();
+        services.AddScoped<Cerchio.Ui.Frame.IFirstSteps, Features.Frame.AdministrationFirstSteps>();
         return services;
     }
 

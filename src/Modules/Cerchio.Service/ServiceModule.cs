@@ -54,6 +54,10 @@ public static class ServiceModule
         services.AddOptions<Features.ContactForm.ContactFormOptions>().BindConfiguration("ContactForm");
         services.AddScoped<Features.ContactForm.WebContactForm>();
         services.AddScoped<Cerchio.Ui.IPublicPageLanguage, Features.ContactForm.ContactFormLanguage>();
+        services.AddScoped<Cerchio.Ui.Frame.ISidebarSection, Features.Frame.DeskSidebar>();
+        services.AddScoped<Features.Frame.DeskHome>();
+        services.AddScoped<Cerchio.Ui.Frame.IHomePanel>(sp => sp.GetRequiredService<Features.Frame.DeskHome>());
+        services.AddScoped<Cerchio.Ui.Frame.IFirstSteps, Features.Frame.DeskFirstSteps>();
         return services;
     }
 

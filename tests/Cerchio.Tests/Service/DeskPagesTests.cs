@@ -71,7 +71,7 @@ public abstract class DeskPagesTests(AppFixture app)
             var page = await Html.GetAsync(client, $"/assistenza?vista={view}");
             Assert.True(numbers.Order().SequenceEqual(Numbers(page).Order()), $"view {view}: {string.Join(",", Numbers(page))}");
             // The count beside each view is the number of cases it lists.
-            Assert.Equal(numbers.Length.ToString(), inbox.QuerySelector($"#views a[data-view={view}] [data-count]")!.TextContent.Trim());
+            Assert.Equal(numbers.Length.ToString(), inbox.QuerySelector($"#views a[data-nav={view}] [data-count]")!.TextContent.Trim());
             if (numbers.Length == 0)
             {
                 Assert.NotNull(page.QuerySelector("#empty-state"));

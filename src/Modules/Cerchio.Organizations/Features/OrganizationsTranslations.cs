@@ -187,5 +187,9 @@ internal sealed class OrganizationsTranslations : ITranslations
         ["Usa solo lettere minuscole senza accenti, cifre e trattini singoli (non all'inizio né alla fine)."] = "Use only lowercase letters without accents, digits and single hyphens (not at the start or the end).",
         ["Questo indirizzo è riservato: scegline un altro."] = "This address is reserved: choose another one.",
         ["Questo indirizzo è già usato da un'altra organizzazione: scegline un altro."] = "This address is already used by another organization: choose another one.",
+
+        // The sidebar and the first steps
+        ["Panoramica"] = "Overview",
+        ["Invita le persone del team"] = "Invite your team",
     };
 }

@@ -24,6 +24,13 @@ internal sealed class HandOffs(
     /// <summary>When the agent gives no due time: one business day.</summary>
     public static readonly TimeSpan DefaultWait = TimeSpan.FromHours(8);
 
+    /// <summary>
+    /// The open requests a person is to answer: those asked of them, and those asked of their department without naming
+    /// anyone. Their task list, the sidebar's count and the home page all read this one rule.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<HandOff, bool>> OpenFor(Guid? me, Guid? myDepartment) =>
+        h => h.Status == HandOffStatus.Open && (h.AssigneeId == me || (h.AssigneeId == null && h.DepartmentId == myDepartment));
+
     public Task<HandOff?> FindAsync(Guid id, CancellationToken ct = default) =>
         db.Set<HandOff>().FirstOrDefaultAsync(h => h.Id == id, ct);
 

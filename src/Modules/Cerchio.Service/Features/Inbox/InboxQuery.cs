@@ -145,6 +145,23 @@ internal sealed class InboxQuery(CerchioDb db, OrganizationContext tenant, DeskD
     private static readonly Expression<Func<Case, bool>> IsOpen = c =>
         c.Status == CaseStatus.New || c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer || c.Status == CaseStatus.WaitingOnDepartment;
 
+    private (InboxMoment Moment, IReadOnlyDictionary<InboxView, int> Counts)? _current;
+
+    /// <summary>
+    /// The views' counts as the page is drawn: counted once per request however many parts of the page show them (the
+    /// sidebar, the home page). A page that changes cases and shows counts afterwards asks <see cref="CountsAsync"/>.
+    /// </summary>
+    public async Task<(InboxMoment Moment, IReadOnlyDictionary<InboxView, int> Counts)> CurrentCountsAsync(CancellationToken ct = default)
+    {
+        if (_current is not { } current)
+        {
+            var moment = await MomentAsync(ct);
+            _current = current = (moment, await CountsAsync(moment, ct));
+        }
+
+        return current;
+    }
+
     /// <summary>How many cases each view holds (filters aside): one pass over the open cases, and two counts by index range.</summary>
     public async Task<IReadOnlyDictionary<InboxView, int>> CountsAsync(InboxMoment moment, CancellationToken ct = default)
     {
@@ -178,6 +195,13 @@ internal sealed class InboxQuery(CerchioDb db, OrganizationContext tenant, DeskD
             [InboxView.Complaints] = open?.Complaints ?? 0,
             [InboxView.RecentlyResolved] = recentlyResolved,
         };
+    }
+
+    /// <summary>Open cases already past their due time (the red ones of "in scadenza o scadute").</summary>
+    public Task<int> BreachedCountAsync(InboxMoment moment, CancellationToken ct = default)
+    {
+        var now = moment.Now;
+        return db.Set<Case>().Where(IsOpen).CountAsync(c => c.SlaDueAt < now, ct);
     }
 
     /// <summary>The cases of the view that pass every filter; the query filter keeps them to the organization.</summary>
