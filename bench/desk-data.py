@@ -2,11 +2,12 @@
 straight into a migrated database (SQLite: one transaction, prepared statements; PostgreSQL: COPY, with the tables'
 indexes dropped during the load and created again after, so the GIN indexes are built once instead of row by row).
 The triggers or generated columns index the text as on any write. Deterministic: the same seed and size give the
-same rows (ids are version-7 guids made from the rows' own times, as Cerchio's Ids.New makes them).
+same rows, dated relative to when it runs (ids are version-7 guids made from those times, as Cerchio's Ids.New makes
+them), so the open cases' SLA times are current.
 
 usage: desk-data.py generate sqlite|postgres <file or postgresql:// url> <cases> [seed]
 
-Shape: 10 customers per 100 cases, a few with thousands of cases (power-law); cases over three years, more in autumn
+Shape: 10 customers per 100 cases, a few with over a thousand cases (power-law); cases over three years, more in autumn
 and before Christmas, fewer in August and at weekends, growing year on year; about 5 messages per case (every
 case whose number ends in 000 has exactly 20, for the case page); all statuses, channels, types and priorities,
 assignees and departments from the demo company's people, a running SLA on the open cases.

@@ -294,16 +294,25 @@ public abstract class DeskSearchTests(AppFixture app)
         Assert.Equal([best], CaseNumbers(found));
         Assert.Equal(best, Assert.Single(List(found, "messages")).GetProperty("case_number").GetInt32());
 
-        // A full window of newer matches of its own: the old best one is no longer ranked, the newest are.
+        // A full window of newer matches of its own: on SQLite the old best one is no longer ranked, the newest are;
+        // PostgreSQL still ranks every match, so it stays first.
         var busy = (await OpenAsync(mineApi, "Altro", "GEN", "Niente da cercare.")).GetProperty("id").GetGuid();
         await ManyMessagesAsync(mine.Id, busy, DeskSearch.RankedWindow, diluted);
         var later = await SearchAsync(mineApi, "montaggio");
         var messages = List(later, "messages");
         Assert.Equal(DeskSearch.PerKind, messages.Count);
-        Assert.DoesNotContain(best, messages.Select(m => m.GetProperty("case_number").GetInt32()));
-        Assert.All(messages, m => Assert.Contains("<mark>montaggio</mark>", m.GetProperty("snippet").GetString()));
-        var busyCase = Assert.Single(List(later, "cases"));
-        Assert.Equal(DeskSearch.RankedWindow, busyCase.GetProperty("matching_messages").GetInt32());
+        Assert.All(messages, m => Assert.Contains("<mark>montaggio</mark>", m.GetProperty("snippet").GetString(), StringComparison.OrdinalIgnoreCase));
+        var numbers = messages.Select(m => m.GetProperty("case_number").GetInt32()).ToList();
+        if (app.Provider == DatabaseProvider.Sqlite)
+        {
+            Assert.DoesNotContain(best, numbers);
+            var busyCase = Assert.Single(List(later, "cases"));
+            Assert.Equal(DeskSearch.RankedWindow, busyCase.GetProperty("matching_messages").GetInt32());
+        }
+        else
+        {
+            Assert.Equal(best, numbers[0]);
+        }
     }
 
     // ---- hostile input ----------------------------------------------------------------------------------------
