@@ -4,6 +4,7 @@ using System.Text.Json;
 using AngleSharp.Dom;
 using Cerchio.Data;
 using Cerchio.Service.Domain;
+using Cerchio.Service.Features.Search;
 using Cerchio.Tenancy;
 using Cerchio.Tests.Infrastructure;
 using Cerchio.Text;
@@ -247,6 +248,71 @@ public abstract class DeskSearchTests(AppFixture app)
 
         Assert.Equal([mineCase], CaseNumbers(await SearchAsync(mine, "magazzino")));
         Assert.Single(CaseNumbers(await SearchAsync(theirs, secret)));
+    }
+
+    // ---- common words -----------------------------------------------------------------------------------------
+
+    /// <summary>Messages written straight into the database, each naming the word once among others: more than the ranked window.</summary>
+    private async Task ManyMessagesAsync(Guid organizationId, Guid caseId, int count, string text)
+    {
+        var sqlite = app.Provider == DatabaseProvider.Sqlite;
+        // Ids after any made so far (PostgreSQL ranks the newest by id; SQLite by rowid, that is, by insertion).
+        var batch = Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+        var sql = sqlite
+            ? $$"""
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {{count}})
+                INSERT INTO "CaseEntries" ("Id", "OrganizationId", "CaseId", "Kind", "At", "Text")
+                SELECT printf('FFFF{{batch}}-0000-7000-8000-%012X', i), {0}, {1}, 1, {2}, {3} FROM n
+                """
+            : $$"""
+                INSERT INTO "CaseEntries" ("Id", "OrganizationId", "CaseId", "Kind", "At", "Text")
+                SELECT ('ffff{{batch}}-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, {0}, {1}, 1, {2}, {3} FROM generate_series(1, {{count}}) AS i
+                """;
+        await app.InOrganizationAsync(organizationId, async services =>
+        {
+            var db = services.GetRequiredService<CerchioDb>();
+            // SQLite keeps guids as upper-case text and times in EF's binary form (UTC ticks / 1000, shifted past the offset bits).
+            object[] values = sqlite
+                ? [organizationId.ToString().ToUpperInvariant(), caseId.ToString().ToUpperInvariant(), (DateTimeOffset.UtcNow.UtcTicks / 1000) << 11, text]
+                : [organizationId, caseId, DateTimeOffset.UtcNow, text];
+            return await db.Database.ExecuteSqlRawAsync(sql, values);   // the count and batch are made here, nothing typed
+        });
+    }
+
+    [Fact]
+    public async Task Search_CommonWord_RanksTheOrganizationsNewestMatches_WhateverOthersHold()
+    {
+        var (mine, mineApi) = await OrganizationAsync("Ricerca Finestra Mia S.r.l.");
+        var (theirs, theirApi) = await OrganizationAsync("Ricerca Finestra Loro S.r.l.");
+        var best = (await OpenAsync(mineApi, "Richiesta", "GEN", "Montaggio, montaggio e ancora montaggio della cucina.")).GetProperty("number").GetInt32();
+        var theirCase = (await OpenAsync(theirApi, "Altro", "GEN", "Niente da cercare.")).GetProperty("id").GetGuid();
+        const string diluted = "Una parola sul montaggio tra molte altre parole: cucina, tavolo, sedia, armadio, consegna, fattura, negozio.";
+
+        // Another organization's newer matches, more than the window: the window is each organization's own.
+        await ManyMessagesAsync(theirs.Id, theirCase, DeskSearch.RankedWindow + 5, diluted);
+        var found = await SearchAsync(mineApi, "montaggio");
+        Assert.Equal([best], CaseNumbers(found));
+        Assert.Equal(best, Assert.Single(List(found, "messages")).GetProperty("case_number").GetInt32());
+
+        // A full window of newer matches of its own: on SQLite the old best one is no longer ranked, the newest are;
+        // PostgreSQL still ranks every match, so it stays first.
+        var busy = (await OpenAsync(mineApi, "Altro", "GEN", "Niente da cercare.")).GetProperty("id").GetGuid();
+        await ManyMessagesAsync(mine.Id, busy, DeskSearch.RankedWindow, diluted);
+        var later = await SearchAsync(mineApi, "montaggio");
+        var messages = List(later, "messages");
+        Assert.Equal(DeskSearch.PerKind, messages.Count);
+        Assert.All(messages, m => Assert.Contains("<mark>montaggio</mark>", m.GetProperty("snippet").GetString(), StringComparison.OrdinalIgnoreCase));
+        var numbers = messages.Select(m => m.GetProperty("case_number").GetInt32()).ToList();
+        if (app.Provider == DatabaseProvider.Sqlite)
+        {
+            Assert.DoesNotContain(best, numbers);
+            var busyCase = Assert.Single(List(later, "cases"));
+            Assert.Equal(DeskSearch.RankedWindow, busyCase.GetProperty("matching_messages").GetInt32());
+        }
+        else
+        {
+            Assert.Equal(best, numbers[0]);
+        }
     }
 
     // ---- hostile input ----------------------------------------------------------------------------------------

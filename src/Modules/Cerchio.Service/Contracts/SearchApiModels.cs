@@ -7,7 +7,7 @@ namespace Cerchio.Service.Contracts;
 public sealed record SearchResultsDto(
     IReadOnlyList<CaseSearchHitDto> Cases, IReadOnlyList<MessageSearchHitDto> Messages, IReadOnlyList<CustomerSearchHitDto> Customers);
 
-/// <summary>A case whose subject or messages match; Title is its subject, MatchingMessages how many of its messages match.</summary>
+/// <summary>A case whose subject or messages match; Title is its subject, MatchingMessages how many of its messages match (on SQLite, among the organization's newest 1,000 matches).</summary>
 public sealed record CaseSearchHitDto(
     Guid Id, int Number, string Title, string Status, DateTimeOffset CreatedAt, int MatchingMessages, string Snippet, double Score);
 

@@ -1,0 +1,37 @@
+# Shared by the bench scripts (source it from the repository root): a Release build, a database, the demo company,
+# a server on 127.0.0.1, and stopping what was started. Sets BENCH_TARGET (the SQLite file or a postgresql:// URL).
+
+bench_build() { dotnet build src/Cerchio.Web -c Release -v q -nologo >/dev/null; }
+
+# bench_database sqlite|postgres <directory> <postgres port>: Cerchio's database, and its key ring, in the directory.
+bench_database() {
+  export DataProtection__CertificatePath="$2/keys/cerchio-keyring.pfx"
+  if [ "$1" = postgres ]; then
+    source scripts/pg.sh
+    pg_start "$3" "$2/pg" >/dev/null
+    export Database__Provider=Postgres ConnectionStrings__Cerchio="$PG_CONN"
+    BENCH_TARGET="postgresql://postgres@127.0.0.1:$PGPORT/$PGDATABASE"
+  else
+    export ConnectionStrings__Cerchio="Data Source=$2/bench.db"
+    BENCH_TARGET="$2/bench.db"
+  fi
+}
+
+# The demo company (migrating the database first); its sign-ins and a new API key in <directory>/seed.txt.
+bench_seed() { (cd src/Cerchio.Web && dotnet bin/Release/net10.0/Cerchio.Web.dll seed-demo) >"$1/seed.txt"; }
+
+bench_api_key() { sed -n 's/^API key: //p' "$1/seed.txt" | tail -1; }
+
+# bench_serve <port> <log>: starts Cerchio and waits until it is ready.
+bench_serve() {
+  (cd src/Cerchio.Web && exec dotnet bin/Release/net10.0/Cerchio.Web.dll --urls "http://127.0.0.1:$1") >"$2" 2>&1 &
+  BENCH_SERVER=$!
+  for _ in $(seq 1 300); do curl -s -o /dev/null "http://127.0.0.1:$1/health/ready" && return 0; sleep 0.1; done
+  echo "Cerchio did not start:"; tail -20 "$2"; return 1
+}
+
+bench_stop() {
+  [ -n "${BENCH_SERVER:-}" ] && kill "$BENCH_SERVER" 2>/dev/null && wait "$BENCH_SERVER" 2>/dev/null
+  BENCH_SERVER=
+  if declare -F pg_stop >/dev/null; then pg_stop; fi
+}
