@@ -97,7 +97,8 @@ public abstract class GoldenPathTests(BrowserApp app)
             ["Verdi Interni S.r.l.", "12345", "info@verdi.test", "Vicenza", "CLI-2"],
             ["Neri Legnami S.r.l.", "", "info@neri.test", "Treviso", "CLI-3"]));
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Importa", Exact = true }).First.ClickAsync();
+        // From the sidebar's Clienti section.
+        await page.Locator("#sidebar").GetByRole(AriaRole.Link, new() { Name = "Importa da Excel o CSV", Exact = true }).ClickAsync();
         await Accessibility.AssertAccessibleAsync(page);
         await page.GetByLabel("File da importare").SetInputFilesAsync(file);
         await page.GetByRole(AriaRole.Button, new() { Name = "Carica e controlla" }).ClickAsync();

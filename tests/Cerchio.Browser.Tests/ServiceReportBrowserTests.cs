@@ -21,8 +21,8 @@ public abstract class ServiceReportBrowserTests(BrowserApp app)
         await page.Locator("form:has(#password) button[type=submit]").ClickAsync();
         await Expect(page).Not.ToHaveURLAsync(new Regex("/accedi"));
 
-        // From the top bar, then a grouping picked in the form.
-        await page.Locator("#nav a[href='/assistenza/report']").ClickAsync();
+        // From the sidebar, then a grouping picked in the form.
+        await page.Locator("#sidebar a[href='/assistenza/report']").ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Report dell'assistenza");
         await page.Locator("#r-per").SelectOptionAsync("channel");
         await page.Locator("#report-filters button[type=submit]").ClickAsync();
