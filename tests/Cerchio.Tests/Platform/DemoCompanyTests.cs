@@ -41,6 +41,9 @@ public abstract class DemoCompanyTests(AppFixture app)
         Assert.Equal(Enum.GetValues<Cerchio.Service.Domain.CaseType>().Length, cases.Select(c => c.Type).Distinct().Count());
         Assert.Equal(Enum.GetValues<Cerchio.Service.Domain.CaseStatus>().Length, cases.Select(c => c.Status).Distinct().Count());
         Assert.True(cases.Min(c => c.CreatedAt) < DateTimeOffset.UtcNow.AddMonths(-10));
+        // The latest dozen arrived over the last day and a half, so their due times are still running or just past.
+        Assert.All(cases.OrderByDescending(c => c.Number).Take(12), c => Assert.True(c.CreatedAt > DateTimeOffset.UtcNow.AddHours(-37), $"#{c.Number} {c.CreatedAt}"));
+        Assert.Equal(cases.OrderBy(c => c.CreatedAt).ThenBy(c => c.Number).Select(c => c.Number), cases.OrderBy(c => c.Number).Select(c => c.Number));
         var customerId = cases.First().CustomerId!.Value;
         var customerRef = await api.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customerId}");
         var next = await api.PostAsJsonAsync("/api/v1/cases", new { subject = "Nuova richiesta", customer = new { external_id = customerRef.GetProperty("external_id").GetString() }, channel = "api" });

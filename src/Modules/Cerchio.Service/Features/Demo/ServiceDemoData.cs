@@ -61,10 +61,12 @@ internal sealed class ServiceDemoData(
 
         for (var i = 0; i < cases; i++)
         {
-            var opened = openedTimes[i];
             // The latest dozen are still being worked, in every state (new, answered, with a department, waiting on the
             // customer, resolved); older ones are almost all done.
             var latest = cases - 1 - i;
+            // They arrived over the last day and a half, three hours apart, so the inbox shows due times still running,
+            // near due and just past, not only a backlog weeks overdue. Still in order: numbers follow arrival.
+            var opened = latest < 12 ? Max(openedTimes[i], now - TimeSpan.FromHours(3 * (latest + 1))) : openedTimes[i];
             // A few of the last weeks' cases are still open past their due time: the backlog the desk is working off.
             var stage = latest < 12 ? latest % 6 : now - opened < TimeSpan.FromDays(45) && random.Next(6) == 0 ? 3 : 6;
             var story = stage == 2 ? WithHandOff[random.Next(WithHandOff.Length)] : Stories[random.Next(Stories.Length)];
@@ -165,6 +167,8 @@ internal sealed class ServiceDemoData(
     }
 
     private static DateTimeOffset Clamp(DateTimeOffset at, DateTimeOffset now) => at > now ? now : at;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static T Pick<T>(Random random, (T Value, int Weight)[] choices)
     {

@@ -35,8 +35,8 @@ internal static class MentionEndpoints
     }
 
     private static int Rank(string name, string typed) =>
-        name.StartsWith(typed, StringComparison.CurrentCultureIgnoreCase) ? 0
-        : name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w.StartsWith(typed, StringComparison.CurrentCultureIgnoreCase)) ? 1
+        MentionText.StartsLike(name, typed) ? 0
+        : name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => MentionText.StartsLike(w, typed)) ? 1
         : 2;
 }
 

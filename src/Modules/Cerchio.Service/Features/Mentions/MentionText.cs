@@ -6,12 +6,19 @@ namespace Cerchio.Service.Features.Mentions;
 internal sealed record Mention(int Start, int Length, Guid UserId);
 
 /// <summary>
-/// "@Nome Cognome" in an internal note: "@" followed by an active member's display name, case-insensitive, the longest
+/// "@Nome Cognome" in an internal note: "@" followed by an active member's display name, ignoring case and accents
+/// ("@Nicolo" is Nicolò: keyboards without the accented letter type it so), the longest
 /// name first (so "@Anna Maria Rossi" is not taken for "@Anna Maria"). The composer's suggestions only help to type it:
 /// the server finds mentions in the text alone. A name that matches nobody stays plain text.
 /// </summary>
 internal static class MentionText
 {
+    private static readonly System.Globalization.CompareInfo Loose = System.Globalization.CultureInfo.InvariantCulture.CompareInfo;
+    private const System.Globalization.CompareOptions LooseOptions = System.Globalization.CompareOptions.IgnoreCase | System.Globalization.CompareOptions.IgnoreNonSpace;
+
+    /// <summary>Whether <paramref name="name"/> starts with what was typed, as mentions compare (case and accents ignored).</summary>
+    public static bool StartsLike(string name, string typed) => Loose.IsPrefix(name, typed, LooseOptions);
+
     public static IReadOnlyList<Mention> Find(string text, IReadOnlyList<MemberInfo> members)
     {
         var names = members
@@ -31,7 +38,7 @@ internal static class MentionText
                 {
                     var end = at + 1 + name.Length;
                     if (end <= text.Length
-                        && text.AsSpan(at + 1, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)
+                        && Loose.Compare(text, at + 1, name.Length, name, 0, name.Length, LooseOptions) == 0
                         && (end == text.Length || !char.IsLetterOrDigit(text[end])))   // "@Anna" is not "@Annalisa"
                     {
                         found.Add(new Mention(at, end - at, userId));
