@@ -48,6 +48,13 @@ public abstract class MentionsBrowserTests(BrowserApp app)
         await theirs.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();
         await Expect(theirs).Not.ToHaveURLAsync(new Regex("/accedi"));
         await Expect(theirs.Locator("#notifications-bell")).ToHaveAttributeAsync("aria-label", "1 notifica non letta");
+
+        // Another mention while their page is open: the bell's next poll (run now rather than in 30 s, with the bell's
+        // own values) updates the count and tells screen readers through the page's polite region.
+        (await org.Api().PostAsJsonAsync("/api/v1/cases/1/notes", new { text = $"@{colleague} ancora una cosa" })).EnsureSuccessStatusCode();
+        await theirs.EvaluateAsync("() => htmx.ajax('GET', '/notifiche/campanella', { source: '#notifications-bell', target: '#notifications-bell', swap: 'outerHTML' })");
+        await Expect(theirs.Locator("#notifications-bell")).ToHaveAttributeAsync("aria-label", "2 notifiche non lette");
+        await Expect(theirs.Locator("#notifications-news[role=status]")).ToHaveTextAsync("Nuove notifiche: 2 notifiche non lette");
     }
 }
 

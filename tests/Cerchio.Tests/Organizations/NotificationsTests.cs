@@ -48,6 +48,14 @@ public abstract class NotificationsTests(AppFixture app)
         var fragment = await Html.GetAsync(client, "/notifiche/campanella");
         Assert.Equal("3", fragment.QuerySelector("#notifications-count")!.TextContent);
         Assert.Equal("/notifiche/campanella", fragment.QuerySelector("#notifications-bell")!.GetAttribute("hx-get"));
+        Assert.Equal("{\"seen\": 3}", fragment.QuerySelector("#notifications-bell")!.GetAttribute("hx-vals"));
+        // The page's polite region starts empty; a poll that finds more than the page showed fills it, the same count says nothing.
+        var region = (await Html.GetAsync(client, "/profilo")).QuerySelector("#notifications-news")!;
+        Assert.Equal(("status", ""), (region.GetAttribute("role"), region.TextContent));
+        var news = (await Html.GetAsync(client, "/notifiche/campanella?seen=1")).QuerySelector("#notifications-news")!;
+        Assert.Equal("innerHTML", news.GetAttribute("hx-swap-oob"));
+        Assert.Equal("Nuove notifiche: 3 notifiche non lette", news.TextContent);
+        Assert.Null((await Html.GetAsync(client, "/notifiche/campanella?seen=3")).QuerySelector("#notifications-news"));
 
         // Newest first, unread in bold; the administrator's is not there.
         var page = await Html.GetAsync(client, "/notifiche");

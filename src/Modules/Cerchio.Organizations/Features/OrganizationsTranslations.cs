@@ -10,6 +10,7 @@ internal sealed class OrganizationsTranslations : ITranslations
         // Notifications: the bell and its page.
         ["Notifiche"] = "Notifications",
         ["Notifiche: nessuna non letta"] = "Notifications: none unread",
+        ["Nuove notifiche: {0}"] = "New notifications: {0}",
         ["1 notifica non letta"] = "1 unread notification",
         ["{0} notifiche non lette"] = "{0} unread notifications",
         ["Segna tutte come lette"] = "Mark all as read",

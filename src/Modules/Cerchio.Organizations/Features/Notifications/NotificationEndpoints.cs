@@ -14,5 +14,6 @@ internal static class NotificationEndpoints
 
     // For any signed-in person (the fallback policy): everyone has their own notifications, whatever the role.
     public static void MapNotificationEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet(BellPath, () => new RazorComponentResult<NotificationsBell>()).ExcludeFromDescription();
+        app.MapGet(BellPath, (int? seen) => new RazorComponentResult<NotificationsBell>(new Dictionary<string, object?> { [nameof(NotificationsBell.Seen)] = seen }))
+            .ExcludeFromDescription();
 }
