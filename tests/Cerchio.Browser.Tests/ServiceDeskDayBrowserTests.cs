@@ -75,7 +75,7 @@ public abstract class ServiceDeskDayBrowserTests(BrowserApp app)
         await Expect(logistics.Locator("#tasks > li")).ToContainTextAsync("Dov'è la consegna 26/4711?");
         await logistics.GetByLabel("La tua risposta").FillAsync("Partita stamattina, arriva domani entro le 12.");
         await logistics.GetByRole(AriaRole.Button, new() { Name = "Rispondi" }).ClickAsync();
-        await Expect(logistics.GetByRole(AriaRole.Status)).ToContainTextAsync("Risposta inviata alla pratica #1");
+        await Expect(logistics.Locator("main").GetByRole(AriaRole.Status)).ToContainTextAsync("Risposta inviata alla pratica #1");
 
         // 6. Back on the case: the answer is there, e resolves.
         await agent.ReloadAsync();
