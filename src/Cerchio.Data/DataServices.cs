@@ -21,6 +21,8 @@ public static class DataServices
     public const string SqliteMigrations = "Cerchio.Data.Sqlite";
     public const string PostgresMigrations = "Cerchio.Data.Postgres";
 
+    private static readonly Sqlite.SqliteConnectionSetup SqliteSetup = new();
+
     public static DatabaseProvider ProviderFrom(IConfiguration configuration) =>
         Enum.TryParse<DatabaseProvider>(configuration["Database:Provider"], ignoreCase: true, out var p) ? p : DatabaseProvider.Sqlite;
 
@@ -34,6 +36,7 @@ public static class DataServices
                 break;
             default:
                 options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations));
+                options.AddInterceptors(SqliteSetup);
                 break;
         }
     }

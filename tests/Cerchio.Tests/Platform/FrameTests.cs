@@ -227,74 +227,9 @@ public abstract class FrameTests(AppFixture app)
     /// </summary>
     private static async Task<int> QueriesAsync(HttpClient client, string url)
     {
-        var trace = ActivityTraceId.CreateRandom();
-        using var counter = new CommandCounter(trace);
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add("traceparent", $"00-{trace.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
-        (await client.SendAsync(request)).EnsureSuccessStatusCode();
-        return counter.Count;
-    }
-
-    private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly ActivityTraceId _trace;
-        private readonly IDisposable _all;
-        private readonly List<IDisposable> _listeners = [];
-        private readonly ActivityListener _activities;
-        private int _count;
-
-        public CommandCounter(ActivityTraceId trace)
-        {
-            _trace = trace;
-            // The host makes a request activity (carrying the trace id) only when someone listens.
-            _activities = new ActivityListener
-            {
-                ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            };
-            ActivitySource.AddActivityListener(_activities);
-            _all = DiagnosticListener.AllListeners.Subscribe(this);
-        }
-
-        public int Count => Volatile.Read(ref _count);
-
-        public void OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == DbLoggerCategory.Name)
-            {
-                lock (_listeners)
-                {
-                    _listeners.Add(listener.Subscribe(this));
-                }
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key == Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted.Name && Activity.Current?.TraceId == _trace)
-            {
-                Interlocked.Increment(ref _count);
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            _all.Dispose();
-            lock (_listeners)
-            {
-                _listeners.ForEach(l => l.Dispose());
-            }
-
-            _activities.Dispose();
-        }
+        using var commands = new RequestCommands();
+        await commands.GetAsync(client, url);
+        return commands.Commands.Count;
     }
 
     private static async Task CustomerAsync(HttpClient api, string externalId) =>

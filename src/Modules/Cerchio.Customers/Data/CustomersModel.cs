@@ -59,6 +59,8 @@ internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<Time
         b.Property(e => e.ActorName).HasMaxLength(200);
         b.HasIndex(e => new { e.OrganizationId, e.ExternalId }).IsUnique();
         b.HasIndex(e => new { e.CustomerId, e.OccurredAt });
+        // The home page's "events in the last 30 days": a range of the index, not every event of the organization.
+        b.HasIndex(e => new { e.OrganizationId, e.OccurredAt });
         b.HasOne<Customer>().WithMany().HasForeignKey(e => e.CustomerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -19,8 +19,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.SubmittedFrom).HasMaxLength(64);
         b.HasIndex(c => new { c.OrganizationId, c.Number }).IsUnique();
         b.HasIndex(c => new { c.OrganizationId, c.ExternalId }).IsUnique();
-        // The inbox: open work by due time, then by id for a stable keyset order.
-        b.HasIndex(c => new { c.OrganizationId, c.Status, c.SlaDueAt, c.Id });
+        // The inbox: open work by due time, then by id for a stable keyset order. The columns after the id make it cover
+        // the views' counts and the due-soon count, which then read the index alone, not every open case's row.
+        b.HasIndex(c => new { c.OrganizationId, c.Status, c.SlaDueAt, c.Id, c.Priority, c.Type, c.FirstResponseAt, c.AssigneeId, c.DepartmentId, c.IsComplaint });
         b.HasIndex(c => new { c.OrganizationId, c.AssigneeId, c.Status });
         b.HasIndex(c => new { c.OrganizationId, c.DepartmentId, c.Status });
         b.HasIndex(c => new { c.OrganizationId, c.CustomerId, c.CreatedAt });
@@ -29,12 +30,12 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // recently resolved.
         b.HasIndex(c => new { c.OrganizationId, c.SlaDueAt, c.Id });
         b.HasIndex(c => new { c.OrganizationId, c.CreatedAt, c.Id });
-        b.HasIndex(c => new { c.OrganizationId, c.ResolvedAt });
+        b.HasIndex(c => new { c.OrganizationId, c.ResolvedAt, c.Status });
         // The web form's rate limit: the last hour's cases of one channel.
         b.HasIndex(c => new { c.OrganizationId, c.Channel, c.CreatedAt });
         // The target's page lists the cases merged into it. No foreign key: on SQLite adding one rebuilds the table, which
         // would drop the full-text triggers on it; cases are never deleted, and only CaseMerge writes the column.
-        b.HasIndex(c => c.MergedIntoId);
+        b.HasIndex(c => new { c.MergedIntoId, c.OrganizationId });   // led by the merge target: see CaseAttachments
     }
 }
 
@@ -121,6 +122,9 @@ internal sealed class CaseAttachmentConfiguration : IEntityTypeConfiguration<Cas
         b.Property(a => a.ContentType).HasMaxLength(255);
         b.Property(a => a.ContentId).HasMaxLength(500);
         b.HasIndex(a => a.EntryId);
+        // Led by the case and then the organization: SQLite without statistics otherwise ties a case's lookup (which
+        // the organization filter also names) with the organization's own index, and may walk all its attachments.
+        b.HasIndex(a => new { a.CaseId, a.OrganizationId });
         b.HasOne<Case>().WithMany().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -136,7 +140,9 @@ internal sealed class HandOffConfiguration : IEntityTypeConfiguration<HandOff>
         b.Property(h => h.AnsweredByName).HasMaxLength(200);
         b.HasIndex(h => new { h.OrganizationId, h.DepartmentId, h.Status, h.DueAt });
         b.HasIndex(h => new { h.OrganizationId, h.AssigneeId, h.Status });
-        b.HasIndex(h => h.CaseId);
+        // A person's open requests (HandOffs.OpenFor, on every page's sidebar): the open ones, read from the index alone.
+        b.HasIndex(h => new { h.OrganizationId, h.Status, h.AssigneeId, h.DepartmentId });
+        b.HasIndex(h => new { h.CaseId, h.OrganizationId });   // as CaseAttachments: led by the case
         b.HasOne<Case>().WithMany().HasForeignKey(h => h.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }

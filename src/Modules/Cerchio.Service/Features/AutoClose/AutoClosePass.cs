@@ -23,13 +23,10 @@ internal sealed class AutoClosePass(IServiceScopeFactory scopes, TimeProvider cl
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var earliest = now - TimeSpan.FromDays(1);
         List<Guid> organizations;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            organizations = await scope.ServiceProvider.GetRequiredService<CerchioDb>().Set<Case>().IgnoreQueryFilters()
-                .Where(c => c.Status == CaseStatus.Resolved && c.ResolvedAt <= earliest)
-                .Select(c => c.OrganizationId).Distinct().ToListAsync(ct);
+            organizations = await SlaAlerts.DeskSweep.OrganizationsWithCasesAsync(scope.ServiceProvider.GetRequiredService<CerchioDb>(), ct);
         }
 
         var closed = 0;

@@ -26,6 +26,17 @@ internal sealed class SlaWarning
     /// <summary>The cases near breach or past it: the "in scadenza o scadute" view.</summary>
     public Expression<Func<Case, bool>> NearOrBreached { get; }
 
+    /// <summary>
+    /// The selector with its second parameter standing for this instant's near-or-breached test of the case: lets one
+    /// query count the due-soon cases alongside others (the inbox's counts) in the same pass.
+    /// </summary>
+    public Expression<Func<Case, T>> WithNearOrBreached<T>(Expression<Func<Case, bool, T>> selector)
+    {
+        var c = selector.Parameters[0];
+        var test = new Rebind(NearOrBreached.Parameters[0], c).Visit(NearOrBreached.Body);
+        return Expression.Lambda<Func<Case, T>>(new Rebind(selector.Parameters[1], test).Visit(selector.Body), c);
+    }
+
     /// <param name="threshold">The policy's own (<see cref="SlaPolicy.WarningThreshold"/>) unless given.</param>
     public static SlaWarning At(DateTimeOffset now, BusinessCalendar calendar, SlaPolicy policy, double? threshold = null)
     {
@@ -96,7 +107,8 @@ internal sealed class SlaWarning
         return Expression.Lambda<Func<Case, bool>>(join(left.Body, body), c);
     }
 
-    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    /// <summary>Puts an expression (another parameter, or a whole test) where a parameter was.</summary>
+    private sealed class Rebind(ParameterExpression from, Expression to) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }

@@ -34,9 +34,7 @@ internal sealed class SlaAlertPass(IServiceScopeFactory scopes, TimeProvider clo
         List<Guid> organizations;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            // Only running clocks have a due time; done and paused cases have none.
-            organizations = await scope.ServiceProvider.GetRequiredService<CerchioDb>().Set<Case>().IgnoreQueryFilters()
-                .Where(c => c.SlaDueAt != null).Select(c => c.OrganizationId).Distinct().ToListAsync(ct);
+            organizations = await DeskSweep.OrganizationsWithCasesAsync(scope.ServiceProvider.GetRequiredService<CerchioDb>(), ct);
         }
 
         var claimed = 0;
