@@ -252,9 +252,10 @@ public abstract class DeskSearchTests(AppFixture app)
 
     // ---- common words -----------------------------------------------------------------------------------------
 
-    /// <summary>Messages written straight into the database, each naming the word once among others: more than the ranked window.</summary>
-    private async Task ManyMessagesAsync(Guid organizationId, Guid caseId, int count, string text)
+    /// <summary>Messages written straight into the database (by default now), each naming the word once among others: more than the ranked window.</summary>
+    private async Task ManyMessagesAsync(Guid organizationId, Guid caseId, int count, string text, DateTimeOffset? at = null)
     {
+        var when = at ?? DateTimeOffset.UtcNow;
         var sqlite = app.Provider == DatabaseProvider.Sqlite;
         // Ids after any made so far (PostgreSQL ranks the newest by id; SQLite by rowid, that is, by insertion).
         var batch = Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
@@ -273,8 +274,8 @@ public abstract class DeskSearchTests(AppFixture app)
             var db = services.GetRequiredService<CerchioDb>();
             // SQLite keeps guids as upper-case text and times in EF's binary form (UTC ticks / 1000, shifted past the offset bits).
             object[] values = sqlite
-                ? [organizationId.ToString().ToUpperInvariant(), caseId.ToString().ToUpperInvariant(), (DateTimeOffset.UtcNow.UtcTicks / 1000) << 11, text]
-                : [organizationId, caseId, DateTimeOffset.UtcNow, text];
+                ? [organizationId.ToString().ToUpperInvariant(), caseId.ToString().ToUpperInvariant(), (when.UtcTicks / 1000) << 11, text]
+                : [organizationId, caseId, when, text];
             return await db.Database.ExecuteSqlRawAsync(sql, values);   // the count and batch are made here, nothing typed
         });
     }
@@ -295,7 +296,7 @@ public abstract class DeskSearchTests(AppFixture app)
         Assert.Equal(best, Assert.Single(List(found, "messages")).GetProperty("case_number").GetInt32());
 
         // A full window of newer matches of its own: on SQLite the old best one is no longer ranked, the newest are;
-        // PostgreSQL still ranks every match, so it stays first.
+        // PostgreSQL ranks every match of the last day, the best one's too, so it stays first.
         var busy = (await OpenAsync(mineApi, "Altro", "GEN", "Niente da cercare.")).GetProperty("id").GetGuid();
         await ManyMessagesAsync(mine.Id, busy, DeskSearch.RankedWindow, diluted);
         var later = await SearchAsync(mineApi, "montaggio");
@@ -312,6 +313,34 @@ public abstract class DeskSearchTests(AppFixture app)
         else
         {
             Assert.Equal(best, numbers[0]);
+        }
+    }
+
+    [Fact]
+    public async Task Search_OldMatches_AreFoundWhileRecentOnesAreFew_AndOnPostgresGiveWayWhenRecentOnesFillTheList()
+    {
+        var (org, api) = await OrganizationAsync("Ricerca Periodi S.r.l.");
+        var old = await OpenAsync(api, "Vecchia richiesta", "GEN", "Niente da cercare.");
+        await ManyMessagesAsync(org.Id, old.GetProperty("id").GetGuid(), 1, "Zanzariera, zanzariera e ancora zanzariera rotta.", DateTimeOffset.UtcNow.AddYears(-2));
+        var oldNumber = old.GetProperty("number").GetInt32();
+
+        // Rare: found however old (every period is searched until the list fills).
+        Assert.Equal(oldNumber, Assert.Single(List(await SearchAsync(api, "zanzariera"), "messages")).GetProperty("case_number").GetInt32());
+
+        // As many matches of the last hour as a list holds.
+        var recent = (await OpenAsync(api, "Nuova richiesta", "GEN", "Niente da cercare.")).GetProperty("id").GetGuid();
+        await ManyMessagesAsync(org.Id, recent, DeskSearch.PerKind, "Una zanzariera tra tante parole: cucina, tavolo, sedia, armadio, consegna.");
+        var numbers = List(await SearchAsync(api, "zanzariera"), "messages").Select(m => m.GetProperty("case_number").GetInt32()).ToList();
+        Assert.Equal(DeskSearch.PerKind, numbers.Count);
+        if (app.Provider == DatabaseProvider.Sqlite)
+        {
+            // SQLite ranks the newest 1,000 matches: the old one, the best, is among them.
+            Assert.Equal(oldNumber, numbers[0]);
+        }
+        else
+        {
+            // PostgreSQL ranks the last day's matches once they fill the list: the old best one gives way.
+            Assert.DoesNotContain(oldNumber, numbers);
         }
     }
 

@@ -65,6 +65,9 @@ internal sealed class CaseEntryConfiguration : IEntityTypeConfiguration<CaseEntr
         b.Property(e => e.Cc).HasMaxLength(2000);
         b.Property(e => e.QuotedText).HasMaxLength(Limits.Text);
         b.HasIndex(e => new { e.CaseId, e.At });
+        // PostgreSQL alone also has (OrganizationId, At), made by the DeskCoveringIndexes migration: its search by period
+        // (DeskSearch.Periods) ANDs the full-text matches with a range of it. On SQLite, without statistics, that index
+        // would lure a case's entries query away from (CaseId, At) to avoid sorting (ADR 0013).
         // Threading looks replies up by Message-ID; a message fetched twice (two pollers, a webhook retry) is refused here.
         b.HasIndex(e => new { e.OrganizationId, e.MessageId }).IsUnique();
         b.HasOne<Case>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
