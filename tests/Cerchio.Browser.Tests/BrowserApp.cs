@@ -56,7 +56,7 @@ public abstract class BrowserApp : IAsyncLifetime
     {
         var page = await NewPageAsync();
         await page.GotoAsync("/accedi");
-        // By id rather than label: the sign-in page must work whatever language the person chose.
+        // By id rather than by label: the same steps whatever language the page is in.
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(password);
         await page.Locator("form:has(#password) button[type=submit]").ClickAsync();
