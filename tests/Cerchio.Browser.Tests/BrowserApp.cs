@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Cerchio.Data;
 using Cerchio.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -47,6 +48,19 @@ public abstract class BrowserApp : IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "it-IT" });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
+        return page;
+    }
+
+    /// <summary>A new page (its own cookies) signed in as <paramref name="email"/>; waits until the sign-in page is left.</summary>
+    public async Task<IPage> SignedInPageAsync(string email, string password = TestOrganization.Password)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/accedi");
+        // By id rather than by label: the same steps whatever language the page is in.
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("form:has(#password) button[type=submit]").ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/accedi"));
         return page;
     }
 

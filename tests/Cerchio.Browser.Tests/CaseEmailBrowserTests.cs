@@ -23,8 +23,7 @@ public abstract class CaseEmailBrowserTests(BrowserApp app)
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
         var number = opened.GetProperty("number").GetInt32();
 
-        var page = await app.NewPageAsync();
-        await SignInAsync(page, org);
+        var page = await app.SignedInPageAsync(org.AdminEmail);
         await page.GotoAsync("/assistenza/risposte-predefinite/nuova");
         await page.Locator("#canned-title").FillAsync("Orari");
         await page.Locator("#canned-body").FillAsync("siamo aperti dalle 9 alle 18 (pratica {{pratica}}).");
@@ -46,14 +45,6 @@ public abstract class CaseEmailBrowserTests(BrowserApp app)
         Assert.Equal(url, page.Url);
     }
 
-    private static async Task SignInAsync(IPage page, Cerchio.Tests.Infrastructure.TestOrganization org)
-    {
-        await page.GotoAsync("/accedi");
-        await page.Locator("#email").FillAsync(org.AdminEmail);
-        await page.Locator("#password").FillAsync(Cerchio.Tests.Infrastructure.TestOrganization.Password);
-        await page.Locator("form:has(#password) button[type=submit]").ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(new Regex("/accedi"));
-    }
 
     [Fact]
     public async Task RemoteImages_LoadOnlyAfterShowImages()
@@ -72,14 +63,13 @@ public abstract class CaseEmailBrowserTests(BrowserApp app)
             attachments = new[] { new { filename = "bolla.pdf", content_type = "application/pdf", content = Convert.ToBase64String("%PDF-1.4"u8.ToArray()) } },
         })).EnsureSuccessStatusCode();
 
-        var page = await app.NewPageAsync();
+        var page = await app.SignedInPageAsync(org.AdminEmail);
         var requests = 0;
         await page.Context.RouteAsync("https://tracker.example/**", async route =>
         {
             Interlocked.Increment(ref requests);
             await route.FulfillAsync(new() { Status = 200, ContentType = "image/png", BodyBytes = Pixel });
         });
-        await SignInAsync(page, org);
         await page.GotoAsync($"/assistenza/pratiche/{number}");
         var title = await page.TitleAsync();
 

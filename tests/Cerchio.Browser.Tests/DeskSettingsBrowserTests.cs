@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -11,12 +10,7 @@ public abstract class DeskSettingsBrowserTests(BrowserApp app)
     public async Task OverlappingHours_AreShownNextToTheDay_AndThePageStaysAccessible_ThenASaveIsConfirmed()
     {
         var org = await app.App.CreateOrganizationAsync("Orari S.r.l.");
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/accedi");
-        await page.GetByLabel("Email").FillAsync(org.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(Cerchio.Tests.Infrastructure.TestOrganization.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(new Regex("/accedi"));
+        var page = await app.SignedInPageAsync(org.AdminEmail);
 
         // From the inbox's own links.
         await page.GotoAsync("/assistenza");

@@ -53,12 +53,7 @@ public abstract partial class EveryPageAccessibilityTests(BrowserApp app)
             ["Slug"] = await Cerchio.Tests.Infrastructure.ContactForms.SlugAsync(app.App, org.Id),
         };
 
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/accedi");
-        await page.Locator("#email").FillAsync(org.AdminEmail);
-        await page.Locator("#password").FillAsync(Cerchio.Tests.Infrastructure.TestOrganization.Password);
-        await page.Locator("form:has(#password) button[type=submit]").ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(new Regex("/accedi"));
+        var page = await app.SignedInPageAsync(org.AdminEmail);
         if (language == "en")
         {
             await page.GotoAsync("/profilo");

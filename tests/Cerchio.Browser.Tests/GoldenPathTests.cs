@@ -42,8 +42,7 @@ public abstract class GoldenPathTests(BrowserApp app)
     public async Task CreateCustomer_AddContact_ReadTimeline_InItalianThenEnglish()
     {
         var org = await app.App.CreateOrganizationAsync("Rossi Arredamenti Test S.r.l.");
-        var page = await app.NewPageAsync();
-        await SignInAsync(page, org.AdminEmail);
+        var page = await app.SignedInPageAsync(org.AdminEmail);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Clienti", Exact = true }).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Clienti");
@@ -88,8 +87,7 @@ public abstract class GoldenPathTests(BrowserApp app)
     public async Task ImportXlsx_WithOneBadRow_ReportsIt_ImportsTheRest_AndTheTimelineShowsIt()
     {
         var org = await app.App.CreateOrganizationAsync("Import Browser S.r.l.");
-        var page = await app.NewPageAsync();
-        await SignInAsync(page, org.AdminEmail);
+        var page = await app.SignedInPageAsync(org.AdminEmail);
         var file = Path.Combine(Path.GetTempPath(), $"clienti-{Guid.NewGuid():N}.xlsx");
         await File.WriteAllBytesAsync(file, Cerchio.Tests.Customers.ImportTestKit.Xlsx(
             ["Ragione sociale", "Partita IVA", "E-mail", "Città", "Codice cliente"],
@@ -124,14 +122,6 @@ public abstract class GoldenPathTests(BrowserApp app)
         File.Delete(file);
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/accedi");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Cerchio.Tests.Infrastructure.TestOrganization.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/accedi"));
-    }
 }
 
 public sealed class SetupBrowserTestsOnSqlite(SqliteBrowserApp app) : SetupBrowserTests(app), IClassFixture<SqliteBrowserApp>;

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -13,12 +12,7 @@ public abstract class LiveInboxBrowserTests(BrowserApp app)
     {
         var org = await app.App.CreateOrganizationAsync("Inbox Viva S.r.l.");
         (await org.Api().PostAsJsonAsync("/api/v1/customers", new { name = "Verdi Arredi S.r.l.", external_id = "CLI-1" })).EnsureSuccessStatusCode();
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/accedi");
-        await page.GetByLabel("Email").FillAsync(org.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(Cerchio.Tests.Infrastructure.TestOrganization.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(new Regex("/accedi"));
+        var page = await app.SignedInPageAsync(org.AdminEmail);
         await page.GotoAsync("/assistenza");
         await Expect(page.Locator("#empty-state")).ToBeVisibleAsync();
         var loads = 0;

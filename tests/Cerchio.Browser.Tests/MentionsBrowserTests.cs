@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -15,12 +14,7 @@ public abstract class MentionsBrowserTests(BrowserApp app)
         var org = await app.App.CreateOrganizationAsync("Menzioni Browser S.r.l.", (colleague, Cerchio.Tenancy.Role.Agent));
         (await org.Api().PostAsJsonAsync("/api/v1/customers", new { name = "Bianchi S.r.l.", external_id = "CLI-1" })).EnsureSuccessStatusCode();
         (await org.Api().PostAsJsonAsync("/api/v1/cases", new { subject = "Consegna in ritardo", customer = new { external_id = "CLI-1" }, channel = "phone" })).EnsureSuccessStatusCode();
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/accedi");
-        await page.GetByLabel("Email").FillAsync(org.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(Cerchio.Tests.Infrastructure.TestOrganization.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(new Regex("/accedi"));
+        var page = await app.SignedInPageAsync(org.AdminEmail);
         await page.GotoAsync("/assistenza/pratiche/1");
 
         // People in this test are named by their address: "@coll" offers the colleague.
@@ -41,12 +35,7 @@ public abstract class MentionsBrowserTests(BrowserApp app)
         await Expect(page.Locator("[data-kind=note] mark.mention")).ToHaveTextAsync($"@{colleague}");
 
         // The colleague's bell counts it.
-        var theirs = await app.NewPageAsync();
-        await theirs.GotoAsync("/accedi");
-        await theirs.GetByLabel("Email").FillAsync(colleague);
-        await theirs.GetByLabel("Password").FillAsync(Cerchio.Tests.Infrastructure.TestOrganization.Password);
-        await theirs.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();
-        await Expect(theirs).Not.ToHaveURLAsync(new Regex("/accedi"));
+        var theirs = await app.SignedInPageAsync(colleague);
         await Expect(theirs.Locator("#notifications-bell")).ToHaveAttributeAsync("aria-label", "1 notifica non letta");
 
         // Another mention while their page is open: the bell's next poll (run now rather than in 30 s, with the bell's

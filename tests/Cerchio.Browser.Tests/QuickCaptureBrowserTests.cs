@@ -13,12 +13,7 @@ public abstract class QuickCaptureBrowserTests(BrowserApp app)
     {
         var org = await app.App.CreateOrganizationAsync("Cattura Rapida S.r.l.");
         (await org.Api().PostAsJsonAsync("/api/v1/customers", new { name = "Bianchi Costruzioni S.r.l.", external_id = "CLI-1" })).EnsureSuccessStatusCode();
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/accedi");
-        await page.GetByLabel("Email").FillAsync(org.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(Cerchio.Tests.Infrastructure.TestOrganization.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(new Regex("/accedi"));
+        var page = await app.SignedInPageAsync(org.AdminEmail);
         await page.GotoAsync("/clienti");
 
         // 1. c, from whatever page.

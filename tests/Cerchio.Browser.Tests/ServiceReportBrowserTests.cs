@@ -14,12 +14,7 @@ public abstract class ServiceReportBrowserTests(BrowserApp app)
         var org = await app.App.CreateOrganizationAsync("Report Grafico S.r.l.");
         (await org.Api().PostAsJsonAsync("/api/v1/customers", new { name = "Bianchi Costruzioni S.r.l.", external_id = "CLI-1" })).EnsureSuccessStatusCode();
         (await org.Api().PostAsJsonAsync("/api/v1/cases", new { subject = "Consegna in ritardo", customer = new { external_id = "CLI-1" }, channel = "phone" })).EnsureSuccessStatusCode();
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/accedi");
-        await page.Locator("#email").FillAsync(org.AdminEmail);
-        await page.Locator("#password").FillAsync(Cerchio.Tests.Infrastructure.TestOrganization.Password);
-        await page.Locator("form:has(#password) button[type=submit]").ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(new Regex("/accedi"));
+        var page = await app.SignedInPageAsync(org.AdminEmail);
 
         // From the sidebar, then a grouping picked in the form.
         await page.Locator("#sidebar a[href='/assistenza/report']").ClickAsync();

@@ -772,6 +772,8 @@ namespace Cerchio.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("RecipientId");

@@ -767,6 +767,8 @@ namespace Cerchio.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("RecipientId");

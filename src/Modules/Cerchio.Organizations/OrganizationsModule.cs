@@ -1,3 +1,4 @@
+using Cerchio.Data.Sweeps;
 using Cerchio.Organizations.Contracts;
 using Cerchio.Organizations.Features;
 using Cerchio.Organizations.Features.ApiKeys;
@@ -25,6 +26,7 @@ public static class OrganizationsModule
         // One store for every module's notifications: producers see INotifications, the bell and its page the rest.
         services.AddScoped<Notifications>();
         services.AddScoped<INotifications>(sp => sp.GetRequiredService<Notifications>());
+        services.AddSweepPass<NotificationPruning>();
         services.AddSingleton<ITranslations, OrganizationsTranslations>();
         // The sign-in cookie's sessions, kept in the database (the host puts it in the cookie options).
         services.AddSingleton<ITicketStore, DatabaseTicketStore>();

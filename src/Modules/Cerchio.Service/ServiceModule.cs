@@ -1,5 +1,6 @@
 using Cerchio.Data;
 using Cerchio.Data.Outbox;
+using Cerchio.Data.Sweeps;
 using Cerchio.Service.Contracts;
 using Cerchio.Service.Features.CaseDetail;
 using Cerchio.Service.Features.InboundEmail;
@@ -46,9 +47,9 @@ public static class ServiceModule
         services.AddScoped<DeskDirectory>();
         services.AddScoped<InboxQuery>();
         services.AddScoped<Features.Complaints.ComplaintsQuery>();
-        services.AddSingleton<Features.SlaAlerts.SlaAlertPass>();
-        services.AddSingleton<Features.AutoClose.AutoClosePass>();
-        services.AddHostedService<Features.SlaAlerts.DeskSweep>();
+        // The desk's timed work, in this order: SLA alerts, then auto-close.
+        services.AddSweepPass<Features.SlaAlerts.SlaAlertPass>();
+        services.AddSweepPass<Features.AutoClose.AutoClosePass>();
         services.AddScoped<Features.Report.ServiceReport>();
         services.AddScoped<Features.CannedReplies.CannedReplies>();
         services.AddOptions<Features.ContactForm.ContactFormOptions>().BindConfiguration("ContactForm");

@@ -89,8 +89,8 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Database:MigrateOnStart", "false");
         builder.UseSetting("DataProtection:CertificatePath", CertificatePath);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        // The SLA alerts and auto-close run on a timer in production; tests run their passes themselves, on their own clock.
-        builder.UseSetting("ServiceDesk:SweepInterval", "00:00:00");
+        // The sweep's passes (SLA alerts, auto-close, pruning) run on a timer in production; tests run them themselves, on their own clock.
+        builder.UseSetting("Sweep:Interval", "00:00:00");
         // Every test signs in from the same address; the limit itself is tested with its own fixture.
         builder.UseSetting("Security:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }

@@ -2,6 +2,7 @@ using System.Net;
 using Cerchio.Data;
 using Cerchio.Organizations.Contracts;
 using Cerchio.Organizations.Domain;
+using Cerchio.Organizations.Features.Notifications;
 using Cerchio.Tenancy;
 using Cerchio.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -125,6 +126,116 @@ public abstract class NotificationsTests(AppFixture app)
         Assert.Equal("/", (await ReadAsync(org.Id, id)).Link);
         var opened = await Html.SubmitFormAsync(await org.SignInAsync(), "/notifiche", "open", new() { ["Open.Id"] = id.ToString() });
         Assert.Equal("/", Html.LocationPath(opened));
+    }
+
+    /// <summary>Adds notifications straight to the table, each at its own chosen time (and read or not).</summary>
+    private Task SeedAsync(Guid organizationId, IEnumerable<(Guid Recipient, string Title, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt)> rows) =>
+        app.InOrganizationAsync(organizationId, async services =>
+        {
+            var db = services.GetRequiredService<CerchioDb>();
+            db.AddRange(rows.Select(r => new Notification
+            {
+                Id = Ids.New(), RecipientId = r.Recipient, Kind = NotificationKind.Mention, Title = r.Title, Link = "/assistenza", CreatedAt = r.CreatedAt, ReadAt = r.ReadAt,
+            }));
+            return await db.SaveChangesAsync();
+        });
+
+    private static List<string> Titles(AngleSharp.Dom.IDocument page) =>
+        page.QuerySelectorAll("#notifications > li button").Select(b => b.TextContent).ToList();
+
+    [Fact]
+    public async Task ThePages_ShowEveryNotificationOnce_NewestFirst_AndOnlyTheirOwn()
+    {
+        var agentEmail = $"agente.{Guid.NewGuid():N}@example.test";
+        var org = await app.CreateOrganizationAsync("Pagine di Notifiche S.r.l.", (agentEmail, Role.Agent));
+        var other = await app.CreateOrganizationAsync("Altre Pagine S.r.l.");
+        var admin = await UserIdAsync(org.AdminEmail);
+        var now = new DateTimeOffset(DateTimeOffset.UtcNow.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        // 120 across three pages of 50; half of them at one same instant, across a page's edge, so only the id orders them.
+        var mine = Enumerable.Range(0, 120).Select(i => (admin, $"Mia {i:000}", i < 60 ? now.AddMinutes(-30) : now.AddMinutes(-i), (DateTimeOffset?)null)).ToList();
+        await SeedAsync(org.Id, mine);
+        var agent = await UserIdAsync(agentEmail);
+        await SeedAsync(org.Id, Enumerable.Range(0, 10).Select(i => (agent, $"Del collega {i}", now.AddMinutes(-30), (DateTimeOffset?)null)));
+        await SeedAsync(other.Id, Enumerable.Range(0, 10).Select(i => (admin, $"Di un'altra organizzazione {i}", now.AddMinutes(-30), (DateTimeOffset?)null)));
+        var client = await org.SignInAsync();
+
+        var seen = new List<string>();
+        var pages = 0;
+        string? url = "/notifiche";
+        while (url is not null)
+        {
+            var page = await Html.GetAsync(client, url);
+            pages++;
+            Assert.Equal(pages > 1, page.QuerySelector("#newest-notifications") is not null);
+            seen.AddRange(Titles(page));
+            url = page.QuerySelector("#older-notifications")?.GetAttribute("href");
+            Assert.True(pages <= 3, "the pages never end");
+        }
+
+        Assert.Equal(3, pages);
+        Assert.Equal(120, seen.Count);
+        Assert.Equal(mine.Select(m => m.Item2).Order(), seen.Order());
+        // Newest first: the 60 at one instant (30 minutes ago) come after those of the last 30 minutes, before the older ones.
+        Assert.Equal(mine.OrderByDescending(m => m.Item3).Select(m => m.Item3), seen.Select(t => mine.Single(m => m.Item2 == t).Item3));
+        var first = await Html.GetAsync(client, "/notifiche");
+        Assert.Equal(Notifications.PageSize, Titles(first).Count);
+        Assert.Equal("Mostra le precedenti", first.QuerySelector("#older-notifications")!.TextContent);
+
+        // A cursor this page did not write starts from the newest; one naming another person's notification still lists only mine.
+        foreach (var bad in new[] { "x", "123", "-5_" + Guid.NewGuid().ToString("N"), "1_" + Guid.NewGuid(), $"{long.MaxValue}_{Guid.NewGuid():N}", new string('9', 500) })
+        {
+            Assert.Equal(Titles(first), Titles(await Html.GetAsync(client, $"/notifiche?dopo={Uri.EscapeDataString(bad)}")));
+        }
+
+        var colleagues = await app.InOrganizationAsync(org.Id, services => services.GetRequiredService<CerchioDb>().Set<Notification>()
+            .Where(n => n.RecipientId == agent).OrderBy(n => n.Id).ToListAsync());
+        var afterTheirs = await Html.GetAsync(client, $"/notifiche?dopo={colleagues[5].CreatedAt.UtcTicks}_{colleagues[5].Id:N}");
+        Assert.NotEmpty(Titles(afterTheirs));
+        Assert.All(Titles(afterTheirs), t => Assert.StartsWith("Mia ", t, StringComparison.Ordinal));
+
+        // Past the last one: says so, and leads back to the newest.
+        var end = await Html.GetAsync(client, $"/notifiche?dopo={now.AddDays(-1).UtcTicks}_{Guid.Empty:N}");
+        Assert.Empty(Titles(end));
+        Assert.Equal("Non ci sono notifiche precedenti.", end.QuerySelector("#no-notifications")!.TextContent);
+        Assert.NotNull(end.QuerySelector("#newest-notifications"));
+        Assert.Null(end.QuerySelector("#older-notifications"));
+
+        // The colleague's own pages: theirs only, one page, no links.
+        var theirs = await Html.GetAsync(await org.SignInAsync(Role.Agent), "/notifiche");
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"Del collega {i}").Order(), Titles(theirs).Order());
+        Assert.Null(theirs.QuerySelector("#older-notifications"));
+        Assert.Null(theirs.QuerySelector("#newest-notifications"));
+    }
+
+    [Fact]
+    public async Task Pruning_DeletesReadOnesAfter90Days_AndEveryOneAfterAYear_InEveryOrganization_AndNothingElse()
+    {
+        var org = await app.CreateOrganizationAsync("Potatura S.r.l.");
+        var other = await app.CreateOrganizationAsync("Altra Potatura S.r.l.");
+        var now = DateTimeOffset.UtcNow;
+        (Guid, string, DateTimeOffset, DateTimeOffset?)[] Rows(Guid recipient, string who) =>
+        [
+            (recipient, $"{who}: letta 91 giorni fa", now.AddDays(-91), now.AddDays(-91)),
+            (recipient, $"{who}: di 100 giorni, letta ieri", now.AddDays(-100), now.AddDays(-1)),
+            (recipient, $"{who}: non letta da 366 giorni", now.AddDays(-366), null),
+            (recipient, $"{who}: letta, di 89 giorni", now.AddDays(-89), now.AddDays(-89)),
+            (recipient, $"{who}: non letta da 200 giorni", now.AddDays(-200), null),
+            (recipient, $"{who}: nuova", now, null),
+        ];
+        await SeedAsync(org.Id, Rows(await UserIdAsync(org.AdminEmail), "mia"));
+        await SeedAsync(other.Id, Rows(await UserIdAsync(other.AdminEmail), "altra"));
+        Task<string[]> LeftAsync(Guid organizationId) => app.InOrganizationAsync(organizationId, services =>
+            services.GetRequiredService<CerchioDb>().Set<Notification>().OrderBy(n => n.Title).Select(n => n.Title).ToArrayAsync());
+
+        // A batch of two: the pass goes on until a batch comes back short.
+        var pruning = ActivatorUtilities.CreateInstance<NotificationPruning>(app.Services, new ManualClock(now), 2);
+        Assert.Equal(6, await pruning.RunAsync(CancellationToken.None));   // other tests' notifications are all new: none of theirs go
+
+        Assert.Equal(["mia: letta, di 89 giorni", "mia: non letta da 200 giorni", "mia: nuova"], await LeftAsync(org.Id));
+        Assert.Equal(["altra: letta, di 89 giorni", "altra: non letta da 200 giorni", "altra: nuova"], await LeftAsync(other.Id));
+        // Again, or from a second instance: nothing more goes.
+        Assert.Equal(0, await pruning.RunAsync(CancellationToken.None));
+        Assert.Equal(3, (await LeftAsync(org.Id)).Length);
     }
 }
 

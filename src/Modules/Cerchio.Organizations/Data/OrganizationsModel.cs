@@ -91,6 +91,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         // The bell counts a person's unread ones on every page; the page lists them newest first.
         b.HasIndex(n => new { n.OrganizationId, n.RecipientId, n.ReadAt });
         b.HasIndex(n => new { n.OrganizationId, n.RecipientId, n.CreatedAt });
+        // The sweep's pruning looks for old ones across every organization (NotificationPruning).
+        b.HasIndex(n => n.CreatedAt);
         // A person who leaves Cerchio takes their notifications with them.
         b.HasOne<Cerchio.Data.CerchioUser>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cerchio.Data;
 using Cerchio.Organizations.Contracts;
 using Cerchio.Organizations.Domain;
@@ -14,8 +15,8 @@ namespace Cerchio.Organizations.Features.Notifications;
 internal sealed class Notifications(CerchioDb db, OrganizationContext tenant, IOrganizationDirectory directory, Loc l, TimeProvider clock)
     : INotifications
 {
-    /// <summary>The page lists this many, newest first; older ones stay counted until marked read.</summary>
-    public const int PageSize = 100;
+    /// <summary>The page lists this many, newest first; "Mostra le precedenti" goes on from the last one shown.</summary>
+    public const int PageSize = 50;
 
     public async Task<IReadOnlyList<MemberContact>> AddAsync(NewNotification notification, IEnumerable<Guid> recipients, CancellationToken ct = default)
     {
@@ -44,8 +45,26 @@ internal sealed class Notifications(CerchioDb db, OrganizationContext tenant, IO
 
     public Task<int> UnreadCountAsync(CancellationToken ct = default) => Mine.CountAsync(n => n.ReadAt == null, ct);
 
-    public async Task<List<Notification>> LatestAsync(CancellationToken ct = default) =>
-        await Mine.AsNoTracking().OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(PageSize).ToListAsync(ct);
+    /// <summary>One page of the person's notifications, newest first, after <paramref name="after"/> (by keyset, no OFFSET).</summary>
+    public async Task<NotificationPage> PageAsync(NotificationCursor? after, CancellationToken ct = default)
+    {
+        var query = Mine.AsNoTracking();
+        if (after is { } cursor)
+        {
+            var (at, id) = (cursor.At, cursor.Id);
+            query = query.Where(n => n.CreatedAt < at || (n.CreatedAt == at && n.Id.CompareTo(id) < 0));
+        }
+
+        // One more than a page tells whether there is a next one.
+        var rows = await query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(PageSize + 1).ToListAsync(ct);
+        if (rows.Count <= PageSize)
+        {
+            return new NotificationPage(rows, null);
+        }
+
+        var last = rows[PageSize - 1];
+        return new NotificationPage(rows[..PageSize], new NotificationCursor(last.CreatedAt.UtcTicks, last.Id));
+    }
 
     /// <summary>Marks one of the person's notifications read and says where it leads; null when it is not theirs (or does not exist).</summary>
     public async Task<string?> OpenAsync(Guid id, CancellationToken ct = default)
@@ -66,5 +85,26 @@ internal sealed class Notifications(CerchioDb db, OrganizationContext tenant, IO
     {
         var now = clock.GetUtcNow();
         return Mine.Where(n => n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+    }
+}
+
+internal sealed record NotificationPage(IReadOnlyList<Notification> Items, NotificationCursor? Next);
+
+/// <summary>Where the next page starts: the last shown notification's time (UTC ticks) and id, which breaks ties; "ticks_id" in the address.</summary>
+internal readonly record struct NotificationCursor(long Ticks, Guid Id)
+{
+    public DateTimeOffset At => new(Ticks, TimeSpan.Zero);
+
+    public override string ToString() => $"{Ticks.ToString(CultureInfo.InvariantCulture)}_{Id:N}";
+
+    /// <summary>Anything else than a cursor this page wrote reads as none: the list starts from the newest.</summary>
+    public static NotificationCursor? Parse(string? text)
+    {
+        var parts = text?.Split('_');
+        return parts is { Length: 2 }
+            && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTimeOffset.MaxValue.UtcTicks
+            && Guid.TryParseExact(parts[1], "N", out var id)
+                ? new NotificationCursor(ticks, id)
+                : null;
     }
 }

@@ -1,4 +1,5 @@
 using Cerchio.Data;
+using Cerchio.Data.Sweeps;
 using Cerchio.Service.Domain;
 using Cerchio.Service.Features.OpenCase;
 using Cerchio.Service.Features.Settings;
@@ -15,7 +16,7 @@ namespace Cerchio.Service.Features.AutoClose;
 /// any number of instances: a conditional UPDATE on the still-resolved case opens the transaction, and whoever loses
 /// the row finds it no longer resolved.
 /// </summary>
-internal sealed class AutoClosePass(IServiceScopeFactory scopes, TimeProvider clock, ILogger<AutoClosePass> logger)
+internal sealed class AutoClosePass(IServiceScopeFactory scopes, TimeProvider clock, ILogger<AutoClosePass> logger) : ISweepPass
 {
     public const int BatchSize = 200;
 
@@ -26,7 +27,7 @@ internal sealed class AutoClosePass(IServiceScopeFactory scopes, TimeProvider cl
         List<Guid> organizations;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            organizations = await SlaAlerts.DeskSweep.OrganizationsWithCasesAsync(scope.ServiceProvider.GetRequiredService<CerchioDb>(), ct);
+            organizations = await Desk.DeskOrganizations.WithCasesAsync(scope.ServiceProvider.GetRequiredService<CerchioDb>(), ct);
         }
 
         var closed = 0;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cerchio.Data;
+using Cerchio.Data.Sweeps;
 using Cerchio.Data.Outbox;
 using Cerchio.Organizations.Contracts;
 using Cerchio.Service.Domain;
@@ -23,7 +24,7 @@ namespace Cerchio.Service.Features.SlaAlerts;
 /// claims the alert in the same transaction that queues the emails, so of two passes at once only one wins the row
 /// and nothing is sent unless that transaction commits.
 /// </summary>
-internal sealed class SlaAlertPass(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SlaAlertPass> logger)
+internal sealed class SlaAlertPass(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SlaAlertPass> logger) : ISweepPass
 {
     /// <summary>Per organization and pass: a backlog is worked off over the next passes.</summary>
     public const int BatchSize = 200;
@@ -34,7 +35,7 @@ internal sealed class SlaAlertPass(IServiceScopeFactory scopes, TimeProvider clo
         List<Guid> organizations;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            organizations = await DeskSweep.OrganizationsWithCasesAsync(scope.ServiceProvider.GetRequiredService<CerchioDb>(), ct);
+            organizations = await DeskOrganizations.WithCasesAsync(scope.ServiceProvider.GetRequiredService<CerchioDb>(), ct);
         }
 
         var claimed = 0;
