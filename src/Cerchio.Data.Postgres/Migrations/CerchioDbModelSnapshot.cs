@@ -301,6 +301,8 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.HasIndex("OrganizationId", "ExternalId")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "OccurredAt");
+
                     b.ToTable("TimelineEvents", (string)null);
                 });
 
@@ -1031,17 +1033,15 @@ namespace Cerchio.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MergedIntoId");
-
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("MergedIntoId", "OrganizationId");
 
                     b.HasIndex("OrganizationId", "ExternalId")
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "Number")
                         .IsUnique();
-
-                    b.HasIndex("OrganizationId", "ResolvedAt");
 
                     b.HasIndex("OrganizationId", "AssigneeId", "Status");
 
@@ -1055,9 +1055,11 @@ namespace Cerchio.Data.Postgres.Migrations
 
                     b.HasIndex("OrganizationId", "LastActivityAt", "Id");
 
+                    b.HasIndex("OrganizationId", "ResolvedAt", "Status");
+
                     b.HasIndex("OrganizationId", "SlaDueAt", "Id");
 
-                    b.HasIndex("OrganizationId", "Status", "SlaDueAt", "Id");
+                    b.HasIndex("OrganizationId", "Status", "SlaDueAt", "Id", "Priority", "Type", "FirstResponseAt", "AssigneeId", "DepartmentId", "IsComplaint");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -1103,11 +1105,11 @@ namespace Cerchio.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("EntryId");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("CaseId", "OrganizationId");
 
                     b.ToTable("CaseAttachments", (string)null);
                 });
@@ -1283,13 +1285,15 @@ namespace Cerchio.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("CaseId", "OrganizationId");
 
                     b.HasIndex("OrganizationId", "AssigneeId", "Status");
 
                     b.HasIndex("OrganizationId", "DepartmentId", "Status", "DueAt");
+
+                    b.HasIndex("OrganizationId", "Status", "AssigneeId", "DepartmentId");
 
                     b.ToTable("HandOffs", (string)null);
                 });

@@ -296,6 +296,8 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.HasIndex("OrganizationId", "ExternalId")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "OccurredAt");
+
                     b.ToTable("TimelineEvents", (string)null);
                 });
 
@@ -1026,17 +1028,15 @@ namespace Cerchio.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MergedIntoId");
-
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("MergedIntoId", "OrganizationId");
 
                     b.HasIndex("OrganizationId", "ExternalId")
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "Number")
                         .IsUnique();
-
-                    b.HasIndex("OrganizationId", "ResolvedAt");
 
                     b.HasIndex("OrganizationId", "AssigneeId", "Status");
 
@@ -1050,9 +1050,11 @@ namespace Cerchio.Data.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId", "LastActivityAt", "Id");
 
+                    b.HasIndex("OrganizationId", "ResolvedAt", "Status");
+
                     b.HasIndex("OrganizationId", "SlaDueAt", "Id");
 
-                    b.HasIndex("OrganizationId", "Status", "SlaDueAt", "Id");
+                    b.HasIndex("OrganizationId", "Status", "SlaDueAt", "Id", "Priority", "Type", "FirstResponseAt", "AssigneeId", "DepartmentId", "IsComplaint");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -1098,11 +1100,11 @@ namespace Cerchio.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("EntryId");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("CaseId", "OrganizationId");
 
                     b.ToTable("CaseAttachments", (string)null);
                 });
@@ -1278,13 +1280,15 @@ namespace Cerchio.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("CaseId", "OrganizationId");
 
                     b.HasIndex("OrganizationId", "AssigneeId", "Status");
 
                     b.HasIndex("OrganizationId", "DepartmentId", "Status", "DueAt");
+
+                    b.HasIndex("OrganizationId", "Status", "AssigneeId", "DepartmentId");
 
                     b.ToTable("HandOffs", (string)null);
                 });
