@@ -53,8 +53,8 @@ internal sealed class DeskSearch(CerchioDb db, ICustomerDirectory customers, Tim
     internal const int RankedWindow = 1000;
 
     /// <summary>
-    /// PostgreSQL: the periods searched, newest first, each only when the one before found fewer results than asked;
-    /// the last is all time. The GIN index gives matches in no order, and ranking one fetches its row: a word in a tenth
+    /// PostgreSQL, for words with at least <see cref="RankedWindow"/> matches: the periods searched, newest first, each
+    /// only when the one before found fewer results than asked; the last is all time. The GIN index gives matches in no order, and ranking one fetches its row: a word in a tenth
     /// of a million messages cost a second. Within a period, PostgreSQL ANDs the GIN matches with a range of the
     /// (OrganizationId, At) index and ranks only those (ADR 0010).
     /// </summary>
@@ -69,6 +69,8 @@ internal sealed class DeskSearch(CerchioDb db, ICustomerDirectory customers, Tim
 
     private static readonly string Kinds = string.Join(", ", SearchedKinds.Select(k => ((int)k).ToString(CultureInfo.InvariantCulture)));
     private static readonly string Config = SearchText.PostgresConfiguration;
+
+    private readonly Dictionary<string, bool> _common = [];
 
     // A subject match weighs twice a message match; a case's score adds up all of its matches.
     private const double SubjectWeight = 2.0;
@@ -237,7 +239,10 @@ internal sealed class DeskSearch(CerchioDb db, ICustomerDirectory customers, Tim
     /// <summary>PostgreSQL: the period's condition on the given time column (none on SQLite, nor for all time).</summary>
     private string Since(string column) => db.IsSqlite ? "" : $" AND (CAST(@since AS timestamptz) IS NULL OR {column} >= @since)";
 
-    /// <summary>SQLite: the query as it is. PostgreSQL: the query per period, newest first, until one finds as many as asked.</summary>
+    /// <summary>
+    /// SQLite: the query as it is. PostgreSQL: a word with fewer matches than <see cref="RankedWindow"/> in all is
+    /// ranked whole at once, as SQLite does; a commoner one per period, newest first, until one finds as many as asked.
+    /// </summary>
     private async Task<IReadOnlyList<T>> ByPeriodAsync<T>(string sql, Dictionary<string, object?> parameters, int take, Func<DbDataReader, T> read, CancellationToken ct)
     {
         if (db.IsSqlite)
@@ -247,7 +252,7 @@ internal sealed class DeskSearch(CerchioDb db, ICustomerDirectory customers, Tim
 
         var now = clock.GetUtcNow();
         IReadOnlyList<T> found = [];
-        foreach (var period in Periods)
+        foreach (var period in await IsCommonAsync(parameters, ct) ? Periods : [null])
         {
             parameters["since"] = period is { } length ? now - length : null;
             found = await db.ReadAsync(sql, parameters, read, ct);
@@ -258,6 +263,27 @@ internal sealed class DeskSearch(CerchioDb db, ICustomerDirectory customers, Tim
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// PostgreSQL: whether the words match at least <see cref="RankedWindow"/> of the organization's messages, counted
+    /// no further than that (the scan stops there); asked once per search.
+    /// </summary>
+    private async Task<bool> IsCommonAsync(Dictionary<string, object?> parameters, CancellationToken ct)
+    {
+        var q = (string)parameters["q"]!;
+        if (!_common.TryGetValue(q, out var common))
+        {
+            var counted = await db.ReadAsync($"""
+                SELECT count(*) FROM (
+                    SELECT 1 FROM "CaseEntries" AS e
+                    WHERE e."SearchVector" @@ to_tsquery('{Config}', @q) AND e."OrganizationId" = @org AND e."Kind" IN ({Kinds})
+                    LIMIT {RankedWindow.ToString(CultureInfo.InvariantCulture)}) AS "Some"
+                """, new Dictionary<string, object?> { ["q"] = q, ["org"] = parameters["org"] }, r => Number(r, 0), ct);
+            _common[q] = common = counted[0] >= RankedWindow;
+        }
+
+        return common;
     }
 
     /// <summary>
