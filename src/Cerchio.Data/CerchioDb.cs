@@ -32,6 +32,32 @@ public sealed class CerchioDb(DbContextOptions<CerchioDb> options, OrganizationC
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
+    /// <summary>
+    /// The current organization's rows among these ids, projected: looked up by primary key alone, then kept to the
+    /// organization here. With the organization's equality in the SQL and more than a few ids, SQLite without
+    /// statistics walks the organization's index instead of the key (25 ms for 50 customers of 20,000; ADR 0013).
+    /// </summary>
+    public async Task<List<TResult>> ByIdsAsync<T, TResult>(IReadOnlyCollection<Guid> ids, Expression<Func<T, TResult>> select, CancellationToken ct = default)
+        where T : class, IOrganizationScoped
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        // e => new KeyValuePair<Guid, TResult>(e.OrganizationId, <select's body>)
+        var e = select.Parameters[0];
+        var pair = Expression.Lambda<Func<T, KeyValuePair<Guid, TResult>>>(
+            Expression.New(
+                typeof(KeyValuePair<Guid, TResult>).GetConstructor([typeof(Guid), typeof(TResult)])!,
+                Expression.Property(e, nameof(IOrganizationScoped.OrganizationId)),
+                select.Body),
+            e);
+        var organizationId = CurrentOrganizationId;
+        var rows = await Set<T>().IgnoreQueryFilters().Where(x => ids.Contains(EF.Property<Guid>(x, "Id"))).Select(pair).ToListAsync(ct);
+        return rows.Where(r => r.Key == organizationId && organizationId != Guid.Empty).Select(r => r.Value).ToList();
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")

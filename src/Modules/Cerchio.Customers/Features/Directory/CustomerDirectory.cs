@@ -28,9 +28,10 @@ internal sealed class CustomerDirectory(CerchioDb db, CustomerRecords records, C
         var found = new Dictionary<Guid, CustomerSummary>();
         foreach (var chunk in ids.Chunk(500))
         {
-            foreach (var customer in await db.Set<Customer>().AsNoTracking().Where(c => chunk.Contains(c.Id)).ToListAsync(ct))
+            // Only the summary's columns: a whole row carries the attributes and, on PostgreSQL, the search vector.
+            foreach (var customer in await db.ByIdsAsync(chunk, AsSummary, ct))
             {
-                found[customer.Id] = Summary(customer);
+                found[customer.Id] = customer;
             }
         }
 
@@ -115,6 +116,8 @@ internal sealed class CustomerDirectory(CerchioDb db, CustomerRecords records, C
         return new SenderMatch(Summary(created), null, true);
     }
 
-    private static CustomerSummary Summary(Customer c) =>
-        new(c.Id, c.Name, c.Kind == CustomerKind.Company, c.Email, c.Phone, c.City, c.ExternalId);
+    private static readonly System.Linq.Expressions.Expression<Func<Customer, CustomerSummary>> AsSummary =
+        c => new CustomerSummary(c.Id, c.Name, c.Kind == CustomerKind.Company, c.Email, c.Phone, c.City, c.ExternalId);
+
+    private static readonly Func<Customer, CustomerSummary> Summary = AsSummary.Compile();
 }
