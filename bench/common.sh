@@ -38,7 +38,8 @@ bench_serve() {
 bench_stop() {
   [ -n "${BENCH_SERVER:-}" ] && kill "$BENCH_SERVER" 2>/dev/null && wait "$BENCH_SERVER" 2>/dev/null
   BENCH_SERVER=
-  [ -n "${BENCH_SMTP:-}" ] && kill "$BENCH_SMTP" 2>/dev/null && wait "$BENCH_SMTP" 2>/dev/null
+  # The sink ends on the signal with a non-zero status; under set -e that would skip stopping PostgreSQL.
+  [ -n "${BENCH_SMTP:-}" ] && kill "$BENCH_SMTP" 2>/dev/null && { wait "$BENCH_SMTP" 2>/dev/null || true; }
   BENCH_SMTP=
   if declare -F pg_stop >/dev/null; then pg_stop; fi
 }
