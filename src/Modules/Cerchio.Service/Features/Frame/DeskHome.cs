@@ -29,14 +29,14 @@ internal sealed class DeskHome(InboxQuery inbox, CerchioDb db, OrganizationConte
 
         var (moment, counts) = await inbox.CurrentCountsAsync(ct);
         var role = tenant.Role;
-        int? breached = role is Role.Administrator or Role.CxLead or Role.Executive ? await inbox.BreachedCountAsync(moment, ct) : null;
+        int? breached = role is Role.Administrator or Role.CxLead or Role.Executive ? counts.Breached : null;
         IReadOnlyList<Case>? mine = null;
         List<(HandOff, Case)>? tasks = null;
         List<(HandOff, Case)>? answers = null;
         if (tenant.Can(Permissions.WorkCases))
         {
             var me = tenant.UserId;
-            if (role == Role.Agent || counts.GetValueOrDefault(InboxView.Mine) > 0)
+            if (role == Role.Agent || counts.Views.GetValueOrDefault(InboxView.Mine) > 0)
             {
                 mine = (await inbox.PageAsync(new InboxFilter(InboxView.Mine, InboxSort.SlaDue), moment, null, Rows, ct)).Items;
             }
@@ -63,7 +63,7 @@ internal sealed class DeskHome(InboxQuery inbox, CerchioDb db, OrganizationConte
         }
 
         // The panel reads the model from this scoped instance: its parameters could not carry the module's internal types.
-        Model = new DeskHomeModel(moment, counts, breached, mine, tasks, answers);
+        Model = new DeskHomeModel(moment, counts.Views, breached, mine, tasks, answers);
         return builder =>
         {
             builder.OpenComponent<DeskHomePanel>(0);

@@ -125,6 +125,9 @@ internal sealed record InboxMoment(DateTimeOffset Now, SlaWarning Warning, DateT
 
 internal sealed record InboxRows(IReadOnlyList<Case> Items, InboxCursor? Next);
 
+/// <summary>How many cases each view holds, and how many open ones are already past their due time (the red ones of "in scadenza o scadute").</summary>
+internal sealed record InboxCounts(IReadOnlyDictionary<InboxView, int> Views, int Breached);
+
 /// <summary>The inbox's queries: the views' counts and one page of a filtered view, by keyset (no OFFSET).</summary>
 internal sealed class InboxQuery(CerchioDb db, OrganizationContext tenant, DeskDirectory directory, ServiceSettings settings, TimeProvider clock)
 {
@@ -145,13 +148,13 @@ internal sealed class InboxQuery(CerchioDb db, OrganizationContext tenant, DeskD
     private static readonly Expression<Func<Case, bool>> IsOpen = c =>
         c.Status == CaseStatus.New || c.Status == CaseStatus.Open || c.Status == CaseStatus.WaitingOnCustomer || c.Status == CaseStatus.WaitingOnDepartment;
 
-    private (InboxMoment Moment, IReadOnlyDictionary<InboxView, int> Counts)? _current;
+    private (InboxMoment Moment, InboxCounts Counts)? _current;
 
     /// <summary>
     /// The views' counts as the page is drawn: counted once per request however many parts of the page show them (the
-    /// sidebar, the home page). A page that changes cases and shows counts afterwards asks <see cref="CountsAsync"/>.
+    /// sidebar, the home page).
     /// </summary>
-    public async Task<(InboxMoment Moment, IReadOnlyDictionary<InboxView, int> Counts)> CurrentCountsAsync(CancellationToken ct = default)
+    public async Task<(InboxMoment Moment, InboxCounts Counts)> CurrentCountsAsync(CancellationToken ct = default)
     {
         if (_current is not { } current)
         {
@@ -163,15 +166,16 @@ internal sealed class InboxQuery(CerchioDb db, OrganizationContext tenant, DeskD
     }
 
     /// <summary>How many cases each view holds (filters aside): one pass over the open cases' index entries, and a count by index range.</summary>
-    public async Task<IReadOnlyDictionary<InboxView, int>> CountsAsync(InboxMoment moment, CancellationToken ct = default)
+    private async Task<InboxCounts> CountsAsync(InboxMoment moment, CancellationToken ct)
     {
+        var now = moment.Now;
         var me = moment.Me;
         var department = moment.MyDepartment ?? Guid.Empty;   // no department: matches no case
         var since = moment.RecentSince;
         // One pass over the open cases' entries of the (OrganizationId, Status, …) index, which holds every column counted
         // (the due-soon test's too); grouped by status, they come in the index's order, so nothing is sorted.
         var open = await db.Set<Case>().Where(IsOpen)
-            .Select(moment.Warning.WithNearOrBreached((c, due) => new { c.Status, c.AssigneeId, c.DepartmentId, c.IsComplaint, Due = due }))
+            .Select(moment.Warning.WithNearOrBreached((c, due) => new { c.Status, c.AssigneeId, c.DepartmentId, c.IsComplaint, c.SlaDueAt, Due = due }))
             .GroupBy(c => c.Status)
             .Select(g => new
             {
@@ -182,10 +186,11 @@ internal sealed class InboxQuery(CerchioDb db, OrganizationContext tenant, DeskD
                 MyDepartment = g.Count(c => c.DepartmentId == department),
                 Complaints = g.Count(c => c.IsComplaint),
                 DueSoon = g.Count(c => c.Due),
+                Breached = g.Count(c => c.SlaDueAt < now),
             })
             .ToListAsync(ct);
         var recentlyResolved = await db.Set<Case>().CountAsync(c => (c.Status == CaseStatus.Resolved || c.Status == CaseStatus.Closed) && c.ResolvedAt >= since, ct);
-        return new Dictionary<InboxView, int>
+        var views = new Dictionary<InboxView, int>
         {
             [InboxView.Mine] = open.Sum(g => g.Mine),
             [InboxView.Unassigned] = open.Sum(g => g.Unassigned),
@@ -197,13 +202,7 @@ internal sealed class InboxQuery(CerchioDb db, OrganizationContext tenant, DeskD
             [InboxView.Complaints] = open.Sum(g => g.Complaints),
             [InboxView.RecentlyResolved] = recentlyResolved,
         };
-    }
-
-    /// <summary>Open cases already past their due time (the red ones of "in scadenza o scadute").</summary>
-    public Task<int> BreachedCountAsync(InboxMoment moment, CancellationToken ct = default)
-    {
-        var now = moment.Now;
-        return db.Set<Case>().Where(IsOpen).CountAsync(c => c.SlaDueAt < now, ct);
+        return new InboxCounts(views, open.Sum(g => g.Breached));
     }
 
     /// <summary>The cases of the view that pass every filter; the query filter keeps them to the organization.</summary>
