@@ -194,9 +194,11 @@ public abstract partial class IsolationTests(AppFixture app)
         {
             var rows = await Rows(db, entity.ClrType, organizationId);
             text.AppendLine($"{entity.ClrType.Name}: {rows.Count}");
-            foreach (var row in rows)
+            // Sorted by their own text: the database's order changes when PostgreSQL's autovacuum picks another plan.
+            var lines = rows.Select(row => string.Join("|", entity.GetProperties().Select(p => p.PropertyInfo?.GetValue(row) is byte[] bytes ? Convert.ToBase64String(bytes) : p.PropertyInfo?.GetValue(row)?.ToString())));
+            foreach (var line in lines.Order(StringComparer.Ordinal))
             {
-                text.AppendLine(string.Join("|", entity.GetProperties().Select(p => p.PropertyInfo?.GetValue(row) is byte[] bytes ? Convert.ToBase64String(bytes) : p.PropertyInfo?.GetValue(row)?.ToString())));
+                text.AppendLine(line);
             }
         }
 
@@ -211,7 +213,7 @@ public abstract partial class IsolationTests(AppFixture app)
 
     private static async Task<List<object>> RowsOf<T>(CerchioDb db, Guid organizationId) where T : class, IOrganizationScoped =>
         (await db.Set<T>().IgnoreQueryFilters().AsNoTracking().Where(e => e.OrganizationId == organizationId).ToListAsync())
-            .OrderBy(e => e.ToString()).Cast<object>().ToList();
+            .Cast<object>().ToList();
 }
 
 public sealed class IsolationTestsOnSqlite(SqliteApp app) : IsolationTests(app), IClassFixture<SqliteApp>;
