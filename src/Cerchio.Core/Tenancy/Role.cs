@@ -22,6 +22,8 @@ public static class Permissions
     public const string WorkCases = "perm:work-cases";
     public const string ManageServiceDesk = "perm:manage-service-desk";
     public const string ReviewComplaints = "perm:review-complaints";
+    public const string ReadAnnouncements = "perm:read-announcements";
+    public const string PublishAnnouncements = "perm:publish-announcements";
 
     private static readonly Dictionary<string, Role[]> Grants = new()
     {
@@ -36,6 +38,9 @@ public static class Permissions
         [ManageServiceDesk] = [Role.Administrator, Role.CxLead],
         // Only they may take the flag off a complaint that names a department or a person, or change whom it names.
         [ReviewComplaints] = [Role.Administrator, Role.CxLead],
+        [ReadAnnouncements] = [Role.Administrator, Role.CxLead, Role.TeamMember, Role.Agent, Role.Executive],
+        // The CX lead and the referenti of the departments (marketing, sales, the heads) tell the front line what is coming.
+        [PublishAnnouncements] = [Role.Administrator, Role.CxLead, Role.TeamMember],
     };
 
     public static IEnumerable<string> All => Grants.Keys;

@@ -86,3 +86,16 @@ public interface IFirstSteps
 /// <param name="Href">Where the step is taken.</param>
 /// <param name="Done">Whether the organization's data shows the step taken.</param>
 public sealed record FirstStep(string Key, int Order, string Label, string Href, bool Done);
+
+/// <summary>
+/// A module's banner above every page, for what the person must not miss (an announcement to acknowledge before a
+/// launch). Loaded with the sidebar, before the page renders; the markup returned must not query again.
+/// </summary>
+public interface IFrameBanner
+{
+    /// <summary>Where the banner goes, smaller first, as in <see cref="SidebarOrder"/>.</summary>
+    int Order { get; }
+
+    /// <summary>The banner for the person signed in, or null when there is nothing for them.</summary>
+    Task<RenderFragment?> BuildAsync(CancellationToken ct = default);
+}

@@ -4,10 +4,13 @@ using Microsoft.AspNetCore.Components.Endpoints;
 
 namespace Cerchio.Web.Composition;
 
-/// <summary>The sidebar's sections for this request, as the person signed in may use them; empty outside the pages.</summary>
+/// <summary>The sidebar's sections and the banners for this request, as the person signed in may use them; empty outside the pages.</summary>
 public sealed class SidebarState
 {
     public IReadOnlyList<SidebarSection> Sections { get; set; } = [];
+
+    /// <summary>The modules' banners above the page (<see cref="IFrameBanner"/>).</summary>
+    public IReadOnlyList<Microsoft.AspNetCore.Components.RenderFragment> Banners { get; set; } = [];
 }
 
 /// <summary>
@@ -33,7 +36,18 @@ public static class SidebarLoading
                 }
             }
 
-            context.RequestServices.GetRequiredService<SidebarState>().Sections = sections;
+            var banners = new List<Microsoft.AspNetCore.Components.RenderFragment>();
+            foreach (var contribution in context.RequestServices.GetServices<IFrameBanner>().OrderBy(b => b.Order))
+            {
+                if (await contribution.BuildAsync(context.RequestAborted) is { } banner)
+                {
+                    banners.Add(banner);
+                }
+            }
+
+            var state = context.RequestServices.GetRequiredService<SidebarState>();
+            state.Sections = sections;
+            state.Banners = banners;
         }
 
         await next(context);

@@ -59,6 +59,15 @@ public static class ServiceModule
         services.AddScoped<Features.Frame.DeskHome>();
         services.AddScoped<Cerchio.Ui.Frame.IHomePanel>(sp => sp.GetRequiredService<Features.Frame.DeskHome>());
         services.AddScoped<Cerchio.Ui.Frame.IFirstSteps, Features.Frame.DeskFirstSteps>();
+        services.AddSingleton<ITranslations, Features.Announcements.AnnouncementTranslations>();
+        services.AddScoped<Features.Announcements.Announcements>();
+        services.AddScoped<Features.Announcements.AnnouncementList>();
+        services.AddScoped<Features.Announcements.AnnouncementDemoData>();
+        services.AddScoped<Features.Announcements.AnnouncementFrame>();
+        services.AddScoped<Cerchio.Ui.Frame.IFrameBanner>(sp => sp.GetRequiredService<Features.Announcements.AnnouncementFrame>());
+        services.AddScoped<Cerchio.Ui.Frame.ISidebarSection>(sp => sp.GetRequiredService<Features.Announcements.AnnouncementFrame>());
+        services.AddScoped<IFrontLineReadiness, Features.Announcements.FrontLineReadinessQuery>();
+        services.AddSweepPass<Features.Announcements.AnnouncementReminderPass>();
         return services;
     }
 
@@ -84,5 +93,6 @@ public static class ServiceModule
         Features.CannedReplies.CannedRepliesApi.Map(api.MapGroup("").WithTags("Canned replies"));
         Features.CannedReplies.CannedReplyInsert.Map(app);
         Features.Mentions.MentionEndpoints.Map(app);
+        Features.Announcements.AnnouncementsApi.Map(api.MapGroup("").WithTags("Announcements"));
     }
 }

@@ -94,6 +94,21 @@ public static class EveryKindOfRecord
                 Title = $"Notifica {tag}", Link = $"/assistenza/pratiche/{caseNumber}", CreatedAt = DateTimeOffset.UtcNow,
             }).ToList();
             db.AddRange(notifications);
+            // A published announcement to the agent, read by nobody yet, with a question in its thread.
+            var announcement = new Cerchio.Service.Domain.Announcement
+            {
+                Id = Ids.New(), Kind = Cerchio.Service.Domain.AnnouncementKind.PriceChange, Title = $"Annuncio {tag}", Body = $"Listino {tag}",
+                EffectiveAt = DateTimeOffset.UtcNow.AddDays(7), RequiresAcknowledgement = true, AudienceRoles = "Agent", Products = $"Prodotto {tag}",
+                Status = Cerchio.Service.Domain.AnnouncementStatus.Published, AuthorId = administrator, AuthorName = tag,
+                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow, PublishedAt = DateTimeOffset.UtcNow, RemindAt = DateTimeOffset.UtcNow.AddDays(6),
+            };
+            db.Add(announcement);
+            db.Add(new Cerchio.Service.Domain.AnnouncementReceipt { Id = Ids.New(), AnnouncementId = announcement.Id, UserId = member.UserId });
+            db.Add(new Cerchio.Service.Domain.AnnouncementPost
+            {
+                Id = Ids.New(), AnnouncementId = announcement.Id, Kind = Cerchio.Service.Domain.AnnouncementPostKind.Question, Text = $"Domanda {tag}",
+                AuthorId = member.UserId, AuthorName = tag, At = DateTimeOffset.UtcNow,
+            });
             var timelineEvent = await db.Set<TimelineEvent>().FirstAsync(e => e.CustomerId == customerId);
             var contact = await db.Set<Contact>().FirstAsync(c => c.CustomerId == customerId);
             var slug = await db.Set<Organization>().Select(o => o.Slug).SingleAsync();
@@ -124,6 +139,7 @@ public static class EveryKindOfRecord
                 ["cannedreplyid"] = cannedReply.Id.ToString(),
                 ["number"] = caseNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["slug"] = slug,
+                ["announcementid"] = announcement.Id.ToString(),
             };
             return (org, ids);
         });

@@ -51,6 +51,19 @@ public abstract class DemoCompanyTests(AppFixture app)
         var caseTimeline = await api.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customerId}/timeline?page_size=100");
         Assert.Contains("case_opened", caseTimeline.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("type").GetString()));
 
+        // Announcements: last month's, acknowledged before its launch by all but one and discussed; next Monday's, half acknowledged.
+        var announcements = (await api.GetFromJsonAsync<JsonElement>("/api/v1/announcements")).EnumerateArray().ToList();
+        Assert.Equal(2, announcements.Count);
+        var (upcoming, past) = (announcements[0], announcements[1]);
+        Assert.True(upcoming.GetProperty("effective_at").GetDateTimeOffset() > DateTimeOffset.UtcNow);
+        var partial = upcoming.GetProperty("coverage");
+        Assert.InRange(partial.GetProperty("acknowledged").GetInt32(), 1, partial.GetProperty("audience").GetInt32() - 1);
+        var done = past.GetProperty("coverage");
+        Assert.Equal(done.GetProperty("audience").GetInt32() - 1, done.GetProperty("informed_before_launch").GetInt32());
+        var thread = await app.InOrganizationAsync(first.OrganizationId, services => services.GetRequiredService<Cerchio.Data.CerchioDb>()
+            .Set<Cerchio.Service.Domain.AnnouncementPost>().CountAsync(p => p.AnnouncementId == past.GetProperty("id").GetGuid()));
+        Assert.True(thread >= 3);
+
         // Every department with people has a head (SLA alerts and complaints need one to reach).
         var departments = await app.InOrganizationAsync(first.OrganizationId, services =>
             services.GetRequiredService<Cerchio.Organizations.Contracts.IOrganizationDirectory>().DepartmentsAsync());

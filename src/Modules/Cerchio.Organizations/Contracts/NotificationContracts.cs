@@ -8,6 +8,9 @@ public enum NotificationKind
     HandOffAnswered = 3,
     SlaNearBreach = 4,
     SlaBreached = 5,
+    AnnouncementPublished = 6,
+    AnnouncementReminder = 7,
+    AnnouncementThread = 8,
 }
 
 /// <summary>

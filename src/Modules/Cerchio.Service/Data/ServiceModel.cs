@@ -172,3 +172,49 @@ internal static class Limits
     /// <summary>About 50 pages of text: a long email thread, not a file dump (attachments are files).</summary>
     public const int Text = 200_000;
 }
+
+internal sealed class AnnouncementConfiguration : IEntityTypeConfiguration<Announcement>
+{
+    public void Configure(EntityTypeBuilder<Announcement> b)
+    {
+        b.ToTable("Announcements");
+        b.Property(a => a.Title).HasMaxLength(Announcement.MaxTitle);
+        b.Property(a => a.Body).HasMaxLength(Announcement.MaxBody);
+        // Bounded by the organization's departments (ids of 36 characters) and by the five roles.
+        b.Property(a => a.AudienceDepartments).HasMaxLength(8_000);
+        b.Property(a => a.AudienceRoles).HasMaxLength(200);
+        b.Property(a => a.Touchpoints).HasMaxLength(2_000);
+        b.Property(a => a.Products).HasMaxLength(Announcement.MaxProducts);
+        b.Property(a => a.AuthorName).HasMaxLength(200);
+        // The list (newest launch first) and the reminder's pass (due reminders of published announcements).
+        b.HasIndex(a => new { a.OrganizationId, a.Status, a.EffectiveAt });
+        b.HasIndex(a => new { a.Status, a.RemindAt });
+    }
+}
+
+internal sealed class AnnouncementReceiptConfiguration : IEntityTypeConfiguration<AnnouncementReceipt>
+{
+    public void Configure(EntityTypeBuilder<AnnouncementReceipt> b)
+    {
+        b.ToTable("AnnouncementReceipts");
+        b.HasOne<Announcement>().WithMany().HasForeignKey(r => r.AnnouncementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(r => new { r.AnnouncementId, r.UserId }).IsUnique();
+        // A person's unread announcements: the banner and the sidebar count, on every page.
+        b.HasIndex(r => new { r.OrganizationId, r.UserId, r.AcknowledgedAt });
+    }
+}
+
+internal sealed class AnnouncementPostConfiguration : IEntityTypeConfiguration<AnnouncementPost>
+{
+    public void Configure(EntityTypeBuilder<AnnouncementPost> b)
+    {
+        b.ToTable("AnnouncementPosts");
+        b.HasOne<Announcement>().WithMany().HasForeignKey(p => p.AnnouncementId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(p => p.Text).HasMaxLength(AnnouncementPost.MaxText);
+        b.Property(p => p.Answer).HasMaxLength(AnnouncementPost.MaxText);
+        b.Property(p => p.DecisionReason).HasMaxLength(AnnouncementPost.MaxText);
+        b.Property(p => p.AuthorName).HasMaxLength(200);
+        b.Property(p => p.AnsweredBy).HasMaxLength(200);
+        b.HasIndex(p => new { p.AnnouncementId, p.At });
+    }
+}

@@ -16,7 +16,8 @@ namespace Cerchio.Service.Features.Demo;
 /// Written directly with past times (not through the desk, which stamps "now").
 /// </summary>
 internal sealed class ServiceDemoData(
-    CerchioDb db, ServiceSettings settings, ICustomerDirectory customers, IOrganizationDirectory organization, OrganizationContext tenant, TimeProvider clock)
+    CerchioDb db, ServiceSettings settings, ICustomerDirectory customers, IOrganizationDirectory organization, OrganizationContext tenant, TimeProvider clock,
+    Announcements.AnnouncementDemoData announcements)
     : IServiceDemoData
 {
     private sealed record Story(CaseType Type, string Touchpoint, string Subject, string Message, string Reply, string? HandOffTo, string? HandOffAsk, string? HandOffAnswer);
@@ -153,6 +154,7 @@ internal sealed class ServiceDemoData(
 
         db.Add(new CaseCounter { OrganizationId = tenant.RequiredOrganizationId, LastNumber = cases });
         await db.SaveChangesAsync(ct);
+        await announcements.SeedAsync(random, ct);
     }
 
     private void Entry(Case owner, CaseEntryKind kind, string text, DateTimeOffset at, string? author, CaseChannel? channel) =>
