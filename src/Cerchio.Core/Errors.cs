@@ -42,6 +42,18 @@ public sealed class Errors
     public IEnumerable<(string Field, ErrorMessage Message)> All =>
         _byField.SelectMany(kv => kv.Value.Select(m => (kv.Key, m)));
 
+    /// <summary>The same messages under other field names: a form's property names as the API's snake_case ones.</summary>
+    public Errors Renamed(Func<string, string> rename)
+    {
+        var renamed = new Errors();
+        foreach (var (field, message) in All)
+        {
+            renamed.Add(rename(field), message.Text, message.Args);
+        }
+
+        return renamed;
+    }
+
     public Dictionary<string, string[]> ToDictionary(Func<ErrorMessage, string> translate) =>
         _byField.ToDictionary(kv => kv.Key, kv => kv.Value.Select(translate).ToArray());
 }

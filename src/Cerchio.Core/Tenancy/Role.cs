@@ -24,6 +24,8 @@ public static class Permissions
     public const string ReviewComplaints = "perm:review-complaints";
     public const string ReadAnnouncements = "perm:read-announcements";
     public const string PublishAnnouncements = "perm:publish-announcements";
+    public const string ReadKnowledge = "perm:read-knowledge";
+    public const string WriteKnowledge = "perm:write-knowledge";
 
     private static readonly Dictionary<string, Role[]> Grants = new()
     {
@@ -41,6 +43,9 @@ public static class Permissions
         [ReadAnnouncements] = [Role.Administrator, Role.CxLead, Role.TeamMember, Role.Agent, Role.Executive],
         // The CX lead and the referenti of the departments (marketing, sales, the heads) tell the front line what is coming.
         [PublishAnnouncements] = [Role.Administrator, Role.CxLead, Role.TeamMember],
+        [ReadKnowledge] = [Role.Administrator, Role.CxLead, Role.TeamMember, Role.Agent, Role.Executive],
+        // The departments own what they know: their referenti write and review it, with the CX lead.
+        [WriteKnowledge] = [Role.Administrator, Role.CxLead, Role.TeamMember],
     };
 
     public static IEnumerable<string> All => Grants.Keys;

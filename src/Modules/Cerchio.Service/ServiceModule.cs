@@ -68,6 +68,8 @@ public static class ServiceModule
         services.AddScoped<Cerchio.Ui.Frame.ISidebarSection>(sp => sp.GetRequiredService<Features.Announcements.AnnouncementFrame>());
         services.AddScoped<IFrontLineReadiness, Features.Announcements.FrontLineReadinessQuery>();
         services.AddSweepPass<Features.Announcements.AnnouncementReminderPass>();
+        services.AddScoped<Features.Knowledge.KnowledgeBase>();
+        services.AddSingleton<ITranslations, Features.Knowledge.KnowledgeTranslations>();
         return services;
     }
 
@@ -94,5 +96,6 @@ public static class ServiceModule
         Features.CannedReplies.CannedReplyInsert.Map(app);
         Features.Mentions.MentionEndpoints.Map(app);
         Features.Announcements.AnnouncementsApi.Map(api.MapGroup("").WithTags("Announcements"));
+        Features.Knowledge.KnowledgeApi.Map(api.MapGroup("").WithTags("Knowledge"));
     }
 }

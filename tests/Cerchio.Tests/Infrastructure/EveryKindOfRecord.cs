@@ -109,6 +109,13 @@ public static class EveryKindOfRecord
                 Id = Ids.New(), AnnouncementId = announcement.Id, Kind = Cerchio.Service.Domain.AnnouncementPostKind.Question, Text = $"Domanda {tag}",
                 AuthorId = member.UserId, AuthorName = tag, At = DateTimeOffset.UtcNow,
             });
+            var article = new Cerchio.Service.Domain.Article
+            {
+                Id = Ids.New(), GroupId = Ids.New(), Title = $"Articolo {tag}", Body = $"Conoscenza {tag}", Category = $"Categoria {tag}", Tags = tag,
+                Status = Cerchio.Service.Domain.ArticleStatus.Published, Version = 1, CreatedBy = tag, UpdatedBy = tag, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            };
+            db.Add(article);
+            db.Add(new Cerchio.Service.Domain.ArticleVersion { Id = Ids.New(), ArticleId = article.Id, Version = 1, Title = article.Title, Body = article.Body, Status = article.Status, SavedBy = tag, SavedAt = DateTimeOffset.UtcNow });
             var timelineEvent = await db.Set<TimelineEvent>().FirstAsync(e => e.CustomerId == customerId);
             var contact = await db.Set<Contact>().FirstAsync(c => c.CustomerId == customerId);
             var slug = await db.Set<Organization>().Select(o => o.Slug).SingleAsync();
@@ -140,6 +147,7 @@ public static class EveryKindOfRecord
                 ["number"] = caseNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["slug"] = slug,
                 ["announcementid"] = announcement.Id.ToString(),
+                ["articleid"] = article.Id.ToString(),
             };
             return (org, ids);
         });

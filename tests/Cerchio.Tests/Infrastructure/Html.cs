@@ -31,6 +31,30 @@ public static class Html
         return await PostFormAsync(client, form, fields);
     }
 
+    /// <summary>
+    /// Like <see cref="SubmitFormAsync(HttpClient, string, string, Dictionary{string, string})"/> for forms with fields that
+    /// repeat (check boxes): the values given for a name replace all of the form's, and the names in <paramref name="clear"/> are left out.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitFormWithAsync(HttpClient client, string url, string formName, IEnumerable<(string Name, string Value)> set, params string[] clear)
+    {
+        var page = await GetAsync(client, url);
+        var form = page.QuerySelectorAll<IHtmlFormElement>("form")
+            .FirstOrDefault(f => f.QuerySelector<IHtmlInputElement>("input[name=_handler]")?.Value == formName)
+            ?? throw new InvalidOperationException($"No form '{formName}' on {url}.");
+        var given = set.ToList();
+        var values = FormValues(form).Where(v => !clear.Contains(v.Key) && given.All(g => g.Name != v.Key))
+            .Concat(given.Select(g => new KeyValuePair<string, string>(g.Name, g.Value))).ToList();
+        return await client.PostAsync(new Uri(new Uri(form.Owner!.Url), form.GetAttribute("action") ?? "").PathAndQuery, new FormUrlEncodedContent(values));
+    }
+
+    /// <summary>A post of fields the page does not offer (a form it does not draw for this person), with the antiforgery token a browser would have.</summary>
+    public static async Task<HttpResponseMessage> PostWithTokenAsync(HttpClient client, string url, Dictionary<string, string> fields)
+    {
+        var page = await GetAsync(client, url);
+        fields["__RequestVerificationToken"] = page.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
     /// <summary>What a browser would send for the form as rendered: every named field, checked boxes only, a name as often as it occurs.</summary>
     /// <param name="fillEmpty">Put a placeholder in empty text fields, to get past "required" checks.</param>
     public static List<KeyValuePair<string, string>> FormValues(IHtmlFormElement form, bool fillEmpty = false)

@@ -65,24 +65,11 @@ public abstract class AnnouncementsTests(MailApp app)
         return client;
     }
 
-    /// <summary>Posts a form as rendered, with some fields replaced (all values of each name given) and others cleared.</summary>
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string formName, IEnumerable<(string Name, string Value)> set, params string[] clear)
-    {
-        var page = await Html.GetAsync(client, url);
-        var form = page.QuerySelectorAll<IHtmlFormElement>("form").First(f => f.QuerySelector<IHtmlInputElement>("input[name=_handler]")?.Value == formName);
-        var given = set.ToList();
-        var values = Html.FormValues(form).Where(v => !clear.Contains(v.Key) && given.All(g => g.Name != v.Key))
-            .Concat(given.Select(g => new KeyValuePair<string, string>(g.Name, g.Value))).ToList();
-        return await client.PostAsync(new Uri(new Uri(form.Owner!.Url), form.GetAttribute("action") ?? "").PathAndQuery, new FormUrlEncodedContent(values));
-    }
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string formName, IEnumerable<(string Name, string Value)> set, params string[] clear) =>
+        Html.SubmitFormWithAsync(client, url, formName, set, clear);
 
-    /// <summary>A post of fields the page does not offer this person, with the antiforgery token a browser would have.</summary>
-    private static async Task<HttpResponseMessage> RawPostAsync(HttpClient client, string page, Dictionary<string, string> fields)
-    {
-        var document = await Html.GetAsync(client, page);
-        fields["__RequestVerificationToken"] = document.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
-        return await client.PostAsync(page, new FormUrlEncodedContent(fields));
-    }
+    private static Task<HttpResponseMessage> RawPostAsync(HttpClient client, string page, Dictionary<string, string> fields) =>
+        Html.PostWithTokenAsync(client, page, fields);
 
     private static string Day(int fromToday) =>
         DateOnly.FromDateTime(Cerchio.Text.Times.InItaly(DateTimeOffset.UtcNow).DateTime).AddDays(fromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

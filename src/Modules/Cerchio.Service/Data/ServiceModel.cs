@@ -218,3 +218,36 @@ internal sealed class AnnouncementPostConfiguration : IEntityTypeConfiguration<A
         b.HasIndex(p => new { p.AnnouncementId, p.At });
     }
 }
+
+internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> b)
+    {
+        b.ToTable("Articles");
+        b.Property(a => a.Language).HasMaxLength(2);
+        b.Property(a => a.Title).HasMaxLength(Article.MaxTitle);
+        b.Property(a => a.Body).HasMaxLength(Article.MaxBody);
+        b.Property(a => a.Category).HasMaxLength(Article.MaxCategory);
+        b.Property(a => a.Tags).HasMaxLength(Article.MaxTags);
+        b.Property(a => a.Touchpoints).HasMaxLength(2_000);
+        b.Property(a => a.CreatedBy).HasMaxLength(200);
+        b.Property(a => a.UpdatedBy).HasMaxLength(200);
+        // The list by category and title; an article's other languages. The text is searched through the full-text
+        // index the KnowledgeSearch migration adds (FTS5 on SQLite, a tsvector on PostgreSQL).
+        b.HasIndex(a => new { a.OrganizationId, a.Status, a.Category, a.Title });
+        b.HasIndex(a => new { a.GroupId, a.Language }).IsUnique();
+    }
+}
+
+internal sealed class ArticleVersionConfiguration : IEntityTypeConfiguration<ArticleVersion>
+{
+    public void Configure(EntityTypeBuilder<ArticleVersion> b)
+    {
+        b.ToTable("ArticleVersions");
+        b.HasOne<Article>().WithMany().HasForeignKey(v => v.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(v => v.Title).HasMaxLength(Article.MaxTitle);
+        b.Property(v => v.Body).HasMaxLength(Article.MaxBody);
+        b.Property(v => v.SavedBy).HasMaxLength(200);
+        b.HasIndex(v => new { v.ArticleId, v.Version }).IsUnique();
+    }
+}

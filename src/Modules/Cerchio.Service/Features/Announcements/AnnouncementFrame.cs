@@ -7,7 +7,7 @@ namespace Cerchio.Service.Features.Announcements;
 
 /// <summary>
 /// Announcements in the frame: the banner while the person has some to read or acknowledge, and the sidebar's
-/// Comunicazioni with their count. Both read the one to-do query, once per page.
+/// Comunicazioni with their count (and the knowledge base). Both read the one to-do query, once per page.
 /// </summary>
 internal sealed class AnnouncementFrame(AnnouncementList list, OrganizationContext tenant) : IFrameBanner, ISidebarSection
 {
@@ -54,9 +54,12 @@ internal sealed class AnnouncementFrame(AnnouncementList list, OrganizationConte
         }
 
         var toDo = await ToDoAsync(ct);
-        return new SidebarSection("sidebar-comunicazioni", "Comunicazioni",
-        [
-            new(null, null, [new("Annunci", Announcements.ListPath) { Key = "announcements", Count = toDo.Count, Urgent = toDo.Any(a => a.Acknowledge) }]),
-        ]);
+        List<SidebarLink> links = [new("Annunci", Announcements.ListPath) { Key = "announcements", Count = toDo.Count, Urgent = toDo.Any(a => a.Acknowledge) }];
+        if (tenant.Can(Permissions.ReadKnowledge))
+        {
+            links.Add(new("Conoscenza", Knowledge.KnowledgeBase.ListPath) { Key = "knowledge" });
+        }
+
+        return new SidebarSection("sidebar-comunicazioni", "Comunicazioni", [new(null, null, links)]);
     }
 }

@@ -1,0 +1,134 @@
+using System.Data.Common;
+using Cerchio.Data;
+using Cerchio.Data.Search;
+using Cerchio.Organizations.Contracts;
+using Cerchio.Service.Domain;
+using Cerchio.Tenancy;
+using Cerchio.Touchpoints;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cerchio.Service.Features.Knowledge;
+
+/// <param name="Snippet">The matching words in context, as safe HTML with &lt;mark&gt;.</param>
+internal sealed record ArticleHit(Article Article, string Snippet);
+
+/// <summary>
+/// The organization's knowledge: articles kept with every version, searched with the database's own full-text engine
+/// (SQLite FTS5 with prefixes for Italian endings, PostgreSQL's Italian stemmer: "consegne" finds "consegna").
+/// Drafts and archived articles are for those who write them; everyone reads the published ones.
+/// </summary>
+internal sealed class KnowledgeBase(CerchioDb db, IOrganizationDirectory organization, ITouchpointCatalog touchpoints, OrganizationContext tenant, TimeProvider clock)
+{
+    public const string ListPath = "/comunicazioni/conoscenza";
+
+    public const int MaxList = 500;
+
+    public static string PageOf(Guid id) => $"{ListPath}/{id}";
+
+    public bool CanWrite => tenant.Can(Permissions.WriteKnowledge);
+
+    private IQueryable<Article> Visible => CanWrite ? db.Set<Article>() : db.Set<Article>().Where(a => a.Status == ArticleStatus.Published);
+
+    public Task<Article?> FindAsync(Guid id, CancellationToken ct = default) => Visible.FirstOrDefaultAsync(a => a.Id == id, ct);
+
+    public Task<List<Article>> ListAsync(CancellationToken ct = default) =>
+        Visible.AsNoTracking().OrderBy(a => a.Category).ThenBy(a => a.Title).Take(MaxList).ToListAsync(ct);
+
+    /// <summary>The article's other language, if written.</summary>
+    public Task<Article?> OtherLanguageAsync(Article a, CancellationToken ct = default) =>
+        Visible.AsNoTracking().FirstOrDefaultAsync(o => o.GroupId == a.GroupId && o.Id != a.Id, ct);
+
+    public Task<List<ArticleVersion>> VersionsAsync(Guid articleId, CancellationToken ct = default) =>
+        db.Set<ArticleVersion>().AsNoTracking().Where(v => v.ArticleId == articleId).OrderByDescending(v => v.Version).ToListAsync(ct);
+
+    /// <summary>A new article, or a new version of one; <paramref name="translationOf"/> makes it that article's other language.</summary>
+    public async Task<(Article? Article, Errors Errors)> SaveAsync(Article? existing, ArticleInput input, Guid? translationOf = null, CancellationToken ct = default)
+    {
+        var catalog = await touchpoints.ListAsync(ct);
+        var departments = (await organization.DepartmentsAsync(ct)).Select(d => d.Id).ToList();
+        var errors = input.Validate(departments, catalog);
+        var group = existing?.GroupId ?? Ids.New();
+        if (existing is null && translationOf is { } original)
+        {
+            group = await Visible.Where(a => a.Id == original).Select(a => (Guid?)a.GroupId).FirstOrDefaultAsync(ct)
+                ?? throw new InvalidOperationException("The article to translate is not in this organization.");
+        }
+
+        if (!errors.Any && await db.Set<Article>().AnyAsync(a => a.GroupId == group && a.Language == input.Language && a.Id != (existing == null ? Guid.Empty : existing.Id), ct))
+        {
+            errors.Add(nameof(ArticleInput.Language), "Esiste già la versione in questa lingua.");
+        }
+
+        if (errors.Any)
+        {
+            return (null, errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var by = tenant.ActorName ?? "";
+        var article = existing ?? new Article { Id = Ids.New(), GroupId = group, CreatedAt = now, CreatedBy = by };
+        input.ApplyTo(article, catalog);
+        article.Version++;
+        article.UpdatedAt = now;
+        article.UpdatedBy = by;
+        if (existing is null)
+        {
+            db.Add(article);
+        }
+
+        db.Add(new ArticleVersion { Id = Ids.New(), ArticleId = article.Id, Version = article.Version, Title = article.Title, Body = article.Body, Status = article.Status, SavedBy = by, SavedAt = now });
+        await db.SaveChangesAsync(ct);
+        return (article, errors);
+    }
+
+    /// <summary>Ranked matches of the words typed (title first, then tags, then text), each with a highlighted snippet.</summary>
+    public async Task<List<ArticleHit>> SearchAsync(string? text, int take = 20, CancellationToken ct = default)
+    {
+        var search = SearchText.Parse(text);
+        if (search.IsEmpty)
+        {
+            return [];
+        }
+
+        var parameters = new Dictionary<string, object?>
+        {
+            ["org"] = db.CurrentOrganizationId,
+            ["take"] = Math.Clamp(take, 1, 50),
+            ["published"] = (int)ArticleStatus.Published,
+            ["all"] = CanWrite,
+        };
+        string sql;
+        if (db.IsSqlite)
+        {
+            parameters["q"] = search.ToFts5Match();
+            parameters["open"] = Highlight.Open;
+            parameters["close"] = Highlight.Close;
+            sql = """
+                SELECT a."Id", snippet("ArticlesSearch", 1, @open, @close, ' … ', 24)
+                FROM "ArticlesSearch"
+                JOIN "Articles" AS a ON a.rowid = "ArticlesSearch".rowid
+                WHERE "ArticlesSearch" MATCH @q AND a."OrganizationId" = @org AND (@all OR a."Status" = @published)
+                ORDER BY bm25("ArticlesSearch", 10.0, 1.0, 4.0)
+                LIMIT @take
+                """;
+        }
+        else
+        {
+            parameters["q"] = search.ToTsQuery();
+            parameters["words"] = search.ToTsQueryAny();
+            parameters["fragments"] = $"StartSel=\"{Highlight.Open}\", StopSel=\"{Highlight.Close}\", MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"";
+            sql = $"""
+                SELECT a."Id", ts_headline('{SearchText.PostgresConfiguration}', a."Body", to_tsquery('{SearchText.PostgresConfiguration}', @words), @fragments)
+                FROM "Articles" AS a
+                WHERE a."SearchVector" @@ to_tsquery('{SearchText.PostgresConfiguration}', @q) AND a."OrganizationId" = @org AND (@all OR a."Status" = @published)
+                ORDER BY ts_rank(a."SearchVector", to_tsquery('{SearchText.PostgresConfiguration}', @q)) DESC, a."Title"
+                LIMIT @take
+                """;
+        }
+
+        var found = await db.ReadAsync(sql, parameters, r => (Id: r.GetGuidValue(0), Snippet: r.GetNullableString(1)), ct);
+        var ids = found.Select(f => f.Id).ToList();
+        var articles = await db.Set<Article>().AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        return found.Where(f => articles.ContainsKey(f.Id)).Select(f => new ArticleHit(articles[f.Id], Highlight.ToHtml(f.Snippet))).ToList();
+    }
+}
