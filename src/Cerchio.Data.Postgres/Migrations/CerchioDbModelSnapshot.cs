@@ -1129,6 +1129,38 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.ToTable("Articles", (string)null);
                 });
 
+            modelBuilder.Entity("Cerchio.Service.Domain.ArticleUse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ArticleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ArticleId", "At");
+
+                    b.HasIndex("CaseId", "OrganizationId");
+
+                    b.ToTable("ArticleUses", (string)null);
+                });
+
             modelBuilder.Entity("Cerchio.Service.Domain.ArticleVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2005,6 +2037,15 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.HasOne("Cerchio.Service.Domain.Announcement", null)
                         .WithMany()
                         .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cerchio.Service.Domain.ArticleUse", b =>
+                {
+                    b.HasOne("Cerchio.Service.Domain.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1124,6 +1124,38 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.ToTable("Articles", (string)null);
                 });
 
+            modelBuilder.Entity("Cerchio.Service.Domain.ArticleUse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ArticleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ArticleId", "At");
+
+                    b.HasIndex("CaseId", "OrganizationId");
+
+                    b.ToTable("ArticleUses", (string)null);
+                });
+
             modelBuilder.Entity("Cerchio.Service.Domain.ArticleVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1994,6 +2026,15 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.HasOne("Cerchio.Service.Domain.Announcement", null)
                         .WithMany()
                         .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cerchio.Service.Domain.ArticleUse", b =>
+                {
+                    b.HasOne("Cerchio.Service.Domain.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

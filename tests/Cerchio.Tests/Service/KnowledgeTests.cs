@@ -151,12 +151,42 @@ public abstract class KnowledgeTests(AppFixture app)
         Assert.Equal(2, (await updated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());
         Assert.Null((await Html.GetAsync(agent, "/comunicazioni/conoscenza")).QuerySelector($"[data-article='{id}'] [data-stale]"));
 
-        Assert.Equal(HttpStatusCode.OK, (await api.DeleteAsync($"/api/v1/articles/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync($"/api/v1/articles/{id}", new { title = "Montaggio a domicilio", body = "Il montatore arriva in giornata.", status = "archived" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await agent.GetAsync($"/comunicazioni/conoscenza/{id}")).StatusCode);
         Assert.Empty(await FoundAsync(agent, "montatore"));
         var versions = await app.InOrganizationAsync(org.Id, services => services.GetRequiredService<CerchioDb>().Set<ArticleVersion>()
             .Where(v => v.ArticleId == id).OrderBy(v => v.Version).Select(v => v.Status).ToListAsync());
         Assert.Equal([ArticleStatus.Published, ArticleStatus.Published, ArticleStatus.Archived], versions);
+    }
+
+    [Fact]
+    public async Task CasePage_SuggestsArticlesFromTheCase_InsertsOneIntoTheReply_AndTheArticleCountsTheUse()
+    {
+        var org = await app.CreateOrganizationAsync("Conoscenza Pratica S.r.l.", (Email("lead"), Role.CxLead), (Email("agente"), Role.Agent));
+        var lead = await org.SignInAsync(Role.CxLead);
+        var returns = await WriteAsync(lead, "Come funzionano i resi", "Il **ritiro** a domicilio avviene entro 5 giorni lavorativi dalla richiesta.", tags: "resi");
+        await WriteAsync(lead, "Orari del punto vendita", "Il negozio è aperto dal lunedì al sabato.");
+        await WriteAsync(lead, "Resi: bozza interna", "Ritiro e rimborso, regole non ancora decise.", status: "draft");
+        var api = org.Api();
+        (await api.PostAsJsonAsync("/api/v1/customers", new { name = "Bianchi S.r.l.", external_id = "CLI-1" })).EnsureSuccessStatusCode();
+        var opened = await (await api.PostAsJsonAsync("/api/v1/cases", new { subject = "Richiesta di ritiro del divano", customer = new { external_id = "CLI-1" }, channel = "email", text = "Vorrei organizzare il ritiro per un reso." }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var page = $"/assistenza/pratiche/{opened.GetProperty("number").GetInt32()}";
+
+        var agent = await org.SignInAsync(Role.Agent);
+        var suggested = (await Html.GetAsync(agent, page)).QuerySelectorAll("#suggested-articles [data-article] a").Select(a => a.TextContent).ToList();
+        Assert.Equal(["Come funzionano i resi"], suggested);   // not the shop hours, not the draft
+
+        var id = returns.Split('/').Last();
+        var inserted = await Html.SubmitFormAsync(agent, page, "reply", new Dictionary<string, string> { ["Reply.Text"] = "Buongiorno,", ["Reply.Article"] = id });
+        var composer = (await Html.ParseAsync(inserted)).QuerySelector("#reply-text")!.TextContent;
+        Assert.StartsWith("Buongiorno,", composer, StringComparison.Ordinal);
+        Assert.Contains("ritiro a domicilio avviene entro 5 giorni", composer, StringComparison.Ordinal);
+        Assert.DoesNotContain("**", composer, StringComparison.Ordinal);
+        Assert.Equal(0, await app.InOrganizationAsync(org.Id, services => services.GetRequiredService<CerchioDb>().Set<CaseEntry>().CountAsync(e => e.Kind == CaseEntryKind.Reply)));
+
+        var article = await Html.GetAsync(lead, returns);
+        Assert.Contains(page, article.QuerySelectorAll("#article-uses a").Select(a => a.GetAttribute("href")));
     }
 }
 

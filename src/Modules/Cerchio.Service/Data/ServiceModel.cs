@@ -251,3 +251,15 @@ internal sealed class ArticleVersionConfiguration : IEntityTypeConfiguration<Art
         b.HasIndex(v => new { v.ArticleId, v.Version }).IsUnique();
     }
 }
+
+internal sealed class ArticleUseConfiguration : IEntityTypeConfiguration<ArticleUse>
+{
+    public void Configure(EntityTypeBuilder<ArticleUse> b)
+    {
+        b.ToTable("ArticleUses");
+        b.HasOne<Article>().WithMany().HasForeignKey(u => u.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        // The article's page counts its uses; the case page lists the articles it used.
+        b.HasIndex(u => new { u.ArticleId, u.At });
+        b.HasIndex(u => new { u.CaseId, u.OrganizationId });
+    }
+}

@@ -77,3 +77,14 @@ internal sealed class ArticleVersion : IOrganizationScoped
     public string SavedBy { get; set; } = "";
     public DateTimeOffset SavedAt { get; set; }
 }
+
+/// <summary>An article put into a case's reply: the case records which article was used, the article's owner sees how often.</summary>
+internal sealed class ArticleUse : IOrganizationScoped
+{
+    public Guid Id { get; set; }
+    public Guid OrganizationId { get; set; }
+    public Guid ArticleId { get; set; }
+    public Guid CaseId { get; set; }
+    public Guid? UserId { get; set; }
+    public DateTimeOffset At { get; set; }
+}

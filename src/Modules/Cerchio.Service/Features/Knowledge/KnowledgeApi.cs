@@ -18,16 +18,15 @@ internal static class KnowledgeApi
             .WithSummary("Knowledge articles by category and title; with q, those matching the words, best first, each with a snippet.");
         api.MapGet("/articles/{articleId:guid}", GetAsync).WithName("GetArticle").WithSummary("One knowledge article.");
         api.MapPost("/articles", CreateAsync).WithName("CreateArticle").WithSummary("Writes a new article (version 1).");
+        // No DELETE: an article is archived (status "archived") and keeps its versions, as the audit log keeps its changes.
         api.MapPut("/articles/{articleId:guid}", UpdateAsync).WithName("UpdateArticle")
-            .WithSummary("Replaces the article's fields; the text before stays among its versions.");
-        api.MapDelete("/articles/{articleId:guid}", ArchiveAsync).WithName("ArchiveArticle")
-            .WithSummary("Archives the article: it leaves the staff's lists and searches, its versions stay.");
+            .WithSummary("Replaces the article's fields; the text before stays among its versions. Status archived takes it out of the front line's lists and searches.");
     }
 
     private static async Task<Ok<List<ArticleHitDto>>> ListAsync(string? q, KnowledgeBase knowledge, CancellationToken ct) =>
         TypedResults.Ok(string.IsNullOrWhiteSpace(q)
             ? (await knowledge.ListAsync(ct)).Select(a => new ArticleHitDto(Dto(a), "")).ToList()
-            : (await knowledge.SearchAsync(q, 50, ct)).Select(h => new ArticleHitDto(Dto(h.Article), h.Snippet)).ToList());
+            : (await knowledge.SearchAsync(q, 50, ct: ct)).Select(h => new ArticleHitDto(Dto(h.Article), h.Snippet)).ToList());
 
     private static async Task<Results<Ok<ArticleDto>, ProblemHttpResult>> GetAsync(Guid articleId, KnowledgeBase knowledge, CancellationToken ct) =>
         await knowledge.FindAsync(articleId, ct) is { } found ? TypedResults.Ok(Dto(found)) : ApiResults.NotFound("article");
@@ -51,19 +50,6 @@ internal static class KnowledgeApi
         }
 
         var (saved, errors) = await knowledge.SaveAsync(found, Input(input), null, ct);
-        return errors.Any ? ApiResults.Invalid(errors.Renamed(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName), l) : TypedResults.Ok(Dto(saved!));
-    }
-
-    private static async Task<Results<Ok<ArticleDto>, ProblemHttpResult, ValidationProblem>> ArchiveAsync(Guid articleId, KnowledgeBase knowledge, Loc l, CancellationToken ct)
-    {
-        if (await knowledge.FindAsync(articleId, ct) is not { } found)
-        {
-            return ApiResults.NotFound("article");
-        }
-
-        var input = ArticleInput.From(found);
-        input.Status = ArticleInput.Slug(ArticleStatus.Archived);
-        var (saved, errors) = await knowledge.SaveAsync(found, input, null, ct);
         return errors.Any ? ApiResults.Invalid(errors.Renamed(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName), l) : TypedResults.Ok(Dto(saved!));
     }
 

@@ -81,8 +81,36 @@ internal sealed class KnowledgeBase(CerchioDb db, IOrganizationDirectory organiz
         return (article, errors);
     }
 
+    /// <summary>
+    /// Published articles that may answer a case, from its subject and its customer's first words: any of their
+    /// longer words matching, best first. Short words ("il", "per", "non") would match everything and are left out.
+    /// </summary>
+    public Task<List<ArticleHit>> SuggestAsync(string text, int take = 5, CancellationToken ct = default)
+    {
+        var words = string.Join(' ', SearchText.Parse(text).Terms.Where(t => t.Length >= 5).Distinct(StringComparer.OrdinalIgnoreCase));
+        return SearchAsync(words, take, any: true, publishedOnly: true, ct);
+    }
+
+    /// <summary>The agent put the article into a case's reply: recorded for the case and the article's owner.</summary>
+    public async Task UseAsync(Article article, Guid caseId, CancellationToken ct = default)
+    {
+        db.Add(new ArticleUse { Id = Ids.New(), ArticleId = article.Id, CaseId = caseId, UserId = tenant.UserId, At = clock.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>How many times the article went into a reply, and the last cases it went into (their numbers).</summary>
+    public async Task<(int Uses, List<int> LastCases)> UsesAsync(Guid articleId, CancellationToken ct = default)
+    {
+        var uses = await db.Set<ArticleUse>().CountAsync(u => u.ArticleId == articleId, ct);
+        var last = await (from u in db.Set<ArticleUse>().Where(u => u.ArticleId == articleId)
+                          join c in db.Set<Case>() on u.CaseId equals c.Id
+                          orderby u.At descending
+                          select c.Number).Take(10).ToListAsync(ct);
+        return (uses, last.Distinct().ToList());
+    }
+
     /// <summary>Ranked matches of the words typed (title first, then tags, then text), each with a highlighted snippet.</summary>
-    public async Task<List<ArticleHit>> SearchAsync(string? text, int take = 20, CancellationToken ct = default)
+    public async Task<List<ArticleHit>> SearchAsync(string? text, int take = 20, bool any = false, bool publishedOnly = false, CancellationToken ct = default)
     {
         var search = SearchText.Parse(text);
         if (search.IsEmpty)
@@ -95,12 +123,12 @@ internal sealed class KnowledgeBase(CerchioDb db, IOrganizationDirectory organiz
             ["org"] = db.CurrentOrganizationId,
             ["take"] = Math.Clamp(take, 1, 50),
             ["published"] = (int)ArticleStatus.Published,
-            ["all"] = CanWrite,
+            ["all"] = CanWrite && !publishedOnly,
         };
         string sql;
         if (db.IsSqlite)
         {
-            parameters["q"] = search.ToFts5Match();
+            parameters["q"] = any ? search.ToFts5Match().Replace("* ", "* OR ", StringComparison.Ordinal) : search.ToFts5Match();
             parameters["open"] = Highlight.Open;
             parameters["close"] = Highlight.Close;
             sql = """
@@ -114,7 +142,7 @@ internal sealed class KnowledgeBase(CerchioDb db, IOrganizationDirectory organiz
         }
         else
         {
-            parameters["q"] = search.ToTsQuery();
+            parameters["q"] = any ? search.ToTsQueryAny() : search.ToTsQuery();
             parameters["words"] = search.ToTsQueryAny();
             parameters["fragments"] = $"StartSel=\"{Highlight.Open}\", StopSel=\"{Highlight.Close}\", MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"";
             sql = $"""
