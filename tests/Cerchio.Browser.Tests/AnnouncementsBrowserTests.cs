@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Cerchio.Organizations.Contracts;
 using Cerchio.Tenancy;
 using Cerchio.Tests.Infrastructure;
@@ -9,13 +10,13 @@ namespace Cerchio.Browser.Tests;
 
 /// <summary>
 /// The front line informed first, in Chromium: the CX lead writes and publishes next Monday's price change; the agent
-/// sees the banner, acknowledges, asks a question; the CX lead answers it and makes it a frequent question. Every page
-/// on the way passes axe-core.
+/// sees the banner, acknowledges, asks a question; the CX lead answers it, makes it a frequent question and an article;
+/// the agent finds the article from a case and puts it into the reply. Every page on the way passes axe-core.
 /// </summary>
 public abstract class AnnouncementsBrowserTests(BrowserApp app)
 {
     [Fact]
-    public async Task CxLeadPublishes_AgentSeesTheBannerAcknowledgesAndAsks_CxLeadAnswersIntoTheFaq()
+    public async Task CxLeadPublishes_AgentAcknowledgesAndAsks_CxLeadAnswersAndMakesItAnArticle_TheAgentInsertsItFromACase()
     {
         var org = await app.App.CreateOrganizationAsync("Annunci Browser S.r.l.");
         var unique = Guid.NewGuid().ToString("N")[..8];
@@ -78,6 +79,26 @@ public abstract class AnnouncementsBrowserTests(BrowserApp app)
         // The agent reads the answer among the frequent questions.
         await luca.ReloadAsync();
         await Expect(luca.Locator("#faq")).ToContainTextAsync("Vale anche per i preventivi già firmati?");
+
+        // The CX lead makes the question an article in one action: the form comes filled with it and its answer.
+        await cx.Locator("#thread [data-post]").First.Locator("summary").ClickAsync();
+        await cx.Locator("#thread [data-post]").First.Locator("[data-to-article]").ClickAsync();
+        await Expect(cx.GetByLabel("Titolo")).ToHaveValueAsync("Vale anche per i preventivi già firmati?");
+        await Accessibility.AssertAccessibleAsync(cx);
+        await cx.GetByRole(AriaRole.Button, new() { Name = "Salva", Exact = true }).ClickAsync();
+        await Expect(cx.Locator("#article-body")).ToContainTextAsync("restano al prezzo vecchio");
+        await Accessibility.AssertAccessibleAsync(cx);
+
+        // A customer asks about it: the case page suggests the article and one click puts it into the reply.
+        (await org.Api().PostAsJsonAsync("/api/v1/customers", new { name = "Bianchi S.r.l.", external_id = "CLI-1" })).EnsureSuccessStatusCode();
+        var opened = await (await org.Api().PostAsJsonAsync("/api/v1/cases", new { subject = "Preventivo firmato e nuovo listino", customer = new { external_id = "CLI-1" }, channel = "email", text = "Il mio preventivo firmato resta valido?" }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        await luca.GotoAsync($"/assistenza/pratiche/{opened.GetProperty("number").GetInt32()}");
+        var suggestion = luca.Locator("#suggested-articles [data-article]");
+        await Expect(suggestion).ToContainTextAsync("Vale anche per i preventivi già firmati?");
+        await Accessibility.AssertAccessibleAsync(luca);
+        await suggestion.GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(luca.Locator("#reply-text")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("restano al prezzo vecchio"));
     }
 }
 

@@ -69,6 +69,7 @@ public static class ServiceModule
         services.AddScoped<IFrontLineReadiness, Features.Announcements.FrontLineReadinessQuery>();
         services.AddSweepPass<Features.Announcements.AnnouncementReminderPass>();
         services.AddScoped<Features.Knowledge.KnowledgeBase>();
+        services.AddScoped<Features.Knowledge.KnowledgeDemoData>();
         services.AddSingleton<ITranslations, Features.Knowledge.KnowledgeTranslations>();
         return services;
     }

@@ -64,6 +64,11 @@ public abstract class DemoCompanyTests(AppFixture app)
             .Set<Cerchio.Service.Domain.AnnouncementPost>().CountAsync(p => p.AnnouncementId == past.GetProperty("id").GetGuid()));
         Assert.True(thread >= 3);
 
+        // Two dozen published articles, found by the customer's words.
+        Assert.True((await api.GetFromJsonAsync<JsonElement>("/api/v1/articles")).GetArrayLength() >= 20);
+        var found = await api.GetFromJsonAsync<JsonElement>("/api/v1/articles?q=danneggiato%20foto");
+        Assert.Equal("Mobile arrivato danneggiato", found.EnumerateArray().First().GetProperty("article").GetProperty("title").GetString());
+
         // Every department with people has a head (SLA alerts and complaints need one to reach).
         var departments = await app.InOrganizationAsync(first.OrganizationId, services =>
             services.GetRequiredService<Cerchio.Organizations.Contracts.IOrganizationDirectory>().DepartmentsAsync());

@@ -17,7 +17,7 @@ namespace Cerchio.Service.Features.Demo;
 /// </summary>
 internal sealed class ServiceDemoData(
     CerchioDb db, ServiceSettings settings, ICustomerDirectory customers, IOrganizationDirectory organization, OrganizationContext tenant, TimeProvider clock,
-    Announcements.AnnouncementDemoData announcements)
+    Announcements.AnnouncementDemoData announcements, Knowledge.KnowledgeDemoData knowledge)
     : IServiceDemoData
 {
     private sealed record Story(CaseType Type, string Touchpoint, string Subject, string Message, string Reply, string? HandOffTo, string? HandOffAsk, string? HandOffAnswer);
@@ -155,6 +155,7 @@ internal sealed class ServiceDemoData(
         db.Add(new CaseCounter { OrganizationId = tenant.RequiredOrganizationId, LastNumber = cases });
         await db.SaveChangesAsync(ct);
         await announcements.SeedAsync(random, ct);
+        await knowledge.SeedAsync(ct);
     }
 
     private void Entry(Case owner, CaseEntryKind kind, string text, DateTimeOffset at, string? author, CaseChannel? channel) =>

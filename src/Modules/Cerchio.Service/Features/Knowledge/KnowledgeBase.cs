@@ -41,6 +41,33 @@ internal sealed class KnowledgeBase(CerchioDb db, IOrganizationDirectory organiz
     public Task<List<ArticleVersion>> VersionsAsync(Guid articleId, CancellationToken ct = default) =>
         db.Set<ArticleVersion>().AsNoTracking().Where(v => v.ArticleId == articleId).OrderByDescending(v => v.Version).ToListAsync(ct);
 
+    /// <summary>
+    /// A new article's form filled from a question of an announcement's thread and its answer, for those who write
+    /// both; null for a question not found (or another organization's).
+    /// </summary>
+    public async Task<ArticleInput?> FromQuestionAsync(Guid postId, CancellationToken ct = default)
+    {
+        var asked = await (from p in db.Set<AnnouncementPost>()
+                           join a in db.Set<Announcement>() on p.AnnouncementId equals a.Id
+                           where p.Id == postId
+                           select new { p.Text, p.Answer, a.Title, a.Touchpoints }).FirstOrDefaultAsync(ct);
+        if (asked is null || !CanWrite)
+        {
+            return null;
+        }
+
+        var title = asked.Text.ReplaceLineEndings(" ");
+        return new ArticleInput
+        {
+            Title = title.Length > Article.MaxTitle ? title[..Article.MaxTitle] : title,
+            Body = asked.Answer ?? "",
+            Category = asked.Title.Length > Article.MaxCategory ? asked.Title[..Article.MaxCategory] : asked.Title,
+            Language = "it",
+            Status = ArticleInput.Slug(asked.Answer is null ? ArticleStatus.Draft : ArticleStatus.Published),
+            Touchpoints = asked.Touchpoints.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(),
+        };
+    }
+
     /// <summary>A new article, or a new version of one; <paramref name="translationOf"/> makes it that article's other language.</summary>
     public async Task<(Article? Article, Errors Errors)> SaveAsync(Article? existing, ArticleInput input, Guid? translationOf = null, CancellationToken ct = default)
     {

@@ -44,6 +44,7 @@ internal sealed class KnowledgeTranslations : ITranslations
         ["Stato non valido."] = "Invalid status.",
         ["Indica la data di revisione (gg/mm/aaaa)."] = "Give the review date (dd/mm/yyyy).",
         ["Esiste già la versione in questa lingua."] = "The version in this language already exists.",
+        ["Fanne un articolo"] = "Make it an article",
         ["Non ancora usato in una risposta."] = "Not used in a reply yet.",
         ["Usato in {0} risposte."] = "Used in {0} replies.",
         ["Articoli che possono aiutare"] = "Articles that may help",
