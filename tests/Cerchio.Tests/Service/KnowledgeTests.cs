@@ -188,6 +188,35 @@ public abstract class KnowledgeTests(AppFixture app)
         var article = await Html.GetAsync(lead, returns);
         Assert.Contains(page, article.QuerySelectorAll("#article-uses a").Select(a => a.GetAttribute("href")));
     }
+
+    [Fact]
+    public async Task Agents_RateArticlesOncePerPerson_TheWritersSeeTheVerdictsAndNotes_AndAnArticleBecomesACannedReply()
+    {
+        var org = await app.CreateOrganizationAsync("Conoscenza Giudizi S.r.l.", (Email("lead"), Role.CxLead), (Email("agente"), Role.Agent));
+        var lead = await org.SignInAsync(Role.CxLead);
+        var page = await WriteAsync(lead, "Fasce orarie di consegna", "Consegniamo dalle **8:30** alle 13:00 e dalle 14:00 alle 18:00.");
+        var agent = await org.SignInAsync(Role.Agent);
+
+        var noChoice = await Html.ParseAsync(await Html.SubmitFormAsync(agent, page, "rate", new Dictionary<string, string> { ["Rate.Note"] = "?" }));
+        Assert.NotNull(noChoice.QuerySelector("#Useful-error"));
+        var rated = await Html.ParseAsync(await Html.SubmitFormAsync(agent, page, "rate", new Dictionary<string, string> { ["Rate.Useful"] = "false", ["Rate.Note"] = "Manca il sabato." }));
+        Assert.NotNull(rated.QuerySelector("#rated"));
+        Assert.Null(rated.QuerySelector("#article-ratings"));   // the verdicts are for those who write
+        await Html.SubmitFormAsync(agent, page, "rate", new Dictionary<string, string> { ["Rate.Useful"] = "true", ["Rate.Note"] = "Ora sì." });
+        await Html.SubmitFormAsync(lead, page, "rate", new Dictionary<string, string> { ["Rate.Useful"] = "true" });
+
+        var verdicts = (await Html.GetAsync(lead, page)).QuerySelector("#article-ratings")!;
+        Assert.Contains("2", verdicts.QuerySelector("h2")!.TextContent);
+        Assert.Equal(["Ora sì."], verdicts.QuerySelectorAll("[data-rating]").Select(r => r.TextContent.Split(": ").Last()));
+
+        // The canned reply's form comes filled with the article as plain text; saving makes it one.
+        var id = page.Split('/').Last();
+        var saved = await Html.SubmitFormAsync(lead, $"/assistenza/risposte-predefinite/nuova?articolo={id}", "canned-reply", []);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var reply = await app.InOrganizationAsync(org.Id, services => services.GetRequiredService<CerchioDb>().Set<CannedReply>().SingleAsync());
+        Assert.Equal("Fasce orarie di consegna", reply.Title);
+        Assert.Equal("Consegniamo dalle 8:30 alle 13:00 e dalle 14:00 alle 18:00.", reply.Body);
+    }
 }
 
 public sealed class KnowledgeTestsOnSqlite(SqliteApp app) : KnowledgeTests(app), IClassFixture<SqliteApp>;

@@ -263,3 +263,15 @@ internal sealed class ArticleUseConfiguration : IEntityTypeConfiguration<Article
         b.HasIndex(u => new { u.CaseId, u.OrganizationId });
     }
 }
+
+internal sealed class ArticleRatingConfiguration : IEntityTypeConfiguration<ArticleRating>
+{
+    public void Configure(EntityTypeBuilder<ArticleRating> b)
+    {
+        b.ToTable("ArticleRatings");
+        b.HasOne<Article>().WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(r => r.UserName).HasMaxLength(200);
+        b.Property(r => r.Note).HasMaxLength(ArticleRating.MaxNote);
+        b.HasIndex(r => new { r.ArticleId, r.UserId }).IsUnique();
+    }
+}

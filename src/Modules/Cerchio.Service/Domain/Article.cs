@@ -88,3 +88,18 @@ internal sealed class ArticleUse : IOrganizationScoped
     public Guid? UserId { get; set; }
     public DateTimeOffset At { get; set; }
 }
+
+/// <summary>A person's verdict on an article ("utile / non utile", with a note): one per person, the latest counts.</summary>
+internal sealed class ArticleRating : IOrganizationScoped
+{
+    public const int MaxNote = 1_000;
+
+    public Guid Id { get; set; }
+    public Guid OrganizationId { get; set; }
+    public Guid ArticleId { get; set; }
+    public Guid UserId { get; set; }
+    public string UserName { get; set; } = "";
+    public bool Useful { get; set; }
+    public string? Note { get; set; }
+    public DateTimeOffset At { get; set; }
+}

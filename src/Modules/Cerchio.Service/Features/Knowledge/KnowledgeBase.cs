@@ -125,6 +125,49 @@ internal sealed class KnowledgeBase(CerchioDb db, IOrganizationDirectory organiz
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>The person says whether the article helped, with an optional note; rating again replaces their verdict.</summary>
+    public async Task<Errors> RateAsync(Article article, bool? useful, string? note, CancellationToken ct = default)
+    {
+        var errors = new Errors();
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (useful is null)
+        {
+            errors.Add("Useful", "Scegli se è stato utile o no.");
+        }
+
+        if (note?.Length > ArticleRating.MaxNote)
+        {
+            errors.Add("Note", "Al massimo {0} caratteri.", ArticleRating.MaxNote);
+        }
+
+        if (article.Status != ArticleStatus.Published || tenant.UserId is not { } me)
+        {
+            errors.Add("Useful", "Si valutano solo gli articoli pubblicati.");
+        }
+
+        if (errors.Any)
+        {
+            return errors;
+        }
+
+        var rating = await db.Set<ArticleRating>().FirstOrDefaultAsync(r => r.ArticleId == article.Id && r.UserId == tenant.UserId, ct);
+        if (rating is null)
+        {
+            rating = new ArticleRating { Id = Ids.New(), ArticleId = article.Id, UserId = tenant.UserId!.Value };
+            db.Add(rating);
+        }
+
+        rating.Useful = useful!.Value;
+        rating.Note = note;
+        rating.UserName = tenant.ActorName ?? "";
+        rating.At = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return errors;
+    }
+
+    public Task<List<ArticleRating>> RatingsAsync(Guid articleId, CancellationToken ct = default) =>
+        db.Set<ArticleRating>().AsNoTracking().Where(r => r.ArticleId == articleId).OrderByDescending(r => r.At).ToListAsync(ct);
+
     /// <summary>How many times the article went into a reply, and the last cases it went into (their numbers).</summary>
     public async Task<(int Uses, List<int> LastCases)> UsesAsync(Guid articleId, CancellationToken ct = default)
     {
