@@ -142,14 +142,21 @@ public abstract class AnnouncementsTests(MailApp app)
         Assert.Contains("email", (await byPaolo.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name));
         Assert.Equal(3, (await AudienceEmailsAsync(team.Org, id)).Count);
 
-        // The reminder, at its time, goes once and only to Marco.
+        // The reminder, at its time, goes once and only to Marco. The pass sees every organization's announcements (the
+        // class's other tests publish some too), so the test looks at this one's own mark and mail, not at the pass's count.
         var remindAt = await InAsync(team.Org, db => db.Set<Announcement>().Where(a => a.Id == id).Select(a => a.RemindAt).SingleAsync());
         Assert.NotNull(remindAt);
+        Task<DateTimeOffset?> RemindedAsync() => InAsync(team.Org, db => db.Set<Announcement>().Where(a => a.Id == id).Select(a => a.RemindedAt).SingleAsync());
         AnnouncementReminderPass Pass(DateTimeOffset now) => ActivatorUtilities.CreateInstance<AnnouncementReminderPass>(app.Services, new ManualClock(now));
-        Assert.Equal(0, await Pass(remindAt!.Value.AddMinutes(-1)).RunAsync(CancellationToken.None));
-        Assert.Equal(1, await Pass(remindAt.Value.AddMinutes(1)).RunAsync(CancellationToken.None));
-        Assert.Equal(0, await Pass(remindAt.Value.AddMinutes(2)).RunAsync(CancellationToken.None));
+        await Pass(remindAt!.Value.AddMinutes(-1)).RunAsync(CancellationToken.None);
+        Assert.Null(await RemindedAsync());
+        await Pass(remindAt.Value.AddMinutes(1)).RunAsync(CancellationToken.None);
+        Assert.Equal(remindAt.Value.AddMinutes(1), await RemindedAsync());
+        await Pass(remindAt.Value.AddMinutes(2)).RunAsync(CancellationToken.None);
+        Assert.Equal(remindAt.Value.AddMinutes(1), await RemindedAsync());
         await Wait.UntilAsync(() => MailTo(team.Marco, "Promemoria").Count == 1, "Marco is reminded");
+        await Wait.UntilAsync(() => InAsync(team.Org, db => db.Set<Cerchio.Data.Outbox.OutgoingEmail>().AllAsync(e => e.Status != Cerchio.Data.Outbox.EmailStatus.Queued)), "the outbox is empty");
+        Assert.Single(MailTo(team.Marco, "Promemoria"));
         Assert.Empty(MailTo(team.Anna, "Promemoria"));
         Assert.Empty(MailTo(team.Sara, "Promemoria"));
 
