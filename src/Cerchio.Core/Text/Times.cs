@@ -10,6 +10,16 @@ public static class Times
     /// <summary>Date and time in Italy, short format of the reader's culture; a dash for none.</summary>
     public static string Short(DateTimeOffset? value) => value is { } v ? InItaly(v).ToString("g") : "—";
 
+    /// <summary>The calendar day it is (or was) in Italy at this instant.</summary>
+    public static DateOnly DayInItaly(DateTimeOffset value) => DateOnly.FromDateTime(InItaly(value).DateTime);
+
+    /// <summary>A day as an &lt;input type="date"&gt; writes it (yyyy-MM-dd).</summary>
+    public static string FormDate(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A day as an &lt;input type="date"&gt; posts it (yyyy-MM-dd); null for anything else.</summary>
+    public static DateOnly? ParseFormDate(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : null;
+
     /// <summary>The UTC instant at which a calendar day starts in Italy (for "from/to" date filters).</summary>
     /// <remarks>The calendar's first day starts before the first instant DateTimeOffset can hold: it clamps to it.</remarks>
     public static DateTimeOffset StartOfDay(DateOnly day)

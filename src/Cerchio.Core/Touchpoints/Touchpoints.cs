@@ -46,3 +46,31 @@ public sealed class ProvisionalTouchpoints : ITouchpointCatalog
     public Task<TouchpointInfo?> FindAsync(string code, CancellationToken ct = default) =>
         Task.FromResult(ByCode.GetValueOrDefault(code.Trim()));
 }
+
+/// <summary>A list of touchpoint codes as a form or the API sends it, checked against the catalog.</summary>
+public static class TouchpointList
+{
+    /// <summary>The catalog's own spelling of each known code (each once, in the order given), and the codes it does not know.</summary>
+    public static (List<string> Known, List<string> Unknown) Resolve(IEnumerable<string> codes, IReadOnlyCollection<TouchpointInfo> catalog)
+    {
+        var byCode = catalog.ToDictionary(t => t.Code, StringComparer.OrdinalIgnoreCase);
+        var known = new List<string>();
+        var unknown = new List<string>();
+        foreach (var code in codes)
+        {
+            if (byCode.TryGetValue(code.Trim(), out var touchpoint))
+            {
+                if (!known.Contains(touchpoint.Code))
+                {
+                    known.Add(touchpoint.Code);
+                }
+            }
+            else
+            {
+                unknown.Add(code);
+            }
+        }
+
+        return (known, unknown);
+    }
+}

@@ -12,6 +12,10 @@ public static class Highlight
     public const string Open = "\uE000";
     public const string Close = "\uE001";
 
+    /// <summary>PostgreSQL ts_headline options for a snippet: two fragments of 12–30 words, matches between the markers.</summary>
+    public const string PostgresFragments =
+        "StartSel=\"\uE000\", StopSel=\"\uE001\", MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"";
+
     /// <summary>Marked text as safe HTML; stray or unbalanced markers (text that already held them) never open a tag left unclosed.</summary>
     public static string ToHtml(string? marked)
     {

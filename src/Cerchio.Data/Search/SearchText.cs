@@ -62,8 +62,13 @@ public sealed class SearchText
     /// An FTS5 MATCH expression: every word a quoted string, a prefix of its <see cref="LightStem"/> when long enough,
     /// joined by FTS5's implicit AND. The tokenizer folds case and accents on both sides.
     /// </summary>
-    public string ToFts5Match() =>
-        string.Join(' ', Terms.Select(t => t.Length >= MinPrefixLength ? $"\"{LightStem(t)}\"*" : $"\"{t}\""));
+    public string ToFts5Match() => string.Join(' ', Fts5Terms());
+
+    /// <summary>The same words with any one sufficing (FTS5's OR), for suggestions ranked by how many match.</summary>
+    public string ToFts5MatchAny() => string.Join(" OR ", Fts5Terms());
+
+    private IEnumerable<string> Fts5Terms() =>
+        Terms.Select(t => t.Length >= MinPrefixLength ? $"\"{LightStem(t)}\"*" : $"\"{t}\"");
 
     /// <summary>
     /// FTS5 has no Italian stemmer: from five letters on, a word loses its final vowel (and the h of -chi, -ghe), so

@@ -16,12 +16,15 @@ public sealed record TestOrganization(
     }
 
     /// <summary>A cookie client signed in through the real sign-in page.</summary>
-    public async Task<HttpClient> SignInAsync(Role role = Role.Administrator)
+    public Task<HttpClient> SignInAsync(Role role = Role.Administrator) => SignInAsync(People[role]);
+
+    /// <summary>A cookie client signed in as any person of the organization, by their address.</summary>
+    public async Task<HttpClient> SignInAsync(string email)
     {
         var client = App.Browser();
         var response = await Html.SubmitFormAsync(client, "/accedi", "sign-in", new()
         {
-            ["Input.Email"] = People[role],
+            ["Input.Email"] = email,
             ["Input.Password"] = Password,
         });
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);

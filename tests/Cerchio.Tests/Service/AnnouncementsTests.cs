@@ -57,22 +57,13 @@ public abstract class AnnouncementsTests(MailApp app)
         return new Team(org, people[0].Item1, people[1].Item1, people[2].Item1, people[3].Item1, people[4].Item1);
     }
 
-    private async Task<HttpClient> SignInAsync(string email)
-    {
-        var client = app.Browser();
-        var response = await Html.SubmitFormAsync(client, "/accedi", "sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = TestOrganization.Password });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string formName, IEnumerable<(string Name, string Value)> set, params string[] clear) =>
         Html.SubmitFormWithAsync(client, url, formName, set, clear);
 
     private static Task<HttpResponseMessage> RawPostAsync(HttpClient client, string page, Dictionary<string, string> fields) =>
         Html.PostWithTokenAsync(client, page, fields);
 
-    private static string Day(int fromToday) =>
-        DateOnly.FromDateTime(Cerchio.Text.Times.InItaly(DateTimeOffset.UtcNow).DateTime).AddDays(fromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(int fromToday) => Cerchio.Text.Times.FormDate(Cerchio.Text.Times.DayInItaly(DateTimeOffset.UtcNow).AddDays(fromToday));
 
     /// <summary>Saves a draft from the form (the front line by default) and returns its page.</summary>
     private static async Task<string> DraftAsync(HttpClient lead, string title, string body, int launchInDays, IEnumerable<(string, string)>? audience = null)
@@ -109,13 +100,13 @@ public abstract class AnnouncementsTests(MailApp app)
     public async Task Lifecycle_PublishAheadOfLaunch_EmailsTheAudience_AcknowledgementsThenOneReminder_AndTheCoverageIsTheHandComputedOne()
     {
         var team = await TeamAsync("Annunci Listino S.r.l.");
-        var lead = await SignInAsync(team.Lead);
+        var lead = await team.Org.SignInAsync(team.Lead);
         var title = $"Nuovo listino {Guid.NewGuid():N}"[..24];
         var page = await DraftAsync(lead, title, "Dal **lunedì** i prezzi della linea *Cucine* salgono del 4%.", launchInDays: 7);
         var id = IdOf(page);
 
         // A draft is for those who write announcements: the front line neither sees it nor gets mail.
-        var anna = await SignInAsync(team.Anna);
+        var anna = await team.Org.SignInAsync(team.Anna);
         Assert.Equal(HttpStatusCode.NotFound, (await anna.GetAsync(page)).StatusCode);
         Assert.Empty(await AudienceEmailsAsync(team.Org, id));
 
@@ -181,7 +172,7 @@ public abstract class AnnouncementsTests(MailApp app)
     public async Task Audience_ByDepartmentAndByRole_IsExactlyThePeopleNamed()
     {
         var team = await TeamAsync("Annunci Pubblico S.r.l.");
-        var lead = await SignInAsync(team.Lead);
+        var lead = await team.Org.SignInAsync(team.Lead);
         var departments = await InAsync(team.Org, db => db.Set<Cerchio.Organizations.Domain.Department>().ToDictionaryAsync(d => d.Name, d => d.Id.ToString()));
 
         // Amministrazione by department, and every referente (team_member) by role: Paolo once, Sara by her role.
@@ -202,7 +193,7 @@ public abstract class AnnouncementsTests(MailApp app)
     public async Task BadInput_EmptyAudience_IsRefusedNextToTheField_AndAPastLaunchIsAllowedWithAWarning()
     {
         var team = await TeamAsync("Annunci Errori S.r.l.");
-        var lead = await SignInAsync(team.Lead);
+        var lead = await team.Org.SignInAsync(team.Lead);
         var before = await InAsync(team.Org, db => db.Set<Announcement>().CountAsync());
         var empty = await PostAsync(lead, "/comunicazioni/annunci/nuovo", "announcement",
             [("Input.Kind", "promotion"), ("Input.Title", "Promo senza pubblico"), ("Input.Body", "Testo"), ("Input.EffectiveDate", Day(3))], "Input.DepartmentIds", "Input.Roles");
@@ -225,7 +216,7 @@ public abstract class AnnouncementsTests(MailApp app)
         Assert.NotNull((await Html.GetAsync(lead, late)).QuerySelector("#launch-past"));
         await PublishAsync(lead, late);
         Assert.NotNull((await Html.GetAsync(lead, late)).QuerySelector("#published-late"));
-        var anna = await SignInAsync(team.Anna);
+        var anna = await team.Org.SignInAsync(team.Anna);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(anna, late, "acknowledge", [])).StatusCode);
         var coverage = (await team.Org.Api().GetFromJsonAsync<JsonElement>($"/api/v1/announcements/{IdOf(late)}")).GetProperty("coverage");
         Assert.Equal(1, coverage.GetProperty("acknowledged").GetInt32());
@@ -240,14 +231,14 @@ public abstract class AnnouncementsTests(MailApp app)
     public async Task Thread_TheFrontLineAsksAndProposes_TheAuthorAnswersDeclinesWithAReasonAndMakesAnFaq_UntilItIsArchived()
     {
         var team = await TeamAsync("Annunci Domande S.r.l.");
-        var lead = await SignInAsync(team.Lead);
+        var lead = await team.Org.SignInAsync(team.Lead);
         var page = await DraftAsync(lead, "Promozione di Natale", "Sconto del 10% su tutti i divani.", 10);
         await PublishAsync(lead, page);
         var id = IdOf(page);
 
-        var anna = await SignInAsync(team.Anna);
+        var anna = await team.Org.SignInAsync(team.Anna);
         await PostAsync(anna, page, "ask", [("Ask.Kind", "question"), ("Ask.Text", "Vale anche per gli ordini già fatti?")]);
-        var marco = await SignInAsync(team.Marco);
+        var marco = await team.Org.SignInAsync(team.Marco);
         await PostAsync(marco, page, "ask", [("Ask.Kind", "proposal"), ("Ask.Text", "Estendiamola alle poltrone.")]);
         var empty = await Html.ParseAsync(await PostAsync(marco, page, "ask", [("Ask.Kind", "proposal"), ("Ask.Text", "  ")]));
         Assert.NotNull(empty.QuerySelector("#text-error"));
@@ -293,7 +284,7 @@ public abstract class AnnouncementsTests(MailApp app)
     public async Task Markdown_WithScriptsHandlersAndJavascriptLinks_IsInertOnThePageInTheApiAndInTheEmail()
     {
         var team = await TeamAsync("Annunci Markdown S.r.l.");
-        var lead = await SignInAsync(team.Lead);
+        var lead = await team.Org.SignInAsync(team.Lead);
         var title = $"Markdown {Guid.NewGuid():N}"[..20];
         const string hostile = "Ciao <script>alert('x')</script> e <b onclick=\"alert(1)\">grassetto</b>\n\n"
             + "[clicca](javascript:alert(document.cookie)) · [sito](https://example.test/listino)\n\n"

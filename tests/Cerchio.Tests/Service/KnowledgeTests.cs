@@ -22,8 +22,7 @@ public abstract class KnowledgeTests(AppFixture app)
 {
     private static string Email(string who) => $"{who}.{Guid.NewGuid():N}@example.test";
 
-    private static string Day(int fromToday) =>
-        DateOnly.FromDateTime(Cerchio.Text.Times.InItaly(DateTimeOffset.UtcNow).DateTime).AddDays(fromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(int fromToday) => Cerchio.Text.Times.FormDate(Cerchio.Text.Times.DayInItaly(DateTimeOffset.UtcNow).AddDays(fromToday));
 
     private static async Task<string> WriteAsync(HttpClient writer, string title, string body, string status = "published", string tags = "", string reviewBy = "", string url = "/comunicazioni/conoscenza/nuovo")
     {

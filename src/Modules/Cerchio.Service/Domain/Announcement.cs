@@ -67,18 +67,15 @@ internal sealed class Announcement : IOrganizationScoped
     public DateTimeOffset? RemindedAt { get; set; }
     public DateTimeOffset? ArchivedAt { get; set; }
 
-    public IReadOnlyList<Guid> DepartmentIds => Split(AudienceDepartments).Select(Guid.Parse).ToList();
+    public IReadOnlyList<Guid> DepartmentIds => CommaList.Split(AudienceDepartments).Select(Guid.Parse).ToList();
 
-    public IReadOnlyList<Role> Roles => Split(AudienceRoles).Select(Enum.Parse<Role>).ToList();
+    public IReadOnlyList<Role> Roles => CommaList.Split(AudienceRoles).Select(Enum.Parse<Role>).ToList();
 
-    public IReadOnlyList<string> TouchpointCodes => Split(Touchpoints);
+    public IReadOnlyList<string> TouchpointCodes => CommaList.Split(Touchpoints);
 
     /// <summary>Published after its launch: nobody could be informed first, and the page says so.</summary>
     public bool PublishedLate => PublishedAt is { } published && published >= EffectiveAt;
 
-    public static string Join<T>(IEnumerable<T> items) => string.Join(",", items);
-
-    private static List<string> Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
     /// <summary>
     /// Publishes it now. A reminder goes halfway between now and the launch, but no earlier than the lead before it,

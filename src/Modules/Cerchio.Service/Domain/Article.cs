@@ -54,14 +54,13 @@ internal sealed class Article : IOrganizationScoped
     public string UpdatedBy { get; set; } = "";
     public DateTimeOffset UpdatedAt { get; set; }
 
-    public IReadOnlyList<string> TagList => Split(Tags);
+    public IReadOnlyList<string> TagList => CommaList.Split(Tags);
 
-    public IReadOnlyList<string> TouchpointCodes => Split(Touchpoints);
+    public IReadOnlyList<string> TouchpointCodes => CommaList.Split(Touchpoints);
 
     /// <summary>Published and past its review date: its owner should check it still holds.</summary>
     public bool IsStale(DateOnly today) => Status == ArticleStatus.Published && ReviewBy is { } by && by < today;
 
-    private static List<string> Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 }
 
 /// <summary>One saved text of an article: the history its page lists, newest first.</summary>

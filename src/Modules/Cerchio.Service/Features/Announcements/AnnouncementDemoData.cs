@@ -18,7 +18,7 @@ internal sealed class AnnouncementDemoData(CerchioDb db, Announcements announcem
         var departments = await organization.DepartmentsAsync(ct);
         var author = members.FirstOrDefault(m => m.Role == Role.CxLead) ?? members.First();
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(Cerchio.Text.Times.InItaly(now).DateTime);
+        var today = Cerchio.Text.Times.DayInItaly(now);
         var toMonday = ((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7;
         var nextMonday = today.AddDays(toMonday == 0 ? 7 : toMonday);
         var frontLine = departments.Where(d => AnnouncementNames.IsFrontLine(d.Name)).Select(d => d.Id).ToList();
@@ -96,7 +96,7 @@ internal sealed class AnnouncementDemoData(CerchioDb db, Announcements announcem
     private static Announcement New(MemberInfo author, AnnouncementKind kind, string title, string body, DateTimeOffset effectiveAt, List<Guid> departments, string touchpoints, string products) => new()
     {
         Id = Ids.New(), Kind = kind, Title = title, Body = body, EffectiveAt = effectiveAt, RequiresAcknowledgement = true,
-        AudienceDepartments = Announcement.Join(departments), AudienceRoles = Announcement.Join([Role.Agent]), Touchpoints = touchpoints, Products = products,
+        AudienceDepartments = CommaList.Join(departments), AudienceRoles = CommaList.Join(new[] { Role.Agent }), Touchpoints = touchpoints, Products = products,
         AuthorId = author.UserId, AuthorName = author.Name,
     };
 

@@ -25,7 +25,7 @@ internal sealed class AnnouncementInput
         Kind = AnnouncementNames.Slug(a.Kind),
         Title = a.Title,
         Body = a.Body,
-        EffectiveDate = DateOnly.FromDateTime(Cerchio.Text.Times.InItaly(a.EffectiveAt).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        EffectiveDate = Cerchio.Text.Times.FormDate(Cerchio.Text.Times.DayInItaly(a.EffectiveAt)),
         RequiresAcknowledgement = a.RequiresAcknowledgement,
         DepartmentIds = a.DepartmentIds.Select(d => d.ToString()).ToList(),
         Roles = a.Roles.Select(AnnouncementNames.Slug).ToList(),
@@ -72,7 +72,7 @@ internal sealed class AnnouncementInput
             errors.Add("Audience", "Ruolo sconosciuto.");
         }
 
-        var unknown = Touchpoints.Where(t => touchpoints.All(k => !string.Equals(k.Code, t, StringComparison.OrdinalIgnoreCase))).ToList();
+        var (_, unknown) = TouchpointList.Resolve(Touchpoints, touchpoints);
         if (unknown.Count > 0)
         {
             errors.Add(nameof(Touchpoints), "Touchpoint sconosciuti: {0}.", string.Join(", ", unknown));
@@ -86,8 +86,7 @@ internal sealed class AnnouncementInput
         return errors;
     }
 
-    public DateOnly? Effective() =>
-        DateOnly.TryParseExact(EffectiveDate?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : null;
+    public DateOnly? Effective() => Cerchio.Text.Times.ParseFormDate(EffectiveDate);
 
     public void ApplyTo(Announcement a, IReadOnlyCollection<TouchpointInfo> touchpoints)
     {
@@ -96,9 +95,9 @@ internal sealed class AnnouncementInput
         a.Body = Body!.Trim();
         a.EffectiveAt = Cerchio.Text.Times.StartOfDay(Effective()!.Value);
         a.RequiresAcknowledgement = RequiresAcknowledgement;
-        a.AudienceDepartments = Announcement.Join(DepartmentIds.Select(Guid.Parse).Distinct());
-        a.AudienceRoles = Announcement.Join(Roles.Select(r => AnnouncementNames.RoleOf(r)!.Value).Distinct());
-        a.Touchpoints = Announcement.Join(Touchpoints.Select(t => touchpoints.First(k => string.Equals(k.Code, t, StringComparison.OrdinalIgnoreCase)).Code).Distinct());
+        a.AudienceDepartments = CommaList.Join(DepartmentIds.Select(Guid.Parse).Distinct());
+        a.AudienceRoles = CommaList.Join(Roles.Select(r => AnnouncementNames.RoleOf(r)!.Value).Distinct());
+        a.Touchpoints = CommaList.Join(TouchpointList.Resolve(Touchpoints, touchpoints).Known);
         a.Products = Products?.Trim() ?? "";
     }
 }

@@ -66,9 +66,9 @@ internal sealed class AnnouncementReminderPass(IServiceScopeFactory scopes, Time
             new NewNotification(NotificationKind.AnnouncementReminder, Announcements.PageOf(id), "Da confermare prima del lancio: {0}", announcement.Title),
             pending.Select(r => r.UserId), ct);
         var outbox = services.GetRequiredService<Cerchio.Data.Outbox.EmailOutbox>();
-        foreach (var person in told)
+        foreach (var message in announcements.Messages(announcement, told, reminder: true))
         {
-            outbox.Queue(announcements.Message(announcement, person, reminder: true), relatedId: id);
+            outbox.Queue(message, relatedId: id);
         }
 
         foreach (var receipt in pending)

@@ -59,7 +59,7 @@ internal sealed class Announcements(
         {
             Kind = AnnouncementNames.Slug(AnnouncementKind.NewProduct),
             RequiresAcknowledgement = true,
-            EffectiveDate = DateOnly.FromDateTime(Times.InItaly(clock.GetUtcNow()).DateTime).AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            EffectiveDate = Times.FormDate(Times.DayInItaly(clock.GetUtcNow()).AddDays(7)),
             DepartmentIds = departments.Where(d => AnnouncementNames.IsFrontLine(d.Name)).Select(d => d.Id.ToString()).ToList(),
             Roles = [AnnouncementNames.Slug(Role.Agent)],
         };
@@ -126,9 +126,9 @@ internal sealed class Announcements(
         db.AddRange(audience.Select(m => new AnnouncementReceipt { Id = Ids.New(), AnnouncementId = a.Id, UserId = m.UserId }));
         var told = await notifications.AddAsync(
             new NewNotification(NotificationKind.AnnouncementPublished, PageOf(a.Id), "Nuovo annuncio: {0}", a.Title), audience.Select(m => m.UserId), ct);
-        foreach (var person in told)
+        foreach (var message in Messages(a, told, reminder: false))
         {
-            outbox.Queue(Message(a, person, reminder: false), relatedId: a.Id);
+            outbox.Queue(message, relatedId: a.Id);
         }
 
         await db.SaveChangesAsync(ct);
@@ -275,9 +275,14 @@ internal sealed class Announcements(
         return errors;
     }
 
-    /// <summary>The email announcing it, or reminding those who have not acknowledged, in the person's language.</summary>
-    public MimeMessage Message(Announcement a, MemberContact person, bool reminder) =>
-        Loc.In(person.Language, () =>
+    /// <summary>
+    /// The emails announcing it, or reminding those who have not acknowledged, each in its person's language. The body
+    /// is rendered once for them all: sanitising it is the costly part.
+    /// </summary>
+    public IEnumerable<MimeMessage> Messages(Announcement a, IEnumerable<MemberContact> people, bool reminder)
+    {
+        var (text, html) = (SafeMarkdown.ToText(a.Body), SafeMarkdown.ToHtml(a.Body));
+        return people.Select(person => Loc.In(person.Language, () =>
         {
             var launch = Times.InItaly(a.EffectiveAt).ToString("d", System.Globalization.CultureInfo.CurrentCulture);
             var subject = reminder
@@ -291,9 +296,10 @@ internal sealed class Announcements(
             message.Subject = subject;
             message.Body = new BodyBuilder
             {
-                TextBody = string.Join("\n", subject, "", SafeMarkdown.ToText(a.Body), "", ask, where),
-                HtmlBody = $"<h1>{System.Net.WebUtility.HtmlEncode(subject)}</h1>{SafeMarkdown.ToHtml(a.Body)}<p>{System.Net.WebUtility.HtmlEncode(ask)}</p><p>{System.Net.WebUtility.HtmlEncode(where)}</p>",
+                TextBody = string.Join("\n", subject, "", text, "", ask, where),
+                HtmlBody = $"<h1>{System.Net.WebUtility.HtmlEncode(subject)}</h1>{html}<p>{System.Net.WebUtility.HtmlEncode(ask)}</p><p>{System.Net.WebUtility.HtmlEncode(where)}</p>",
             }.ToMessageBody();
             return message;
-        });
+        })).ToList();
+    }
 }

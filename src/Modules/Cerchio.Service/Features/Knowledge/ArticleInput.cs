@@ -37,7 +37,7 @@ internal sealed class ArticleInput
     public static ArticleInput From(Article a) => new()
     {
         Title = a.Title, Body = a.Body, Category = a.Category, Tags = a.Tags, Language = a.Language, Status = Slug(a.Status),
-        OwnerDepartmentId = a.OwnerDepartmentId, ReviewBy = a.ReviewBy?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        OwnerDepartmentId = a.OwnerDepartmentId, ReviewBy = a.ReviewBy is { } review ? Cerchio.Text.Times.FormDate(review) : null,
         IsPublic = a.IsPublic, Touchpoints = [.. a.TouchpointCodes],
     };
 
@@ -84,7 +84,7 @@ internal sealed class ArticleInput
             errors.Add(nameof(ReviewBy), "Indica la data di revisione (gg/mm/aaaa).");
         }
 
-        var unknown = Touchpoints.Where(t => touchpoints.All(k => !string.Equals(k.Code, t, StringComparison.OrdinalIgnoreCase))).ToList();
+        var (_, unknown) = TouchpointList.Resolve(Touchpoints, touchpoints);
         if (unknown.Count > 0)
         {
             errors.Add(nameof(Touchpoints), "Touchpoint sconosciuti: {0}.", string.Join(", ", unknown));
@@ -93,8 +93,7 @@ internal sealed class ArticleInput
         return errors;
     }
 
-    private DateOnly? Review() =>
-        DateOnly.TryParseExact(ReviewBy?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : null;
+    private DateOnly? Review() => Cerchio.Text.Times.ParseFormDate(ReviewBy);
 
     /// <summary>The tags as typed, trimmed, each once, in their order.</summary>
     private string NormalizedTags() =>
@@ -111,6 +110,6 @@ internal sealed class ArticleInput
         a.OwnerDepartmentId = OwnerDepartmentId;
         a.ReviewBy = Review();
         a.IsPublic = IsPublic;
-        a.Touchpoints = string.Join(",", Touchpoints.Select(t => touchpoints.First(k => string.Equals(k.Code, t, StringComparison.OrdinalIgnoreCase)).Code).Distinct());
+        a.Touchpoints = CommaList.Join(TouchpointList.Resolve(Touchpoints, touchpoints).Known);
     }
 }

@@ -34,6 +34,10 @@ internal sealed class KnowledgeBase(CerchioDb db, IOrganizationDirectory organiz
     public Task<List<Article>> ListAsync(CancellationToken ct = default) =>
         Visible.AsNoTracking().OrderBy(a => a.Category).ThenBy(a => a.Title).Take(MaxList).ToListAsync(ct);
 
+    /// <summary>The categories in use, for the form to offer; read alone, not with every article's text.</summary>
+    public Task<List<string>> CategoriesAsync(CancellationToken ct = default) =>
+        Visible.Where(a => a.Category != "").Select(a => a.Category).Distinct().OrderBy(c => c).ToListAsync(ct);
+
     /// <summary>The article's other language, if written.</summary>
     public Task<Article?> OtherLanguageAsync(Article a, CancellationToken ct = default) =>
         Visible.AsNoTracking().FirstOrDefaultAsync(o => o.GroupId == a.GroupId && o.Id != a.Id, ct);
@@ -198,7 +202,7 @@ internal sealed class KnowledgeBase(CerchioDb db, IOrganizationDirectory organiz
         string sql;
         if (db.IsSqlite)
         {
-            parameters["q"] = any ? search.ToFts5Match().Replace("* ", "* OR ", StringComparison.Ordinal) : search.ToFts5Match();
+            parameters["q"] = any ? search.ToFts5MatchAny() : search.ToFts5Match();
             parameters["open"] = Highlight.Open;
             parameters["close"] = Highlight.Close;
             sql = """
@@ -214,7 +218,7 @@ internal sealed class KnowledgeBase(CerchioDb db, IOrganizationDirectory organiz
         {
             parameters["q"] = any ? search.ToTsQueryAny() : search.ToTsQuery();
             parameters["words"] = search.ToTsQueryAny();
-            parameters["fragments"] = $"StartSel=\"{Highlight.Open}\", StopSel=\"{Highlight.Close}\", MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"";
+            parameters["fragments"] = Highlight.PostgresFragments;
             sql = $"""
                 SELECT a."Id", ts_headline('{SearchText.PostgresConfiguration}', a."Body", to_tsquery('{SearchText.PostgresConfiguration}', @words), @fragments)
                 FROM "Articles" AS a

@@ -49,7 +49,7 @@ internal sealed class KnowledgeDemoData(CerchioDb db, IOrganizationDirectory org
         var departments = (await organization.DepartmentsAsync(ct)).ToDictionary(d => d.Name, d => d.Id);
         var author = (await organization.MembersAsync(ct)).FirstOrDefault(m => m.Role == Cerchio.Tenancy.Role.CxLead)?.Name ?? "Cerchio";
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(Cerchio.Text.Times.InItaly(now).DateTime);
+        var today = Cerchio.Text.Times.DayInItaly(now);
         for (var i = 0; i < Articles.Length; i++)
         {
             var seed = Articles[i];

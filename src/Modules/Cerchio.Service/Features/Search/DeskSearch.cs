@@ -317,7 +317,7 @@ internal sealed class DeskSearch(CerchioDb db, ICustomerDirectory customers, Tim
             parameters["words"] = search.ToTsQueryAny();
             var markers = $"StartSel=\"{Highlight.Open}\", StopSel=\"{Highlight.Close}\"";
             parameters["whole"] = $"HighlightAll=true, {markers}";
-            parameters["fragments"] = $"{markers}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"";
+            parameters["fragments"] = Highlight.PostgresFragments;
         }
 
         return parameters;
