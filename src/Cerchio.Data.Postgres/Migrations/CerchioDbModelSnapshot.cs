@@ -1088,6 +1088,9 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.Property<DateOnly?>("ReviewBy")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("StaleNotifiedFor")
+                        .HasColumnType("date");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -1123,6 +1126,8 @@ namespace Cerchio.Data.Postgres.Migrations
 
                     b.HasIndex("GroupId", "Language")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ReviewBy");
 
                     b.HasIndex("OrganizationId", "Status", "Category", "Title");
 
@@ -1603,6 +1608,25 @@ namespace Cerchio.Data.Postgres.Migrations
                         .HasMaxLength(32000)
                         .HasColumnType("character varying(32000)");
 
+                    b.Property<bool>("HeadsPublish")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
+                    b.Property<string>("PublisherDepartments")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("PublisherRoles")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasDefaultValue("CxLead,TeamMember");
+
                     b.Property<string>("SlaPolicy")
                         .IsRequired()
                         .HasMaxLength(8000)
@@ -1616,6 +1640,55 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("DeskSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Cerchio.Service.Domain.DocumentFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("OwnerKind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OwnerId", "OrganizationId");
+
+                    b.ToTable("DocumentFiles", (string)null);
                 });
 
             modelBuilder.Entity("Cerchio.Service.Domain.HandOff", b =>

@@ -1083,6 +1083,9 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.Property<DateOnly?>("ReviewBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("StaleNotifiedFor")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -1118,6 +1121,8 @@ namespace Cerchio.Data.Sqlite.Migrations
 
                     b.HasIndex("GroupId", "Language")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ReviewBy");
 
                     b.HasIndex("OrganizationId", "Status", "Category", "Title");
 
@@ -1598,6 +1603,25 @@ namespace Cerchio.Data.Sqlite.Migrations
                         .HasMaxLength(32000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HeadsPublish")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
+                    b.Property<string>("PublisherDepartments")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("PublisherRoles")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("CxLead,TeamMember");
+
                     b.Property<string>("SlaPolicy")
                         .IsRequired()
                         .HasMaxLength(8000)
@@ -1611,6 +1635,55 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("DeskSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Cerchio.Service.Domain.DocumentFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OwnerId", "OrganizationId");
+
+                    b.ToTable("DocumentFiles", (string)null);
                 });
 
             modelBuilder.Entity("Cerchio.Service.Domain.HandOff", b =>

@@ -69,6 +69,9 @@ public static class ServiceModule
         services.AddScoped<IFrontLineReadiness, Features.Announcements.FrontLineReadinessQuery>();
         services.AddSweepPass<Features.Announcements.AnnouncementReminderPass>();
         services.AddScoped<Features.Knowledge.KnowledgeBase>();
+        services.AddScoped<Features.Attachments.DocumentFiles>();
+        services.AddSingleton<ITranslations, Features.Attachments.DocumentFileTranslations>();
+        services.AddSweepPass<Features.Knowledge.StaleArticlePass>();
         services.AddScoped<Features.Knowledge.KnowledgeDemoData>();
         services.AddSingleton<ITranslations, Features.Knowledge.KnowledgeTranslations>();
         return services;
@@ -96,7 +99,11 @@ public static class ServiceModule
         Features.CannedReplies.CannedRepliesApi.Map(api.MapGroup("").WithTags("Canned replies"));
         Features.CannedReplies.CannedReplyInsert.Map(app);
         Features.Mentions.MentionEndpoints.Map(app);
-        Features.Announcements.AnnouncementsApi.Map(api.MapGroup("").WithTags("Announcements"));
-        Features.Knowledge.KnowledgeApi.Map(api.MapGroup("").WithTags("Knowledge"));
+        var announcementsApi = api.MapGroup("").WithTags("Announcements");
+        var knowledgeApi = api.MapGroup("").WithTags("Knowledge");
+        Features.Announcements.AnnouncementsApi.Map(announcementsApi);
+        Features.Knowledge.KnowledgeApi.Map(knowledgeApi);
+        Features.Attachments.DocumentFileEndpoints.MapApi(announcementsApi, knowledgeApi);
+        Features.Attachments.DocumentFileEndpoints.MapPages(app);
     }
 }

@@ -116,6 +116,14 @@ public static class EveryKindOfRecord
             };
             db.Add(article);
             db.Add(new Cerchio.Service.Domain.ArticleVersion { Id = Ids.New(), ArticleId = article.Id, Version = 1, Title = article.Title, Body = article.Body, Status = article.Status, SavedBy = tag, SavedAt = DateTimeOffset.UtcNow });
+            Cerchio.Service.Domain.DocumentFile FileOf(Cerchio.Service.Domain.DocumentOwner kind, Guid ownerId) => new()
+            {
+                Id = Ids.New(), OwnerKind = kind, OwnerId = ownerId, FileName = $"allegato-{tag}.pdf", ContentType = "application/pdf",
+                Content = Encoding.UTF8.GetBytes($"%PDF-1.4 {tag}"), Size = 9 + tag.Length, AddedBy = tag, AddedAt = DateTimeOffset.UtcNow,
+            };
+            var announcementFile = FileOf(Cerchio.Service.Domain.DocumentOwner.Announcement, announcement.Id);
+            var articleFile = FileOf(Cerchio.Service.Domain.DocumentOwner.Article, article.Id);
+            db.AddRange(announcementFile, articleFile);
             var timelineEvent = await db.Set<TimelineEvent>().FirstAsync(e => e.CustomerId == customerId);
             var contact = await db.Set<Contact>().FirstAsync(c => c.CustomerId == customerId);
             var slug = await db.Set<Organization>().Select(o => o.Slug).SingleAsync();
@@ -148,6 +156,8 @@ public static class EveryKindOfRecord
                 ["slug"] = slug,
                 ["announcementid"] = announcement.Id.ToString(),
                 ["articleid"] = article.Id.ToString(),
+                ["announcementfileid"] = announcementFile.Id.ToString(),
+                ["articlefileid"] = articleFile.Id.ToString(),
             };
             return (org, ids);
         });

@@ -47,6 +47,39 @@ public static class Html
         return await client.PostAsync(new Uri(new Uri(form.Owner!.Url), form.GetAttribute("action") ?? "").PathAndQuery, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>
+    /// The form as a browser sends it with files chosen: multipart, its fields as rendered with <paramref name="set"/>
+    /// replacing theirs (and <paramref name="add"/> beside them: ticked boxes), the files under its file input's name.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitMultipartAsync(
+        HttpClient client, string url, string formName, Dictionary<string, string> set, IEnumerable<(string Name, byte[] Content)> files, params (string Name, string Value)[] add)
+    {
+        var page = await GetAsync(client, url);
+        var form = page.QuerySelectorAll<IHtmlFormElement>("form")
+            .FirstOrDefault(f => f.QuerySelector<IHtmlInputElement>("input[name=_handler]")?.Value == formName)
+            ?? throw new InvalidOperationException($"No form '{formName}' on {url}.");
+        if (form.GetAttribute("enctype") != "multipart/form-data")
+        {
+            throw new InvalidOperationException($"The form '{formName}' on {url} does not send files.");
+        }
+
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in FormValues(form).Where(v => !set.ContainsKey(v.Key)).Concat(set).Concat(add.Select(a => new KeyValuePair<string, string>(a.Name, a.Value))))
+        {
+            content.Add(new StringContent(value, System.Text.Encoding.UTF8), name);
+        }
+
+        var input = form.QuerySelector<IHtmlInputElement>("input[type=file]")!.GetAttribute("name")!;
+        foreach (var (name, bytes) in files)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            content.Add(file, input, name);
+        }
+
+        return await client.PostAsync(new Uri(new Uri(form.Owner!.Url), form.GetAttribute("action") ?? "").PathAndQuery, content);
+    }
+
     /// <summary>A post of fields the page does not offer (a form it does not draw for this person), with the antiforgery token a browser would have.</summary>
     public static async Task<HttpResponseMessage> PostWithTokenAsync(HttpClient client, string url, Dictionary<string, string> fields)
     {

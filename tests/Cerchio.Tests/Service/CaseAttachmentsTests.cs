@@ -312,29 +312,8 @@ public abstract class CaseAttachmentsTests(SmallMessagesMailApp app)
     }
 
     /// <summary>The page's reply form as a browser sends it with files chosen: multipart, antiforgery token included.</summary>
-    private static async Task<HttpResponseMessage> PostReplyAsync(HttpClient agent, int number, string text, params (string Name, byte[] Content)[] files)
-    {
-        var url = $"/assistenza/pratiche/{number}";
-        var page = await Html.GetAsync(agent, url);
-        var form = page.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.QuerySelector<IHtmlInputElement>("input[name=_handler]")?.Value == "reply");
-        Assert.Equal("multipart/form-data", form.GetAttribute("enctype"));
-        var content = new MultipartFormDataContent();
-        foreach (var (name, value) in Html.FormValues(form).Where(v => v.Key != "Reply.Text"))
-        {
-            content.Add(new StringContent(value, Encoding.UTF8), name);
-        }
-
-        content.Add(new StringContent(text, Encoding.UTF8), "Reply.Text");
-        var input = form.QuerySelector<IHtmlInputElement>("input[type=file]")!.GetAttribute("name")!;
-        foreach (var (name, bytes) in files)
-        {
-            var file = new ByteArrayContent(bytes);
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            content.Add(file, input, name);
-        }
-
-        return await agent.PostAsync(url, content);
-    }
+    private static Task<HttpResponseMessage> PostReplyAsync(HttpClient agent, int number, string text, params (string Name, byte[] Content)[] files) =>
+        Html.SubmitMultipartAsync(agent, $"/assistenza/pratiche/{number}", "reply", new Dictionary<string, string> { ["Reply.Text"] = text }, files);
 
     private static byte[] RandomBytes(int length)
     {

@@ -11,6 +11,7 @@ public enum NotificationKind
     AnnouncementPublished = 6,
     AnnouncementReminder = 7,
     AnnouncementThread = 8,
+    ArticleToReview = 9,
 }
 
 /// <summary>

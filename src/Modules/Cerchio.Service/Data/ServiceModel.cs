@@ -49,6 +49,9 @@ internal sealed class DeskSettingsConfiguration : IEntityTypeConfiguration<DeskS
         // Bounded by the validation (50 closures, 5 types × 4 priorities of overrides): a few KB at most.
         b.Property(s => s.Calendar).HasMaxLength(32_000);
         b.Property(s => s.SlaPolicy).HasMaxLength(8_000);
+        b.Property(s => s.PublisherRoles).HasMaxLength(200).HasDefaultValue(DeskSettings.DefaultPublisherRoles);
+        b.Property(s => s.PublisherDepartments).HasMaxLength(8_000).HasDefaultValue("");
+        b.Property(s => s.HeadsPublish).HasDefaultValue(true);
     }
 }
 
@@ -236,6 +239,21 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         // index the KnowledgeSearch migration adds (FTS5 on SQLite, a tsvector on PostgreSQL).
         b.HasIndex(a => new { a.OrganizationId, a.Status, a.Category, a.Title });
         b.HasIndex(a => new { a.GroupId, a.Language }).IsUnique();
+        // The stale articles' pass: published ones past their review date.
+        b.HasIndex(a => new { a.Status, a.ReviewBy });
+    }
+}
+
+internal sealed class DocumentFileConfiguration : IEntityTypeConfiguration<DocumentFile>
+{
+    public void Configure(EntityTypeBuilder<DocumentFile> b)
+    {
+        b.ToTable("DocumentFiles");
+        b.Property(f => f.FileName).HasMaxLength(255);
+        b.Property(f => f.ContentType).HasMaxLength(255);
+        b.Property(f => f.AddedBy).HasMaxLength(200);
+        // An announcement's or an article's files: led by the owner, as CaseAttachments are by the case.
+        b.HasIndex(f => new { f.OwnerId, f.OrganizationId });
     }
 }
 

@@ -44,6 +44,9 @@ internal sealed class Article : IOrganizationScoped
     public DateOnly? ReviewBy { get; set; }
     public ArticleStatus Status { get; set; } = ArticleStatus.Draft;
 
+    /// <summary>The review date its owner was last told had passed: a new date brings a new reminder, the same one none.</summary>
+    public DateOnly? StaleNotifiedFor { get; set; }
+
     /// <summary>Shown on the organization's public help page as well as to staff.</summary>
     public bool IsPublic { get; set; }
 

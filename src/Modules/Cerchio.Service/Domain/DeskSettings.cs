@@ -16,6 +16,9 @@ internal sealed class DeskSettings : IOrganizationScoped
 
     public const int MaxAutoCloseDays = 365;
 
+    /// <summary>The CX lead and the referenti of the departments, as before publishers could be chosen.</summary>
+    public const string DefaultPublisherRoles = "CxLead,TeamMember";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public Guid OrganizationId { get; set; }
@@ -26,6 +29,15 @@ internal sealed class DeskSettings : IOrganizationScoped
 
     /// <summary>Days after its resolution that a case closes by itself; 0: never.</summary>
     public int AutoCloseDays { get; set; } = DefaultAutoCloseDays;
+
+    /// <summary>Roles whose people may publish announcements, comma-separated (administrators always may).</summary>
+    public string PublisherRoles { get; set; } = DefaultPublisherRoles;
+
+    /// <summary>Departments whose people may publish announcements whatever their role (marketing, sales), comma-separated ids.</summary>
+    public string PublisherDepartments { get; set; } = "";
+
+    /// <summary>Whether the head of every department may publish to the front line.</summary>
+    public bool HeadsPublish { get; set; } = true;
 
     public DateTimeOffset UpdatedAt { get; set; }
 

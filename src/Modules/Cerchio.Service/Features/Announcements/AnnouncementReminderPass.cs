@@ -66,7 +66,7 @@ internal sealed class AnnouncementReminderPass(IServiceScopeFactory scopes, Time
             new NewNotification(NotificationKind.AnnouncementReminder, Announcements.PageOf(id), "Da confermare prima del lancio: {0}", announcement.Title),
             pending.Select(r => r.UserId), ct);
         var outbox = services.GetRequiredService<Cerchio.Data.Outbox.EmailOutbox>();
-        foreach (var message in announcements.Messages(announcement, told, reminder: true))
+        foreach (var message in await announcements.MessagesAsync(announcement, told, reminder: true, ct))
         {
             outbox.Queue(message, relatedId: id);
         }

@@ -33,7 +33,7 @@ internal sealed record Coverage(int Audience, int Read, int Acknowledged, int In
 /// </summary>
 internal sealed class Announcements(
     CerchioDb db, IOrganizationDirectory organization, ITouchpointCatalog touchpoints, INotifications notifications, EmailOutbox outbox,
-    OrganizationContext tenant, IOptions<SmtpSettings> smtp, IConfiguration configuration, Loc l, TimeProvider clock)
+    OrganizationContext tenant, Attachments.DocumentFiles documents, IOptions<SmtpSettings> smtp, IConfiguration configuration, Loc l, TimeProvider clock)
 {
     public const string ListPath = "/comunicazioni/annunci";
 
@@ -50,6 +50,10 @@ internal sealed class Announcements(
         var found = await db.Set<Announcement>().FirstOrDefaultAsync(a => a.Id == id, ct);
         return found is { Status: AnnouncementStatus.Draft } && !CanWrite ? null : found;
     }
+
+    /// <summary>A published or archived announcement, as the API shows them to any key of the organization.</summary>
+    public Task<Announcement?> FindPublishedAsync(Guid id, CancellationToken ct = default) =>
+        db.Set<Announcement>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.Status != AnnouncementStatus.Draft, ct);
 
     /// <summary>A new form: the front line as audience, acknowledgement asked, launch in a week.</summary>
     public async Task<AnnouncementInput> NewInputAsync(CancellationToken ct = default)
@@ -126,7 +130,7 @@ internal sealed class Announcements(
         db.AddRange(audience.Select(m => new AnnouncementReceipt { Id = Ids.New(), AnnouncementId = a.Id, UserId = m.UserId }));
         var told = await notifications.AddAsync(
             new NewNotification(NotificationKind.AnnouncementPublished, PageOf(a.Id), "Nuovo annuncio: {0}", a.Title), audience.Select(m => m.UserId), ct);
-        foreach (var message in Messages(a, told, reminder: false))
+        foreach (var message in await MessagesAsync(a, told, reminder: false, ct))
         {
             outbox.Queue(message, relatedId: a.Id);
         }
@@ -279,7 +283,17 @@ internal sealed class Announcements(
     /// The emails announcing it, or reminding those who have not acknowledged, each in its person's language. The body
     /// is rendered once for them all: sanitising it is the costly part.
     /// </summary>
-    public IEnumerable<MimeMessage> Messages(Announcement a, IEnumerable<MemberContact> people, bool reminder)
+    /// <summary>
+    /// The emails to its people, in each one's language. Its files are named, not attached: they stay on its page,
+    /// where only the organization's people can download them, and the mail stays small.
+    /// </summary>
+    public async Task<List<MimeMessage>> MessagesAsync(Announcement a, IEnumerable<MemberContact> people, bool reminder, CancellationToken ct = default)
+    {
+        var files = (await documents.ListAsync(a.Id, ct)).Select(f => f.FileName).ToList();
+        return Messages(a, files, people, reminder);
+    }
+
+    private List<MimeMessage> Messages(Announcement a, IReadOnlyList<string> files, IEnumerable<MemberContact> people, bool reminder)
     {
         var (text, html) = (SafeMarkdown.ToText(a.Body), SafeMarkdown.ToHtml(a.Body));
         return people.Select(person => Loc.In(person.Language, () =>
@@ -290,14 +304,15 @@ internal sealed class Announcements(
                 : l.F("{0}: {1} (dal {2})", l[AnnouncementNames.Label(a.Kind)], a.Title, launch);
             var ask = a.RequiresAcknowledgement ? l["Conferma di averlo letto dalla pagina dell'annuncio."] : "";
             var where = l.F("Leggilo in Cerchio, dove puoi fare domande e proposte: {0}", PageOf(a.Id));
+            var attached = files.Count == 0 ? "" : l.F("Allegati, sulla pagina dell'annuncio: {0}", string.Join(", ", files));
             var message = new MimeMessage();
             message.From.Add(MailboxAddress.Parse(smtp.Value.From));
             message.To.Add(new MailboxAddress(person.Name, person.Email));
             message.Subject = subject;
             message.Body = new BodyBuilder
             {
-                TextBody = string.Join("\n", subject, "", text, "", ask, where),
-                HtmlBody = $"<h1>{System.Net.WebUtility.HtmlEncode(subject)}</h1>{html}<p>{System.Net.WebUtility.HtmlEncode(ask)}</p><p>{System.Net.WebUtility.HtmlEncode(where)}</p>",
+                TextBody = string.Join("\n", subject, "", text, "", attached, ask, where),
+                HtmlBody = $"<h1>{System.Net.WebUtility.HtmlEncode(subject)}</h1>{html}<p>{System.Net.WebUtility.HtmlEncode(attached)}</p><p>{System.Net.WebUtility.HtmlEncode(ask)}</p><p>{System.Net.WebUtility.HtmlEncode(where)}</p>",
             }.ToMessageBody();
             return message;
         })).ToList();

@@ -34,9 +34,9 @@ internal static class AnnouncementsApi
         return TypedResults.Ok(announcements.Select(a => Dto(a, receipts[a.Id].ToList())).ToList());
     }
 
-    private static async Task<Results<Ok<AnnouncementDto>, ProblemHttpResult>> GetAsync(Guid announcementId, CerchioDb db, Announcements announcements, CancellationToken ct)
+    private static async Task<Results<Ok<AnnouncementDto>, ProblemHttpResult>> GetAsync(Guid announcementId, Announcements announcements, CancellationToken ct)
     {
-        var found = await db.Set<Announcement>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == announcementId && a.Status != AnnouncementStatus.Draft, ct);
+        var found = await announcements.FindPublishedAsync(announcementId, ct);
         return found is null ? ApiResults.NotFound("announcement") : TypedResults.Ok(Dto(found, await announcements.ReceiptsAsync(found.Id, ct)));
     }
 

@@ -65,14 +65,17 @@ internal static class CaseFiles
     /// survive), never sniffed, sandboxed if opened anyway. Only a raster image asked for inline (the email view's
     /// cid: images) is shown in place.
     /// </summary>
-    public static IResult Serve(CaseAttachment file, bool inline)
+    public static IResult Serve(CaseAttachment file, bool inline) => Serve(file.FileName, file.ContentType, file.Content, inline);
+
+    /// <summary>Any kept file (a case's, an announcement's, an article's) served the same inert way.</summary>
+    public static IResult Serve(string fileName, string contentType, byte[] content, bool inline)
     {
-        var type = file.ContentType.Split(';')[0].Trim();
+        var type = contentType.Split(';')[0].Trim();
         var raster = Raster.Contains(type);
         var served = raster || Downloadable.Contains(type) ? type.ToLowerInvariant() : "application/octet-stream";
         var disposition = new ContentDispositionHeaderValue(inline && raster ? "inline" : "attachment");
-        disposition.SetHttpFileName(file.FileName);
-        return new FileResponse(file.Content, served, disposition.ToString());
+        disposition.SetHttpFileName(fileName);
+        return new FileResponse(content, served, disposition.ToString());
     }
 
     /// <summary>"812 B", "14 KB", "2,3 MB": in the reader's culture, one decimal where it helps.</summary>

@@ -19,6 +19,7 @@ internal sealed class KnowledgeTranslations : ITranslations
         ["Nessun articolo per ora."] = "No articles for now.",
         ["Senza categoria"] = "Uncategorized",
         ["Da rivedere"] = "To review",
+        ["Articolo da rivedere: «{0}»"] = "Article to review: “{0}”",
         ["Scrivi la versione inglese"] = "Write the English version",
         ["Scrivi la versione italiana"] = "Write the Italian version",
         ["Versione {0}, di {1}"] = "Version {0}, by {1}",

@@ -1,0 +1,106 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Cerchio.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class DocumentFilesStaleArticlesPublishers : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "HeadsPublish",
+                table: "DeskSettings",
+                type: "boolean",
+                nullable: false,
+                defaultValue: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PublisherDepartments",
+                table: "DeskSettings",
+                type: "character varying(8000)",
+                maxLength: 8000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "PublisherRoles",
+                table: "DeskSettings",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "CxLead,TeamMember");
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "StaleNotifiedFor",
+                table: "Articles",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "DocumentFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerKind = table.Column<int>(type: "integer", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    AddedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentFiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_Status_ReviewBy",
+                table: "Articles",
+                columns: new[] { "Status", "ReviewBy" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentFiles_OrganizationId",
+                table: "DocumentFiles",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentFiles_OwnerId_OrganizationId",
+                table: "DocumentFiles",
+                columns: new[] { "OwnerId", "OrganizationId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DocumentFiles");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_Status_ReviewBy",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "HeadsPublish",
+                table: "DeskSettings");
+
+            migrationBuilder.DropColumn(
+                name: "PublisherDepartments",
+                table: "DeskSettings");
+
+            migrationBuilder.DropColumn(
+                name: "PublisherRoles",
+                table: "DeskSettings");
+
+            migrationBuilder.DropColumn(
+                name: "StaleNotifiedFor",
+                table: "Articles");
+        }
+    }
+}
