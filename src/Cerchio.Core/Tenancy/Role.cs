@@ -23,7 +23,6 @@ public static class Permissions
     public const string ManageServiceDesk = "perm:manage-service-desk";
     public const string ReviewComplaints = "perm:review-complaints";
     public const string ReadAnnouncements = "perm:read-announcements";
-    public const string PublishAnnouncements = "perm:publish-announcements";
     public const string ReadKnowledge = "perm:read-knowledge";
     public const string WriteKnowledge = "perm:write-knowledge";
 
@@ -41,8 +40,7 @@ public static class Permissions
         // Only they may take the flag off a complaint that names a department or a person, or change whom it names.
         [ReviewComplaints] = [Role.Administrator, Role.CxLead],
         [ReadAnnouncements] = [Role.Administrator, Role.CxLead, Role.TeamMember, Role.Agent, Role.Executive],
-        // The CX lead and the referenti of the departments (marketing, sales, the heads) tell the front line what is coming.
-        [PublishAnnouncements] = [Role.Administrator, Role.CxLead, Role.TeamMember],
+        // Who writes announcements is each organization's choice: Cerchio.Service's AnnouncementPublishers.
         [ReadKnowledge] = [Role.Administrator, Role.CxLead, Role.TeamMember, Role.Agent, Role.Executive],
         // The departments own what they know: their referenti write and review it, with the CX lead.
         [WriteKnowledge] = [Role.Administrator, Role.CxLead, Role.TeamMember],

@@ -1008,6 +1008,39 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.ToTable("AnnouncementPosts", (string)null);
                 });
 
+            modelBuilder.Entity("Cerchio.Service.Domain.AnnouncementPostSupport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PostId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("AnnouncementPostSupports", (string)null);
+                });
+
             modelBuilder.Entity("Cerchio.Service.Domain.AnnouncementReceipt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2141,6 +2174,15 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.HasOne("Cerchio.Service.Domain.Announcement", null)
                         .WithMany()
                         .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cerchio.Service.Domain.AnnouncementPostSupport", b =>
+                {
+                    b.HasOne("Cerchio.Service.Domain.AnnouncementPost", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1003,6 +1003,39 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.ToTable("AnnouncementPosts", (string)null);
                 });
 
+            modelBuilder.Entity("Cerchio.Service.Domain.AnnouncementPostSupport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PostId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("AnnouncementPostSupports", (string)null);
+                });
+
             modelBuilder.Entity("Cerchio.Service.Domain.AnnouncementReceipt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2130,6 +2163,15 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.HasOne("Cerchio.Service.Domain.Announcement", null)
                         .WithMany()
                         .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cerchio.Service.Domain.AnnouncementPostSupport", b =>
+                {
+                    b.HasOne("Cerchio.Service.Domain.AnnouncementPost", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -62,6 +62,7 @@ public static class ServiceModule
         services.AddSingleton<ITranslations, Features.Announcements.AnnouncementTranslations>();
         services.AddScoped<Features.Announcements.Announcements>();
         services.AddScoped<Features.Announcements.AnnouncementList>();
+        services.AddScoped<Features.Announcements.AnnouncementPublishers>();
         services.AddScoped<Features.Announcements.AnnouncementDemoData>();
         services.AddScoped<Features.Announcements.AnnouncementFrame>();
         services.AddScoped<Cerchio.Ui.Frame.IFrameBanner>(sp => sp.GetRequiredService<Features.Announcements.AnnouncementFrame>());

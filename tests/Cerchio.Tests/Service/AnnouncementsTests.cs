@@ -228,6 +228,53 @@ public abstract class AnnouncementsTests(MailApp app)
     }
 
     [Fact]
+    public async Task Publishers_AreTheOrganizationsChoice_CheckedOnThePageAndOnSaving()
+    {
+        var team = await TeamAsync("Annunci Chi Pubblica S.r.l.");
+        var sara = await team.Org.SignInAsync(team.Sara);
+        var anna = await team.Org.SignInAsync(team.Anna);
+        const string form = "/comunicazioni/annunci/nuovo";
+        const string settings = "/comunicazioni/annunci/chi-pubblica";
+
+        // By default the referenti write (Sara, sales), the agents do not (Anna).
+        var saraForm = await Html.GetAsync(sara, form);
+        var saraToken = saraForm.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        Assert.Equal(HttpStatusCode.Forbidden, (await anna.GetAsync(form)).StatusCode);
+        Assert.Null((await Html.GetAsync(anna, "/comunicazioni/annunci")).QuerySelector("#new-announcement"));
+        Assert.NotEqual(HttpStatusCode.OK, (await anna.GetAsync(settings)).StatusCode);
+
+        // The CX lead lets customer service as a whole publish, and only the CX lead by role; no heads.
+        var lead = await team.Org.SignInAsync(team.Lead);
+        var service = await InAsync(team.Org, db => db.Set<Cerchio.Organizations.Domain.Department>().Where(d => d.Name == "Customer service e post-vendita").Select(d => d.Id).SingleAsync());
+        var saved = await PostAsync(lead, settings, "publishers", [("Input.Roles", "CxLead"), ("Input.Departments", service.ToString())], "Input.Heads");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var shown = await Html.GetAsync(lead, settings);
+        Assert.Equal(["publisher-role-CxLead"], shown.QuerySelectorAll("input[name='Input.Roles']:checked").Select(i => i.Id!));
+        Assert.Equal([$"publisher-department-{service}"], shown.QuerySelectorAll("input[name='Input.Departments']:checked").Select(i => i.Id!));
+
+        Assert.Equal(HttpStatusCode.OK, (await anna.GetAsync(form)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await sara.GetAsync(form)).StatusCode);
+        Assert.NotNull((await Html.GetAsync(anna, "/comunicazioni/annunci")).QuerySelector("#new-announcement"));
+
+        // The form Sara opened before the change, posted now, saves nothing.
+        var bySara = await sara.PostAsync(form, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = saraToken, ["_handler"] = "announcement", ["Input.Kind"] = "promotion", ["Input.Title"] = "Di nascosto",
+            ["Input.Body"] = "Testo", ["Input.EffectiveDate"] = Day(3),
+        }));
+        Assert.NotEqual(HttpStatusCode.Redirect, bySara.StatusCode);   // the page draws no form for her: refused before any handler
+        Assert.Equal(0, await InAsync(team.Org, db => db.Set<Announcement>().CountAsync()));
+        var byAnna = await DraftAsync(anna, "Dal servizio clienti", "Nuovi orari del centralino.", 4);
+        Assert.Equal(HttpStatusCode.OK, (await anna.GetAsync(byAnna)).StatusCode);
+
+        // Another organization's department is refused next to the field, and the rule stays as it was.
+        var refused = await PostAsync(lead, settings, "publishers", [("Input.Departments", Guid.NewGuid().ToString())]);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.NotNull((await Html.ParseAsync(refused)).QuerySelector("#Departments-error"));
+        Assert.Equal(HttpStatusCode.OK, (await anna.GetAsync(form)).StatusCode);
+    }
+
+    [Fact]
     public async Task Thread_TheFrontLineAsksAndProposes_TheAuthorAnswersDeclinesWithAReasonAndMakesAnFaq_UntilItIsArchived()
     {
         var team = await TeamAsync("Annunci Domande S.r.l.");
@@ -250,8 +297,25 @@ public abstract class AnnouncementsTests(MailApp app)
         await RawPostAsync(anna, page, new() { ["_handler"] = $"respond-{question}", ["Respond.PostId"] = question, ["Respond.Text"] = "Sì", ["Respond.Action"] = "answer" });
         Assert.Null(await InAsync(team.Org, db => db.Set<AnnouncementPost>().Where(p => p.Id == posts[0].Id).Select(p => p.Answer).SingleAsync()));
 
+        // Marco and Sara have Anna's question too: counted once each (a second click changes nothing), never by Anna herself.
+        var sara = await team.Org.SignInAsync(team.Sara);
+        Assert.Null((await Html.GetAsync(anna, page)).QuerySelector($"[data-post='{question}'] form"));
+        await PostAsync(marco, page, $"same-{question}", []);
+        await PostAsync(sara, page, $"same-{question}", []);
+        Assert.Equal(HttpStatusCode.OK, (await RawPostAsync(marco, page, new() { ["_handler"] = $"same-{question}", ["Same.PostId"] = question })).StatusCode);
+        Assert.Equal("2", (await Html.GetAsync(lead, page)).QuerySelector($"[data-post='{question}'] [data-same]")!.GetAttribute("data-same"));
+        Assert.NotNull((await Html.GetAsync(marco, page)).QuerySelector($"[data-post='{question}'] [data-same] button[disabled][data-mine]"));
+
         await PostAsync(lead, page, $"respond-{question}", [("Respond.PostId", question), ("Respond.Text", "Solo per gli ordini dal 1° dicembre."), ("Respond.Action", "answer")]);
         await PostAsync(lead, page, $"respond-{question}", [("Respond.PostId", question), ("Respond.Action", "faq")]);
+
+        // The answer reaches whoever asked and whoever had the same question.
+        var answered = await InAsync(team.Org, async db => await (from n in db.Set<Cerchio.Organizations.Domain.Notification>()
+                                                                  join u in db.Users on n.RecipientId equals u.Id
+                                                                  where n.Kind == NotificationKind.AnnouncementThread && n.Title.Contains("risposto")
+                                                                  orderby u.Email
+                                                                  select u.Email!).ToListAsync());
+        Assert.Equal(new[] { team.Anna, team.Marco, team.Sara }.Order(), answered);
         var noReasonResponse = await PostAsync(lead, page, $"respond-{proposal}", [("Respond.PostId", proposal), ("Respond.Text", ""), ("Respond.Action", "decline")]);
         Assert.True(noReasonResponse.StatusCode == HttpStatusCode.OK, $"{noReasonResponse.StatusCode} {await noReasonResponse.Content.ReadAsStringAsync()}");
         var noReason = await Html.ParseAsync(noReasonResponse);

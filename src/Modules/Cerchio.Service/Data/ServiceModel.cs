@@ -222,6 +222,17 @@ internal sealed class AnnouncementPostConfiguration : IEntityTypeConfiguration<A
     }
 }
 
+internal sealed class AnnouncementPostSupportConfiguration : IEntityTypeConfiguration<AnnouncementPostSupport>
+{
+    public void Configure(EntityTypeBuilder<AnnouncementPostSupport> b)
+    {
+        b.ToTable("AnnouncementPostSupports");
+        b.HasOne<AnnouncementPost>().WithMany().HasForeignKey(s => s.PostId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(s => s.UserName).HasMaxLength(200);
+        b.HasIndex(s => new { s.PostId, s.UserId }).IsUnique();
+    }
+}
+
 internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 {
     public void Configure(EntityTypeBuilder<Article> b)

@@ -209,3 +209,17 @@ internal sealed class AnnouncementPost : IOrganizationScoped
         return null;
     }
 }
+
+/// <summary>
+/// "Anch'io": another person of the front line has the same question or backs the same proposal. The thread shows how
+/// many, so the author sees which question to answer for everyone (an FAQ, an article), and the answer reaches them all.
+/// </summary>
+internal sealed class AnnouncementPostSupport : IOrganizationScoped
+{
+    public Guid Id { get; set; }
+    public Guid OrganizationId { get; set; }
+    public Guid PostId { get; set; }
+    public Guid UserId { get; set; }
+    public string UserName { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+}

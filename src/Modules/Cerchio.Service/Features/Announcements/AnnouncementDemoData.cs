@@ -107,12 +107,21 @@ internal sealed class AnnouncementDemoData(CerchioDb db, Announcements announcem
             var (kind, text, answer, decision, faq) = posts[i];
             var at = about.PublishedAt!.Value.AddHours(5 + (i * 7));
             var asker = audience[i % audience.Count];
-            db.Add(new AnnouncementPost
+            var post = new AnnouncementPost
             {
                 Id = Ids.New(), AnnouncementId = about.Id, Kind = kind, Text = text, AuthorId = asker.UserId, AuthorName = asker.Name, At = at,
                 Answer = decision is null ? answer : null, Decision = decision, DecisionReason = decision is null ? null : answer,
                 AnsweredBy = answer is null && decision is null ? null : author.Name, AnsweredAt = answer is null && decision is null ? null : at.AddHours(3), IsFaq = faq,
-            });
+            };
+            db.Add(post);
+            // The first question of a thread is everybody's: two colleagues have it too.
+            if (i == 0 && kind == AnnouncementPostKind.Question)
+            {
+                db.AddRange(audience.Where(m => m.UserId != asker.UserId).Take(2).Select((m, n) => new AnnouncementPostSupport
+                {
+                    Id = Ids.New(), PostId = post.Id, UserId = m.UserId, UserName = m.Name, At = at.AddMinutes(20 * (n + 1)),
+                }));
+            }
         }
     }
 }

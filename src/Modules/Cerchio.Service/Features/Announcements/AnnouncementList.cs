@@ -11,7 +11,7 @@ namespace Cerchio.Service.Features.Announcements;
 internal sealed record AnnouncementRow(Announcement Announcement, string Mine, bool ToDo, Coverage? Coverage);
 
 /// <summary>The announcements a person sees: their own to-do first, then the newest launch; and what the banner and the sidebar count.</summary>
-internal sealed class AnnouncementList(CerchioDb db, OrganizationContext tenant)
+internal sealed class AnnouncementList(CerchioDb db, OrganizationContext tenant, AnnouncementPublishers publishers)
 {
     public const int MaxRows = 200;
 
@@ -29,7 +29,7 @@ internal sealed class AnnouncementList(CerchioDb db, OrganizationContext tenant)
     public async Task<List<AnnouncementRow>> ForMeAsync(CancellationToken ct = default)
     {
         var me = tenant.UserId;
-        var writer = tenant.Can(Permissions.PublishAnnouncements);
+        var writer = await publishers.MayIAsync(ct);
         var announcements = await db.Set<Announcement>().AsNoTracking()
             .Where(a => a.Status != AnnouncementStatus.Draft || writer)
             .OrderByDescending(a => a.EffectiveAt)

@@ -18,6 +18,23 @@ internal sealed class AnnouncementTranslations : ITranslations
         ["Annuncio"] = "Announcement",
         ["Promemoria"] = "Reminder",
         ["Discussione"] = "Discussion",
+        ["Stessa domanda per altre {0} persone"] = "Same question for {0} more people",
+        ["D'accordo altre {0} persone"] = "{0} more people agree",
+        ["Anch'io"] = "Me too",
+        ["D'accordo"] = "Agree",
+        ["con {0}"] = "with {0}",
+        ["Segnato: la risposta arriverà anche a te."] = "Noted: the answer will reach you too.",
+        ["Chi può pubblicare annunci"] = "Who may publish announcements",
+        ["Chi può pubblicare"] = "Who may publish",
+        ["Chi lancia qualcosa scrive alla prima linea prima del lancio. Gli amministratori possono sempre; scegli chi altro."] =
+            "Whoever launches something writes to the front line before the launch. Administrators always may; choose who else.",
+        ["Ruoli"] = "Roles",
+        ["Salvato."] = "Saved.",
+        ["Nessun reparto."] = "No departments.",
+        ["I responsabili di ogni reparto"] = "The head of every department",
+        ["Tutte le persone di questi reparti"] = "Everyone in these departments",
+        ["Scegli reparti dell'organizzazione."] = "Choose departments of the organization.",
+        ["Non puoi scrivere annunci: chiedi a un amministratore di aggiungerti a chi li pubblica."] = "You cannot write announcements: ask an administrator to add you to those who publish them.",
 
         // Kinds and states
         ["Nuovo prodotto"] = "New product",

@@ -33,7 +33,7 @@ internal sealed record Coverage(int Audience, int Read, int Acknowledged, int In
 /// </summary>
 internal sealed class Announcements(
     CerchioDb db, IOrganizationDirectory organization, ITouchpointCatalog touchpoints, INotifications notifications, EmailOutbox outbox,
-    OrganizationContext tenant, Attachments.DocumentFiles documents, IOptions<SmtpSettings> smtp, IConfiguration configuration, Loc l, TimeProvider clock)
+    OrganizationContext tenant, AnnouncementPublishers publishers, Attachments.DocumentFiles documents, IOptions<SmtpSettings> smtp, IConfiguration configuration, Loc l, TimeProvider clock)
 {
     public const string ListPath = "/comunicazioni/annunci";
 
@@ -42,14 +42,21 @@ internal sealed class Announcements(
     /// <summary>How long before the launch those who have not acknowledged are reminded (setting Announcements:ReminderLead).</summary>
     private TimeSpan ReminderLead => configuration.GetValue("Announcements:ReminderLead", TimeSpan.FromDays(1));
 
-    public bool CanWrite => tenant.Can(Permissions.PublishAnnouncements);
+    /// <summary>Whether the person may write announcements, as <see cref="MayWriteAsync"/> (or <see cref="FindAsync"/>) found.</summary>
+    public bool CanWrite { get; private set; }
+
+    /// <summary>Whether the person may write announcements, by the organization's <see cref="PublisherRule"/>; pages ask first, then read <see cref="CanWrite"/>.</summary>
+    public async Task<bool> MayWriteAsync(CancellationToken ct = default) => CanWrite = await publishers.MayIAsync(ct);
 
     /// <summary>The announcement, if the person may see it: published and archived ones to everyone, drafts to those who write them.</summary>
     public async Task<Announcement?> FindAsync(Guid id, CancellationToken ct = default)
     {
+        var writer = await MayWriteAsync(ct);
         var found = await db.Set<Announcement>().FirstOrDefaultAsync(a => a.Id == id, ct);
-        return found is { Status: AnnouncementStatus.Draft } && !CanWrite ? null : found;
+        return found is { Status: AnnouncementStatus.Draft } && !writer ? null : found;
     }
+
+    private const string NotAPublisher = "Non puoi scrivere annunci: chiedi a un amministratore di aggiungerti a chi li pubblica.";
 
     /// <summary>A published or archived announcement, as the API shows them to any key of the organization.</summary>
     public Task<Announcement?> FindPublishedAsync(Guid id, CancellationToken ct = default) =>
@@ -75,6 +82,11 @@ internal sealed class Announcements(
         var catalog = await touchpoints.ListAsync(ct);
         var departments = (await organization.DepartmentsAsync(ct)).Select(d => d.Id).ToList();
         var errors = input.Validate(departments, catalog);
+        if (!await MayWriteAsync(ct))
+        {
+            errors.Add("Title", NotAPublisher);
+        }
+
         if (existing is { Status: not AnnouncementStatus.Draft })
         {
             errors.Add("Title", "L'annuncio è già pubblicato: chi lo ha ricevuto ha letto questo testo. Scrivi un nuovo annuncio per le novità.");
@@ -115,6 +127,11 @@ internal sealed class Announcements(
     public async Task<Errors> PublishAsync(Announcement a, CancellationToken ct = default)
     {
         var errors = new Errors();
+        if (!await MayWriteAsync(ct))
+        {
+            return errors.Add("Audience", NotAPublisher);
+        }
+
         var audience = await AudienceOfAsync(a, ct);
         if (audience.Count == 0)
         {
@@ -142,6 +159,11 @@ internal sealed class Announcements(
     public async Task<Errors> ArchiveAsync(Announcement a, CancellationToken ct = default)
     {
         var errors = new Errors();
+        if (!await MayWriteAsync(ct))
+        {
+            return errors.Add("Status", NotAPublisher);
+        }
+
         if (a.Archive(clock.GetUtcNow()) is { } refused)
         {
             return errors.Add("Status", refused);
@@ -191,6 +213,51 @@ internal sealed class Announcements(
 
     public Task<List<AnnouncementPost>> ThreadAsync(Guid announcementId, CancellationToken ct = default) =>
         db.Set<AnnouncementPost>().AsNoTracking().Where(p => p.AnnouncementId == announcementId).OrderBy(p => p.At).ThenBy(p => p.Id).ToListAsync(ct);
+
+    /// <summary>Who said "anch'io" to each post of the thread, by post.</summary>
+    public async Task<ILookup<Guid, AnnouncementPostSupport>> SupportsAsync(Guid announcementId, CancellationToken ct = default) =>
+        (await (from s in db.Set<AnnouncementPostSupport>()
+                join p in db.Set<AnnouncementPost>() on s.PostId equals p.Id
+                where p.AnnouncementId == announcementId
+                orderby s.At
+                select s).AsNoTracking().ToListAsync(ct)).ToLookup(s => s.PostId);
+
+    /// <summary>
+    /// The person has the same question (or backs the same proposal) as one of the thread, while it is published; again
+    /// changes nothing, and their own post needs no "anch'io".
+    /// </summary>
+    public async Task<Errors> SupportAsync(Announcement a, Guid postId, CancellationToken ct = default)
+    {
+        var errors = new Errors();
+        var post = await db.Set<AnnouncementPost>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == postId && p.AnnouncementId == a.Id, ct);
+        if (post is null)
+        {
+            return errors.Add("post", "Messaggio non trovato in questo annuncio.");
+        }
+
+        if (a.Status != AnnouncementStatus.Published)
+        {
+            return errors.Add("post", "L'annuncio è archiviato: la discussione è chiusa.");
+        }
+
+        if (post.AuthorId == tenant.UserId || tenant.UserId is not { } me
+            || await db.Set<AnnouncementPostSupport>().AnyAsync(s => s.PostId == postId && s.UserId == me, ct))
+        {
+            return errors;
+        }
+
+        db.Add(new AnnouncementPostSupport { Id = Ids.New(), PostId = postId, UserId = me, UserName = tenant.ActorName ?? "", At = clock.GetUtcNow() });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // The same click twice at once: the other one counted it.
+        }
+
+        return errors;
+    }
 
     /// <summary>A question or a proposal from anyone who may read it, while it is published.</summary>
     public async Task<Errors> PostAsync(Announcement a, AnnouncementPostKind? kind, string? text, CancellationToken ct = default)
@@ -270,9 +337,16 @@ internal sealed class Announcements(
             return errors.Add("text", refused, AnnouncementPost.MaxText);
         }
 
-        if (tellAsker && post.AuthorId is { } asker)
+        if (tellAsker)
         {
-            await notifications.AddAsync(new NewNotification(NotificationKind.AnnouncementThread, PageOf(a.Id), "{0} ha risposto su «{1}»", by, a.Title), [asker], ct);
+            // Whoever asked, and whoever had the same question.
+            var askers = await db.Set<AnnouncementPostSupport>().Where(s => s.PostId == post.Id).Select(s => s.UserId).ToListAsync(ct);
+            if (post.AuthorId is { } asker)
+            {
+                askers.Add(asker);
+            }
+
+            await notifications.AddAsync(new NewNotification(NotificationKind.AnnouncementThread, PageOf(a.Id), "{0} ha risposto su «{1}»", by, a.Title), askers.Distinct(), ct);
         }
 
         await db.SaveChangesAsync(ct);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Cerchio.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class DocumentFilesStaleArticlesPublishers : Migration
+    public partial class FilesPublishersStaleArticlesSameQuestion : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -41,6 +41,28 @@ namespace Cerchio.Data.Postgres.Migrations
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "AnnouncementPostSupports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PostId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnnouncementPostSupports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnnouncementPostSupports_AnnouncementPosts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "AnnouncementPosts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DocumentFiles",
                 columns: table => new
                 {
@@ -66,6 +88,17 @@ namespace Cerchio.Data.Postgres.Migrations
                 columns: new[] { "Status", "ReviewBy" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AnnouncementPostSupports_OrganizationId",
+                table: "AnnouncementPostSupports",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnouncementPostSupports_PostId_UserId",
+                table: "AnnouncementPostSupports",
+                columns: new[] { "PostId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DocumentFiles_OrganizationId",
                 table: "DocumentFiles",
                 column: "OrganizationId");
@@ -79,6 +112,9 @@ namespace Cerchio.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AnnouncementPostSupports");
+
             migrationBuilder.DropTable(
                 name: "DocumentFiles");
 

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cerchio.Data.Postgres.Migrations
 {
     [DbContext(typeof(CerchioDb))]
-    [Migration("20261202005656_DocumentFilesStaleArticlesPublishers")]
-    partial class DocumentFilesStaleArticlesPublishers
+    [Migration("20261202012948_FilesPublishersStaleArticlesSameQuestion")]
+    partial class FilesPublishersStaleArticlesSameQuestion
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1009,6 +1009,39 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.HasIndex("AnnouncementId", "At");
 
                     b.ToTable("AnnouncementPosts", (string)null);
+                });
+
+            modelBuilder.Entity("Cerchio.Service.Domain.AnnouncementPostSupport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PostId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("AnnouncementPostSupports", (string)null);
                 });
 
             modelBuilder.Entity("Cerchio.Service.Domain.AnnouncementReceipt", b =>
@@ -2144,6 +2177,15 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.HasOne("Cerchio.Service.Domain.Announcement", null)
                         .WithMany()
                         .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cerchio.Service.Domain.AnnouncementPostSupport", b =>
+                {
+                    b.HasOne("Cerchio.Service.Domain.AnnouncementPost", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cerchio.Data.Sqlite.Migrations
 {
     [DbContext(typeof(CerchioDb))]
-    [Migration("20261202005650_DocumentFilesStaleArticlesPublishers")]
-    partial class DocumentFilesStaleArticlesPublishers
+    [Migration("20261202012942_FilesPublishersStaleArticlesSameQuestion")]
+    partial class FilesPublishersStaleArticlesSameQuestion
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1004,6 +1004,39 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.HasIndex("AnnouncementId", "At");
 
                     b.ToTable("AnnouncementPosts", (string)null);
+                });
+
+            modelBuilder.Entity("Cerchio.Service.Domain.AnnouncementPostSupport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PostId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("AnnouncementPostSupports", (string)null);
                 });
 
             modelBuilder.Entity("Cerchio.Service.Domain.AnnouncementReceipt", b =>
@@ -2133,6 +2166,15 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.HasOne("Cerchio.Service.Domain.Announcement", null)
                         .WithMany()
                         .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cerchio.Service.Domain.AnnouncementPostSupport", b =>
+                {
+                    b.HasOne("Cerchio.Service.Domain.AnnouncementPost", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
