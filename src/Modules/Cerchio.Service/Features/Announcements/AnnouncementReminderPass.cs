@@ -29,27 +29,11 @@ internal sealed class AnnouncementReminderPass(IServiceScopeFactory scopes, Time
                 .ToListAsync(ct)).Select(a => (a.Id, a.OrganizationId)).ToList();
         }
 
-        var reminded = 0;
-        foreach (var (id, organizationId) in due)
-        {
-            try
-            {
-                reminded += await RemindAsync(id, organizationId, now, ct) ? 1 : 0;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "The reminder of announcement {AnnouncementId} failed; it is tried again next pass.", id);
-            }
-        }
-
-        return reminded;
+        return await SweepItems.EachAsync(scopes, due, "promemoria annunci", (services, id) => RemindAsync(services, id, now, ct), logger, ct);
     }
 
-    private async Task<bool> RemindAsync(Guid id, Guid organizationId, DateTimeOffset now, CancellationToken ct)
+    private static async Task<bool> RemindAsync(IServiceProvider services, Guid id, DateTimeOffset now, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        services.GetRequiredService<OrganizationContext>().Set(organizationId, null, "promemoria annunci", Role.Administrator);
         var db = services.GetRequiredService<CerchioDb>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var won = await db.Set<Announcement>().Where(a => a.Id == id && a.RemindedAt == null)

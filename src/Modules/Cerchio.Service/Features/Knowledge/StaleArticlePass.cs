@@ -32,27 +32,11 @@ internal sealed class StaleArticlePass(IServiceScopeFactory scopes, TimeProvider
                 .ToListAsync(ct)).Select(a => (a.Id, a.OrganizationId)).ToList();
         }
 
-        var flagged = 0;
-        foreach (var (id, organizationId) in due)
-        {
-            try
-            {
-                flagged += await FlagAsync(id, organizationId, ct) ? 1 : 0;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Flagging stale article {ArticleId} failed; it is tried again next pass.", id);
-            }
-        }
-
-        return flagged;
+        return await SweepItems.EachAsync(scopes, due, "revisione articoli", (services, id) => FlagAsync(services, id, ct), logger, ct);
     }
 
-    private async Task<bool> FlagAsync(Guid id, Guid organizationId, CancellationToken ct)
+    private static async Task<bool> FlagAsync(IServiceProvider services, Guid id, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        services.GetRequiredService<OrganizationContext>().Set(organizationId, null, "revisione articoli", Role.Administrator);
         var db = services.GetRequiredService<CerchioDb>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var article = await db.Set<Article>().AsNoTracking().FirstAsync(a => a.Id == id, ct);
