@@ -96,6 +96,9 @@ public interface IFrameBanner
     /// <summary>Where the banner goes, smaller first, as in <see cref="SidebarOrder"/>.</summary>
     int Order { get; }
 
-    /// <summary>The banner for the person signed in, or null when there is nothing for them.</summary>
-    Task<RenderFragment?> BuildAsync(CancellationToken ct = default);
+    /// <summary>
+    /// The banner for the person signed in on the page at <paramref name="path"/> (a banner about what that page already
+    /// shows is left out), or null when there is nothing for them.
+    /// </summary>
+    Task<RenderFragment?> BuildAsync(string path, CancellationToken ct = default);
 }

@@ -39,7 +39,7 @@ public static class SidebarLoading
             var banners = new List<Microsoft.AspNetCore.Components.RenderFragment>();
             foreach (var contribution in context.RequestServices.GetServices<IFrameBanner>().OrderBy(b => b.Order))
             {
-                if (await contribution.BuildAsync(context.RequestAborted) is { } banner)
+                if (await contribution.BuildAsync(context.Request.Path.Value ?? "/", context.RequestAborted) is { } banner)
                 {
                     banners.Add(banner);
                 }

@@ -119,6 +119,7 @@ public abstract class AnnouncementsTests(MailApp app)
         // Anna sees the banner on every page until she acknowledges it on its page.
         var home = await Html.GetAsync(anna, "/");
         Assert.Contains(title, home.QuerySelector("#announcement-banner")?.TextContent ?? "");
+        Assert.Null((await Html.GetAsync(anna, page)).QuerySelector("#announcement-banner"));   // not on its own page: she is reading it
         var acknowledged = await PostAsync(anna, page, "acknowledge", []);
         Assert.Equal(HttpStatusCode.Redirect, acknowledged.StatusCode);
         Assert.NotNull((await Html.GetAsync(anna, Html.LocationPath(acknowledged)!)).QuerySelector("#acknowledged"));

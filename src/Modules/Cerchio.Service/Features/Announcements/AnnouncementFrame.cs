@@ -20,14 +20,15 @@ internal sealed class AnnouncementFrame(AnnouncementList list, OrganizationConte
             .Select(a => new { a.Id, a.Title, a.EffectiveAt, a.RequiresAcknowledgement }).ToListAsync(ct))
             .Select(a => (a.Id, a.Title, a.EffectiveAt, a.RequiresAcknowledgement)).ToList();
 
-    async Task<RenderFragment?> IFrameBanner.BuildAsync(CancellationToken ct)
+    async Task<RenderFragment?> IFrameBanner.BuildAsync(string path, CancellationToken ct)
     {
         if (!tenant.Can(Permissions.ReadAnnouncements))
         {
             return null;
         }
 
-        var toDo = await ToDoAsync(ct);
+        // Not the announcement the page shows: the person is reading it (the page marks it read after the frame is built).
+        var toDo = (await ToDoAsync(ct)).Where(a => !path.StartsWith(Announcements.PageOf(a.Id), StringComparison.OrdinalIgnoreCase)).ToList();
         if (toDo.Count == 0)
         {
             return null;
