@@ -71,6 +71,9 @@ public static class ServiceModule
         services.AddScoped<Features.Knowledge.KnowledgeBase>();
         services.AddScoped<Features.Knowledge.KnowledgeDemoData>();
         services.AddSingleton<ITranslations, Features.Knowledge.KnowledgeTranslations>();
+        services.AddScoped<Features.HelpCenter.PublicHelp>();
+        services.AddScoped<Cerchio.Ui.IPublicPageLanguage, Features.HelpCenter.HelpCenterLanguage>();
+        services.AddSingleton<ITranslations, Features.HelpCenter.HelpCenterTranslations>();
         return services;
     }
 
