@@ -74,6 +74,8 @@ public static class ServiceModule
         services.AddScoped<Features.HelpCenter.PublicHelp>();
         services.AddScoped<Cerchio.Ui.IPublicPageLanguage, Features.HelpCenter.HelpCenterLanguage>();
         services.AddSingleton<ITranslations, Features.HelpCenter.HelpCenterTranslations>();
+        services.AddScoped<Features.CaseArticles.CaseArticles>();
+        services.AddSingleton<ITranslations, Features.CaseArticles.CaseArticlesTranslations>();
         return services;
     }
 
@@ -101,5 +103,6 @@ public static class ServiceModule
         Features.Mentions.MentionEndpoints.Map(app);
         Features.Announcements.AnnouncementsApi.Map(api.MapGroup("").WithTags("Announcements"));
         Features.Knowledge.KnowledgeApi.Map(api.MapGroup("").WithTags("Knowledge"));
+        Features.CaseArticles.CaseArticleEndpoints.Map(app);
     }
 }

@@ -15,7 +15,8 @@ namespace Cerchio.Tests.Service;
 
 /// <summary>
 /// The public help page (/aiuto/{slug}) through HTTP on both databases: only the organization's published public
-/// articles, in the language asked, searched with the knowledge base's engine, nothing for staff only.
+/// articles, in the language asked, searched with the knowledge base's engine, nothing for staff only; and on the case
+/// page, the article search as the agent types with the text or the public link put into the reply, the use recorded.
 /// </summary>
 public abstract class HelpCenterTests(AppFixture app)
 {
@@ -39,6 +40,9 @@ public abstract class HelpCenterTests(AppFixture app)
         (await Html.GetAsync(client, url)).QuerySelectorAll($"{list} [data-article] a").Select(a => a.TextContent.Trim()).ToList();
 
     private Task<string> SlugAsync(TestOrganization org) => ContactForms.SlugAsync(app, org.Id);
+
+    private Task<int> UsesAsync(TestOrganization org, Guid articleId) =>
+        app.InOrganizationAsync(org.Id, services => services.GetRequiredService<CerchioDb>().Set<ArticleUse>().CountAsync(u => u.ArticleId == articleId));
 
     /// <summary>An organization with a public article (and its English version), an internal one, a public draft and a public archived one.</summary>
     private async Task<(TestOrganization Org, string Slug, Written Public, Written English, Written Internal, Written Draft, Written Archived, string Department)> SeedAsync(string name)
@@ -141,6 +145,82 @@ public abstract class HelpCenterTests(AppFixture app)
         var lead = await org.SignInAsync(Role.CxLead);
         Assert.Equal($"/aiuto/{slug}/{shown.Id}", (await Html.GetAsync(lead, $"/comunicazioni/conoscenza/{shown.Id}")).QuerySelector("#article-help-page")!.GetAttribute("href"));
         Assert.Null((await Html.GetAsync(lead, $"/comunicazioni/conoscenza/{inside.Id}")).QuerySelector("#article-help-page"));
+    }
+
+    private static async Task<int> OpenCaseAsync(TestOrganization org)
+    {
+        var api = org.Api();
+        await api.PostAsJsonAsync("/api/v1/customers", new { name = "Bianchi S.r.l.", external_id = "CLI-1" });   // the second time: already there
+        var opened = await (await api.PostAsJsonAsync("/api/v1/cases", new { subject = "Domanda sul reso", customer = new { external_id = "CLI-1" }, channel = "email", text = "Come funziona?" }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        return opened.GetProperty("number").GetInt32();
+    }
+
+    /// <summary>What js/article-insert.js posts: the mode and the reply form's antiforgery token.</summary>
+    private static async Task<HttpResponseMessage> InsertAsync(HttpClient client, int number, Guid articleId, string mode, string? tokenFrom = null)
+    {
+        var page = await Html.GetAsync(client, tokenFrom ?? $"/assistenza/pratiche/{number}");
+        var token = page.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        return await client.PostAsync($"/assistenza/pratiche/{number}/articoli/{articleId}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["modo"] = mode, ["__RequestVerificationToken"] = token }));
+    }
+
+    [Fact]
+    public async Task CasePage_SearchesArticlesAsTyped_AndInsertsTheTextOrThePublicLink_RecordingTheUse()
+    {
+        var (org, slug, shown, _, inside, _, _, _) = await SeedAsync("Aiuto Pratica S.r.l.");
+        var other = await SeedAsync("Aiuto Pratica Altra S.r.l.");
+        var number = await OpenCaseAsync(org);
+        // Case numbers count per organization: the other's second case has a number this one has not.
+        await OpenCaseAsync(other.Org);
+        var otherNumber = await OpenCaseAsync(other.Org);
+        Assert.NotEqual(number, otherNumber);
+        var agent = await org.SignInAsync(Role.Agent);
+
+        // As typed: the fragment lists the published articles, a link offered only for the public one.
+        var fragment = await Html.GetAsync(agent, $"/assistenza/pratiche/{number}/articoli?q=consegne");
+        var hits = fragment.QuerySelectorAll("[data-article]").ToDictionary(h => h.GetAttribute("data-article")!);
+        Assert.Equal(new[] { shown.Id, inside.Id }.Select(i => i.ToString()).Order(), hits.Keys.Order());
+        Assert.NotNull(hits[shown.Id.ToString()].QuerySelector("button[name='Reply.ArticleLink'][form=reply-form]"));
+        Assert.Null(hits[inside.Id.ToString()].QuerySelector("button[name='Reply.ArticleLink']"));
+        Assert.NotNull(hits[inside.Id.ToString()].QuerySelector("button[name='Reply.Article'][form=reply-form]"));
+        Assert.NotNull((await Html.GetAsync(agent, $"/assistenza/pratiche/{number}/articoli?q=fattura")).QuerySelector("[data-no-article]"));
+        Assert.Equal(HttpStatusCode.NotFound, (await agent.GetAsync($"/assistenza/pratiche/{otherNumber}/articoli?q=consegne")).StatusCode);
+        // Without JavaScript the search box's form brings the page back with the same hits.
+        Assert.Equal(2, (await Html.GetAsync(agent, $"/assistenza/pratiche/{number}?q=consegne")).QuerySelectorAll("#article-results [data-article]").Length);
+
+        // The link: the help page's absolute address, the use recorded.
+        var link = await InsertAsync(agent, number, shown.Id, "link");
+        Assert.Equal(HttpStatusCode.OK, link.StatusCode);
+        Assert.Equal($"http://localhost/aiuto/{slug}/{shown.Id}", await link.Content.ReadAsStringAsync());
+        Assert.Equal(1, await UsesAsync(org, shown.Id));
+        var text = await InsertAsync(agent, number, shown.Id, "testo");
+        Assert.StartsWith("La consegna del reso è gratuita", await text.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, await UsesAsync(org, shown.Id));
+
+        // An internal article has no public address; other organizations' cases and articles are not found; nothing recorded.
+        Assert.Equal(HttpStatusCode.Conflict, (await InsertAsync(agent, number, inside.Id, "link")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await InsertAsync(agent, otherNumber, other.Public.Id, "link", tokenFrom: $"/assistenza/pratiche/{number}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await InsertAsync(agent, number, other.Public.Id, "link")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await InsertAsync(agent, number, shown.Id, "tutto")).StatusCode);
+        var forged = await agent.PostAsync($"/assistenza/pratiche/{number}/articoli/{shown.Id}", new FormUrlEncodedContent(new Dictionary<string, string> { ["modo"] = "link" }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        var executive = await org.SignInAsync(Role.Executive);
+        // Who may only read cases puts nothing into a reply (sent to the access-denied page, as for any page of the app).
+        Assert.False((await InsertAsync(executive, number, shown.Id, "link")).IsSuccessStatusCode);
+        Assert.Equal(0, await UsesAsync(org, inside.Id));
+        Assert.Equal(0, await UsesAsync(other.Org, other.Public.Id));
+        Assert.Equal(2, await UsesAsync(org, shown.Id));
+
+        // Without JavaScript the buttons post the reply form: the link goes after what is typed; an internal one is refused, the text kept.
+        var posted = await Html.SubmitFormAsync(agent, $"/assistenza/pratiche/{number}", "reply", new Dictionary<string, string> { ["Reply.Text"] = "Trova qui le istruzioni:", ["Reply.ArticleLink"] = shown.Id.ToString() });
+        Assert.Equal($"Trova qui le istruzioni: http://localhost/aiuto/{slug}/{shown.Id}", (await Html.ParseAsync(posted)).QuerySelector("#reply-text")!.TextContent);
+        Assert.Equal(3, await UsesAsync(org, shown.Id));
+        var refused = await Html.ParseAsync(await Html.SubmitFormAsync(agent, $"/assistenza/pratiche/{number}", "reply", new Dictionary<string, string> { ["Reply.Text"] = "Buongiorno", ["Reply.ArticleLink"] = inside.Id.ToString() }));
+        Assert.Equal("Buongiorno", refused.QuerySelector("#reply-text")!.TextContent);
+        Assert.Contains("solo per uso interno", refused.QuerySelector("#Reply-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await UsesAsync(org, inside.Id));
+        Assert.Equal(0, await app.InOrganizationAsync(org.Id, services => services.GetRequiredService<CerchioDb>().Set<CaseEntry>().CountAsync(e => e.Kind == CaseEntryKind.Reply)));
     }
 }
 
