@@ -99,6 +99,19 @@ public abstract class AnnouncementsBrowserTests(BrowserApp app)
         await Accessibility.AssertAccessibleAsync(luca);
         await suggestion.GetByRole(AriaRole.Button).ClickAsync();
         await Expect(luca.Locator("#reply-text")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("restano al prezzo vecchio"));
+
+        // A public article, found as the agent types: its link on the help page goes where the cursor is, after the text.
+        var article = await (await org.Api().PostAsJsonAsync("/api/v1/articles", new { title = "Listino cucine: cosa cambia", body = "I prezzi delle cucine salgono del 4%.", status = "published", is_public = true }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        await luca.GetByRole(AriaRole.Searchbox, new() { Name = "Cerca negli articoli" }).PressSequentiallyAsync("cucine");
+        var found = luca.Locator($"#article-results [data-article='{article.GetProperty("id").GetString()}']");
+        await Expect(found).ToBeVisibleAsync();
+        await Accessibility.AssertAccessibleAsync(luca);
+        await found.GetByRole(AriaRole.Button, new() { Name = "Inserisci il link" }).ClickAsync();
+        var slug = await ContactForms.SlugAsync(app.App, org.Id);
+        await Expect(luca.Locator("#reply-text")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(
+            $"restano al prezzo vecchio[\\s\\S]*https?://[^/]+/aiuto/{slug}/{article.GetProperty("id").GetString()}"));
+        await Expect(luca.Locator("#article-insert-status")).ToHaveTextAsync("Inserito nella risposta.");
     }
 }
 

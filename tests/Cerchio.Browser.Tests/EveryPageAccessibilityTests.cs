@@ -46,8 +46,15 @@ public abstract partial class EveryPageAccessibilityTests(BrowserApp app)
         (await org.Api().PostAsJsonAsync($"/api/v1/cases/{number}/notes", new { text = $"@Admin {org.Name} puoi guardare?" })).EnsureSuccessStatusCode();
         var entries = await org.Api().GetFromJsonAsync<JsonElement>($"/api/v1/cases/{number}/entries");
         var withHtml = entries.EnumerateArray().Last(e => e.GetProperty("kind").GetString() == "customer_message").GetProperty("id").GetString();
+        // A public article with its English version: the help page lists it, its public page and the staff's show it.
+        var article = await (await org.Api().PostAsJsonAsync("/api/v1/articles", new { title = "Consegne e ritardi", body = "La **consegna** arriva in 5 giorni lavorativi.", category = "Consegne", status = "published", is_public = true }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var articleId = article.GetProperty("id").GetString()!;
+        (await org.Api().PostAsJsonAsync("/api/v1/articles", new { title = "Deliveries and delays", body = "Delivery takes 5 working days.", language = "en", status = "published", is_public = true, translation_of = articleId }))
+            .EnsureSuccessStatusCode();
         var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
+            ["ArticleId"] = articleId,
             ["CustomerId"] = customer.GetProperty("id").GetString()!,
             ["Number"] = opened.GetProperty("number").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Slug"] = await Cerchio.Tests.Infrastructure.ContactForms.SlugAsync(app.App, org.Id),
@@ -80,6 +87,17 @@ public abstract partial class EveryPageAccessibilityTests(BrowserApp app)
             await Accessibility.AssertAccessibleAsync(page);
             visited.Add(url);
         }
+
+        // The help page's search results, in English too, and the case page's article search without JavaScript.
+        await page.GotoAsync($"/aiuto/{ids["Slug"]}?q=consegne");
+        await Expect(page.Locator("#help-results [data-article]")).ToHaveCountAsync(1);
+        await Accessibility.AssertAccessibleAsync(page);
+        await page.GotoAsync($"/aiuto/{ids["Slug"]}?lang=en&q=delivery");
+        await Expect(page.Locator("#help-results [data-article]")).ToHaveCountAsync(1);
+        await Accessibility.AssertAccessibleAsync(page);
+        await page.GotoAsync($"/assistenza/pratiche/{number}?q=consegne");
+        await Expect(page.Locator("#article-results [data-article]")).ToHaveCountAsync(1);
+        await Accessibility.AssertAccessibleAsync(page);
 
         // The case page with one email shown as HTML in its frame.
         await page.GotoAsync($"/assistenza/pratiche/{number}?html={withHtml}");

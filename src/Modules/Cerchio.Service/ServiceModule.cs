@@ -75,6 +75,11 @@ public static class ServiceModule
         services.AddSweepPass<Features.Knowledge.StaleArticlePass>();
         services.AddScoped<Features.Knowledge.KnowledgeDemoData>();
         services.AddSingleton<ITranslations, Features.Knowledge.KnowledgeTranslations>();
+        services.AddScoped<Features.HelpCenter.PublicHelp>();
+        services.AddScoped<Cerchio.Ui.IPublicPageLanguage, Features.HelpCenter.HelpCenterLanguage>();
+        services.AddSingleton<ITranslations, Features.HelpCenter.HelpCenterTranslations>();
+        services.AddScoped<Features.CaseArticles.CaseArticles>();
+        services.AddSingleton<ITranslations, Features.CaseArticles.CaseArticlesTranslations>();
         return services;
     }
 
@@ -106,5 +111,6 @@ public static class ServiceModule
         Features.Knowledge.KnowledgeApi.Map(knowledgeApi);
         Features.Attachments.DocumentFileEndpoints.MapApi(announcementsApi, knowledgeApi);
         Features.Attachments.DocumentFileEndpoints.MapPages(app);
+        Features.CaseArticles.CaseArticleEndpoints.Map(app);
     }
 }

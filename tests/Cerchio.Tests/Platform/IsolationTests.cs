@@ -34,10 +34,14 @@ public abstract partial class IsolationTests(AppFixture app)
     /// Endpoints whose job is to work without an organization (sign-in, set-up, errors, health, the API description),
     /// the invitation link, whose 32 random bytes are themselves the permission to see that one invitation, and the
     /// public contact form, which shows any organization's form to anyone by design (ContactFormTests proves a post to
-    /// B's form opens a case in B only, whoever sends it).
+    /// B's form opens a case in B only, whoever sends it), and the public help page, which shows any organization's
+    /// public articles to anyone by design (HelpCenterTests proves it shows nothing else, nor another's articles).
     /// </summary>
     private static readonly string[] Public =
-        ["/accedi", "/configurazione", "/errore", "/accesso-negato", "/non-trovato", "/health/live", "/health/ready", "/openapi/{documentName}.json", "/esci", "/lingua", "/invito/{Token}", "/contatti/{Slug}"];
+    [
+        "/accedi", "/configurazione", "/errore", "/accesso-negato", "/non-trovato", "/health/live", "/health/ready", "/openapi/{documentName}.json", "/esci", "/lingua", "/invito/{Token}", "/contatti/{Slug}",
+        "/aiuto/{Slug}", "/aiuto/{Slug}/{ArticleId:guid}",
+    ];
 
     private sealed record Tenant(TestOrganization Org, Dictionary<string, string> Ids);
 

@@ -3,6 +3,8 @@
 // fills the chosen reply's placeholders for this case. Without JavaScript, or if that address fails, "Inserisci" posts
 // the form and the server appends the reply instead.
 
+import { insertAtCursor } from "./reply-insert.js";
+
 const picker = document.querySelector("#canned-reply-picker[data-expand]");
 const reply = document.querySelector("#reply-text");
 const insert = document.querySelector("#insert-canned-reply");
@@ -28,19 +30,7 @@ if (picker && reply && insert && choice) {
       return;
     }
 
-    const start = reply.selectionStart ?? reply.value.length;
-    const end = reply.selectionEnd ?? start;
-    const before = reply.value.slice(0, start);
-    const after = reply.value.slice(end);
-    // A blank line apart from text already typed on either side, as the server's own insertion does.
-    const lead = before.trim() === "" ? "" : before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
-    const tail = after.trim() === "" ? "" : "\n\n";
-    reply.value = before + lead + text + tail + after.replace(/^\n+/, "");
-    const caret = (before + lead + text).length;
-    reply.focus();
-    reply.setSelectionRange(caret, caret);
-    // Whoever listens to typing (the presence warning) hears this too.
-    reply.dispatchEvent(new Event("input", { bubbles: true }));
+    insertAtCursor(reply, text);
     if (status) {
       status.textContent = status.dataset.done ?? "";
     }

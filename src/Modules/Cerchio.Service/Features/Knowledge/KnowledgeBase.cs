@@ -184,7 +184,9 @@ internal sealed class KnowledgeBase(CerchioDb db, IOrganizationDirectory organiz
     }
 
     /// <summary>Ranked matches of the words typed (title first, then tags, then text), each with a highlighted snippet.</summary>
-    public async Task<List<ArticleHit>> SearchAsync(string? text, int take = 20, bool any = false, bool publishedOnly = false, CancellationToken ct = default)
+    /// <param name="publicOnly">Only what the public help page shows: published, public, in <paramref name="language"/> if given.</param>
+    public async Task<List<ArticleHit>> SearchAsync(string? text, int take = 20, bool any = false, bool publishedOnly = false, CancellationToken ct = default,
+        bool publicOnly = false, string? language = null)
     {
         var search = SearchText.Parse(text);
         if (search.IsEmpty)
@@ -197,7 +199,10 @@ internal sealed class KnowledgeBase(CerchioDb db, IOrganizationDirectory organiz
             ["org"] = db.CurrentOrganizationId,
             ["take"] = Math.Clamp(take, 1, 50),
             ["published"] = (int)ArticleStatus.Published,
-            ["all"] = CanWrite && !publishedOnly,
+            ["all"] = CanWrite && !publishedOnly && !publicOnly,
+            ["public"] = publicOnly,
+            // '' rather than null: PostgreSQL cannot type a parameter only ever compared with IS NULL.
+            ["lang"] = language ?? "",
         };
         string sql;
         if (db.IsSqlite)
@@ -210,6 +215,7 @@ internal sealed class KnowledgeBase(CerchioDb db, IOrganizationDirectory organiz
                 FROM "ArticlesSearch"
                 JOIN "Articles" AS a ON a.rowid = "ArticlesSearch".rowid
                 WHERE "ArticlesSearch" MATCH @q AND a."OrganizationId" = @org AND (@all OR a."Status" = @published)
+                  AND (NOT @public OR a."IsPublic") AND (@lang = '' OR a."Language" = @lang)
                 ORDER BY bm25("ArticlesSearch", 10.0, 1.0, 4.0)
                 LIMIT @take
                 """;
@@ -223,6 +229,7 @@ internal sealed class KnowledgeBase(CerchioDb db, IOrganizationDirectory organiz
                 SELECT a."Id", ts_headline('{SearchText.PostgresConfiguration}', a."Body", to_tsquery('{SearchText.PostgresConfiguration}', @words), @fragments)
                 FROM "Articles" AS a
                 WHERE a."SearchVector" @@ to_tsquery('{SearchText.PostgresConfiguration}', @q) AND a."OrganizationId" = @org AND (@all OR a."Status" = @published)
+                  AND (NOT @public OR a."IsPublic") AND (@lang = '' OR a."Language" = @lang)
                 ORDER BY ts_rank(a."SearchVector", to_tsquery('{SearchText.PostgresConfiguration}', @q)) DESC, a."Title"
                 LIMIT @take
                 """;
