@@ -69,6 +69,7 @@ public static class ServiceModule
         services.AddScoped<Cerchio.Ui.Frame.ISidebarSection>(sp => sp.GetRequiredService<Features.Announcements.AnnouncementFrame>());
         services.AddScoped<IFrontLineReadiness, Features.Announcements.FrontLineReadinessQuery>();
         services.AddSweepPass<Features.Announcements.AnnouncementReminderPass>();
+        services.AddSweepPass<Features.Announcements.AudienceCatchUpPass>();
         services.AddScoped<Features.Knowledge.KnowledgeBase>();
         services.AddScoped<Features.Attachments.DocumentFiles>();
         services.AddSingleton<ITranslations, Features.Attachments.DocumentFileTranslations>();
@@ -111,6 +112,7 @@ public static class ServiceModule
         Features.Knowledge.KnowledgeApi.Map(knowledgeApi);
         Features.Attachments.DocumentFileEndpoints.MapApi(announcementsApi, knowledgeApi);
         Features.Attachments.DocumentFileEndpoints.MapPages(app);
+        Features.HelpCenter.PublicHelp.MapFiles(app);
         Features.CaseArticles.CaseArticleEndpoints.Map(app);
     }
 }

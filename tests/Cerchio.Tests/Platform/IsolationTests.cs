@@ -40,7 +40,7 @@ public abstract partial class IsolationTests(AppFixture app)
     private static readonly string[] Public =
     [
         "/accedi", "/configurazione", "/errore", "/accesso-negato", "/non-trovato", "/health/live", "/health/ready", "/openapi/{documentName}.json", "/esci", "/lingua", "/invito/{Token}", "/contatti/{Slug}",
-        "/aiuto/{Slug}", "/aiuto/{Slug}/{ArticleId:guid}",
+        "/aiuto/{Slug}", "/aiuto/{Slug}/{ArticleId:guid}", "/aiuto/{slug}/{articleId:guid}/allegati/{articleFileId:guid}",
     ];
 
     private sealed record Tenant(TestOrganization Org, Dictionary<string, string> Ids);

@@ -229,6 +229,49 @@ public abstract class AnnouncementsTests(MailApp app)
     }
 
     [Fact]
+    public async Task AudienceCatchUp_SomeoneJoiningTheFrontLineBeforeTheLaunch_GetsItOnce_AfterTheLaunchNobodyDoes()
+    {
+        var team = await TeamAsync("Annunci Nuovi Arrivi S.r.l.");
+        var lead = await team.Org.SignInAsync(team.Lead);
+        var title = $"Nuovo catalogo {Guid.NewGuid():N}"[..26];
+        var upcoming = IdOf(await PublishedAsync(lead, title, launchInDays: 5));
+        var past = IdOf(await PublishedAsync(lead, $"Già lanciato {title}", launchInDays: -1));
+        Assert.Equal(3, (await AudienceEmailsAsync(team.Org, upcoming)).Count);
+
+        // Giulia joins customer service after the publication; Piero joins the accounts, outside the audience.
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        var (giulia, piero) = ($"giulia.{unique}@example.test", $"piero.{unique}@example.test");
+        await app.InOrganizationAsync(team.Org.Id, async services =>
+        {
+            var provisioning = services.GetRequiredService<IOrganizationProvisioning>();
+            Assert.False((await provisioning.AddPersonAsync(new NewPerson("Giulia", giulia, TestOrganization.Password, Role.Agent, "Customer service e post-vendita"))).Errors.Any);
+            Assert.False((await provisioning.AddPersonAsync(new NewPerson("Piero", piero, TestOrganization.Password, Role.TeamMember, "Amministrazione"))).Errors.Any);
+            return 0;
+        });
+
+        // The pass sees every organization's announcements: the test looks at this one's receipts and mail only.
+        AudienceCatchUpPass Pass() => ActivatorUtilities.CreateInstance<AudienceCatchUpPass>(app.Services, TimeProvider.System);
+        await Pass().RunAsync(CancellationToken.None);
+        await Pass().RunAsync(CancellationToken.None);
+        Assert.Equal(new[] { team.Anna, team.Marco, team.Sara, giulia }.Order(), await AudienceEmailsAsync(team.Org, upcoming));
+        Assert.Equal(3, (await AudienceEmailsAsync(team.Org, past)).Count);
+        await Wait.UntilAsync(() => MailTo(giulia, title).Count > 0, "Giulia gets the announcement");
+        await Wait.UntilAsync(() => InAsync(team.Org, db => db.Set<Cerchio.Data.Outbox.OutgoingEmail>().AllAsync(e => e.Status != Cerchio.Data.Outbox.EmailStatus.Queued)), "the outbox is empty");
+        Assert.Single(MailTo(giulia, title));
+        Assert.Empty(MailTo(piero, title));
+
+        var giuliaClient = await team.Org.SignInAsync(giulia);
+        Assert.Contains(title, (await Html.GetAsync(giuliaClient, "/")).QuerySelector("#announcement-banner")?.TextContent ?? "");
+    }
+
+    private static async Task<string> PublishedAsync(HttpClient lead, string title, int launchInDays)
+    {
+        var page = await DraftAsync(lead, title, "Il catalogo cambia.", launchInDays);
+        await PublishAsync(lead, page);
+        return page;
+    }
+
+    [Fact]
     public async Task Publishers_AreTheOrganizationsChoice_CheckedOnThePageAndOnSaving()
     {
         var team = await TeamAsync("Annunci Chi Pubblica S.r.l.");

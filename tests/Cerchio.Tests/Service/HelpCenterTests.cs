@@ -147,6 +147,45 @@ public abstract class HelpCenterTests(AppFixture app)
         Assert.Null((await Html.GetAsync(lead, $"/comunicazioni/conoscenza/{inside.Id}")).QuerySelector("#article-help-page"));
     }
 
+    [Fact]
+    public async Task PublicArticleFiles_AreForAnyone_AnInternalArticlesFilesForNobodyOutside()
+    {
+        var (org, slug, shown, _, inside, draft, _, _) = await SeedAsync("Aiuto Allegati S.r.l.");
+        var other = await SeedAsync("Aiuto Allegati Altra S.r.l.");
+        var pdf = "%PDF-1.4 manuale"u8.ToArray();
+        var files = await app.InOrganizationAsync(org.Id, async services =>
+        {
+            var db = services.GetRequiredService<CerchioDb>();
+            DocumentFile FileOf(Guid article, string name) => new()
+            {
+                Id = Ids.New(), OwnerKind = DocumentOwner.Article, OwnerId = article, FileName = name, ContentType = "application/pdf", Content = pdf, Size = pdf.Length,
+                AddedAt = DateTimeOffset.UtcNow,
+            };
+            var (manual, margins, future) = (FileOf(shown.Id, "manuale di reso.pdf"), FileOf(inside.Id, "margini.pdf"), FileOf(draft.Id, "listino 2027.pdf"));
+            db.AddRange(manual, margins, future);
+            await db.SaveChangesAsync();
+            return (Manual: manual.Id, Margins: margins.Id, Future: future.Id);
+        });
+
+        var visitor = app.Browser();
+        var chip = (await Html.GetAsync(visitor, $"/aiuto/{slug}/{shown.Id}")).QuerySelector("#help-article-files a.attachment-chip")!;
+        Assert.Equal("manuale di reso.pdf", chip.QuerySelector(".attachment-name")!.TextContent);
+        var download = await visitor.GetAsync(chip.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+
+        foreach (var hidden in new[]
+                 {
+                     $"/aiuto/{slug}/{inside.Id}/allegati/{files.Margins}", $"/aiuto/{slug}/{shown.Id}/allegati/{files.Margins}",
+                     $"/aiuto/{slug}/{draft.Id}/allegati/{files.Future}", $"/aiuto/{other.Slug}/{shown.Id}/allegati/{files.Manual}",
+                     $"/aiuto/{slug}/{shown.Id}/allegati/{Guid.NewGuid()}",
+                 })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(hidden)).StatusCode);
+        }
+    }
+
     private static async Task<int> OpenCaseAsync(TestOrganization org)
     {
         var api = org.Api();

@@ -144,16 +144,25 @@ internal sealed class Announcements(
             return errors.Add("Audience", refused);
         }
 
-        db.AddRange(audience.Select(m => new AnnouncementReceipt { Id = Ids.New(), AnnouncementId = a.Id, UserId = m.UserId }));
-        var told = await notifications.AddAsync(
-            new NewNotification(NotificationKind.AnnouncementPublished, PageOf(a.Id), "Nuovo annuncio: {0}", a.Title), audience.Select(m => m.UserId), ct);
+        await TellAsync(a, audience.Select(m => m.UserId), ct);
+        await db.SaveChangesAsync(ct);
+        return errors;
+    }
+
+    /// <summary>
+    /// Makes people part of a published announcement's audience: a receipt each, the bell and an email in their
+    /// language, in the caller's save. At publication for everyone, and later for whoever joins its departments or
+    /// roles before the launch (<see cref="AudienceCatchUpPass"/>).
+    /// </summary>
+    public async Task TellAsync(Announcement a, IEnumerable<Guid> people, CancellationToken ct = default)
+    {
+        var ids = people.ToList();
+        db.AddRange(ids.Select(id => new AnnouncementReceipt { Id = Ids.New(), AnnouncementId = a.Id, UserId = id }));
+        var told = await notifications.AddAsync(new NewNotification(NotificationKind.AnnouncementPublished, PageOf(a.Id), "Nuovo annuncio: {0}", a.Title), ids, ct);
         foreach (var message in await MessagesAsync(a, told, reminder: false, ct))
         {
             outbox.Queue(message, relatedId: a.Id);
         }
-
-        await db.SaveChangesAsync(ct);
-        return errors;
     }
 
     public async Task<Errors> ArchiveAsync(Announcement a, CancellationToken ct = default)

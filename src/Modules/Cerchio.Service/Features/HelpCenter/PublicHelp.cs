@@ -4,7 +4,9 @@ using Cerchio.Organizations.Contracts;
 using Cerchio.Service.Domain;
 using Cerchio.Service.Features.Knowledge;
 using Cerchio.Tenancy;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -78,6 +80,31 @@ internal sealed class PublicHelp(IServiceScopeFactory scopes)
                 .FirstOrDefaultAsync(ct);
             return new HelpArticleText(Public(article), article.Body, other);
         });
+
+    /// <summary>The files of a public article, as its page lists them.</summary>
+    public Task<List<Attachments.DocumentFileInfo>> FilesAsync(PublicOrganization organization, Guid articleId, CancellationToken ct) =>
+        InOrganizationAsync(organization, async (db, services) => await Shown(db).AnyAsync(a => a.Id == articleId, ct)
+            ? await services.GetRequiredService<Attachments.DocumentFiles>().ListAsync(articleId, ct)
+            : []);
+
+    /// <summary>One file of a public article, bytes included; null for any other article's or organization's.</summary>
+    public Task<DocumentFile?> FileAsync(PublicOrganization organization, Guid articleId, Guid fileId, CancellationToken ct) =>
+        InOrganizationAsync(organization, async (db, services) => await Shown(db).AnyAsync(a => a.Id == articleId, ct)
+            ? await services.GetRequiredService<Attachments.DocumentFiles>().FindAsync(articleId, fileId, ct)
+            : null);
+
+    public static string FileOf(string slug, Guid articleId, Guid fileId) => $"{PathPrefix}/{Uri.EscapeDataString(slug)}/{articleId}/allegati/{fileId}";
+
+    /// <summary>GET /aiuto/{slug}/{article}/allegati/{file}: a public article's file, for anyone, served as inert as a case's.</summary>
+    public static void MapFiles(IEndpointRouteBuilder app) =>
+        app.MapGet(PathPrefix + "/{slug}/{articleId:guid}/allegati/{articleFileId:guid}",
+                async (string slug, Guid articleId, Guid articleFileId, HttpContext context, IOrganizationDirectory organizations, PublicHelp help, CancellationToken ct) =>
+                    await ContactForm.ContactFormPage.FindAsync(context, organizations, slug) is { } organization
+                    && await help.FileAsync(organization, articleId, articleFileId, ct) is { } f
+                        ? Attachments.CaseFiles.Serve(f.FileName, f.ContentType, f.Content, inline: false)
+                        : Results.NotFound())
+            .AllowAnonymous()
+            .ExcludeFromDescription();
 
     private static IQueryable<Article> Shown(CerchioDb db) => db.Set<Article>().Where(ShownRule);
 
