@@ -20,6 +20,8 @@ internal sealed class AnnouncementTranslations : ITranslations
         ["Discussione"] = "Discussion",
         ["Stessa domanda per altre {0} persone"] = "Same question for {0} more people",
         ["D'accordo altre {0} persone"] = "{0} more people agree",
+        ["Stessa domanda per un'altra persona"] = "Same question for one more person",
+        ["D'accordo un'altra persona"] = "One more person agrees",
         ["Anch'io"] = "Me too",
         ["D'accordo"] = "Agree",
         ["con {0}"] = "with {0}",
