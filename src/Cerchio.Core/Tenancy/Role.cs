@@ -25,6 +25,8 @@ public static class Permissions
     public const string ReadAnnouncements = "perm:read-announcements";
     public const string ReadKnowledge = "perm:read-knowledge";
     public const string WriteKnowledge = "perm:write-knowledge";
+    public const string ViewJourneys = "perm:view-journeys";
+    public const string ManageJourneys = "perm:manage-journeys";
 
     private static readonly Dictionary<string, Role[]> Grants = new()
     {
@@ -44,6 +46,9 @@ public static class Permissions
         [ReadKnowledge] = [Role.Administrator, Role.CxLead, Role.TeamMember, Role.Agent, Role.Executive],
         // The departments own what they know: their referenti write and review it, with the CX lead.
         [WriteKnowledge] = [Role.Administrator, Role.CxLead, Role.TeamMember],
+        // Everyone sees the journeys and who answers for each touchpoint; the CX lead runs the catalog.
+        [ViewJourneys] = [Role.Administrator, Role.CxLead, Role.TeamMember, Role.Agent, Role.Executive],
+        [ManageJourneys] = [Role.Administrator, Role.CxLead],
     };
 
     public static IEnumerable<string> All => Grants.Keys;

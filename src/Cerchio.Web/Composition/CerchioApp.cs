@@ -23,7 +23,7 @@ namespace Cerchio.Web.Composition;
 public static class CerchioApp
 {
     /// <summary>The modules' assemblies: their entity configurations form the one model, their pages the routes.</summary>
-    public static readonly Assembly[] ModuleAssemblies = [typeof(OrganizationsModule).Assembly, typeof(CustomersModule).Assembly, typeof(ServiceModule).Assembly];
+    public static readonly Assembly[] ModuleAssemblies = [typeof(OrganizationsModule).Assembly, typeof(CustomersModule).Assembly, typeof(ServiceModule).Assembly, typeof(Cerchio.Journeys.JourneysModule).Assembly];
 
     public static void AddCerchio(this WebApplicationBuilder builder)
     {
@@ -89,9 +89,9 @@ public static class CerchioApp
 
         services.AddOrganizationsModule();
         services.AddCustomersModule();
+        Cerchio.Journeys.JourneysModule.AddJourneysModule(services);
         services.AddServiceModule();
         // One list of touchpoints for the whole app; the journeys module will bring the editable catalog in its place.
-        services.AddSingleton<Cerchio.Touchpoints.ITouchpointCatalog, Cerchio.Touchpoints.ProvisionalTouchpoints>();
         services.AddSingleton<Features.Demo.DemoCompany>();
     }
 
@@ -208,6 +208,7 @@ public static class CerchioApp
         var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy.Name);
         app.MapOrganizationsModule();
         app.MapCustomersModule(api);
+        Cerchio.Journeys.JourneysModule.MapJourneysModule(app, api);
         app.MapServiceModule(api);
         app.MapRazorComponents<App>().AddAdditionalAssemblies(ModuleAssemblies);
     }

@@ -124,6 +124,14 @@ public static class EveryKindOfRecord
             var announcementFile = FileOf(Cerchio.Service.Domain.DocumentOwner.Announcement, announcement.Id);
             var articleFile = FileOf(Cerchio.Service.Domain.DocumentOwner.Article, article.Id);
             db.AddRange(announcementFile, articleFile);
+            // The organization's own touchpoint (beside the seventeen defaults every organization has).
+            var (touchpoint, touchpointErrors) = await services.GetRequiredService<Cerchio.Journeys.Features.Catalog.TouchpointCatalog>()
+                .SaveAsync(null, new() { Code = $"tocco-{tag.ToLowerInvariant()}", Name = $"Touchpoint {tag}", Promise = tag });
+            if (touchpoint is null)
+            {
+                throw new InvalidOperationException(string.Join("; ", touchpointErrors.All.Select(e => e.Message.Text)));
+            }
+
             var timelineEvent = await db.Set<TimelineEvent>().FirstAsync(e => e.CustomerId == customerId);
             var contact = await db.Set<Contact>().FirstAsync(c => c.CustomerId == customerId);
             var slug = await db.Set<Organization>().Select(o => o.Slug).SingleAsync();
@@ -158,6 +166,7 @@ public static class EveryKindOfRecord
                 ["articleid"] = article.Id.ToString(),
                 ["announcementfileid"] = announcementFile.Id.ToString(),
                 ["articlefileid"] = articleFile.Id.ToString(),
+                ["code"] = $"tocco-{tag.ToLowerInvariant()}",
             };
             return (org, ids);
         });

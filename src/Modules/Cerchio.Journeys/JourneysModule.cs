@@ -1,0 +1,26 @@
+using Cerchio.Journeys.Features.Catalog;
+using Cerchio.Text;
+using Cerchio.Touchpoints;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cerchio.Journeys;
+
+/// <summary>Journeys from the customer's side: the touchpoint catalog with an owner in every department (personas and maps to come).</summary>
+public static class JourneysModule
+{
+    public static IServiceCollection AddJourneysModule(this IServiceCollection services)
+    {
+        services.AddSingleton<ITranslations, JourneysTranslations>();
+        services.AddScoped<TouchpointCatalog>();
+        services.AddScoped<ITouchpointCatalog>(sp => sp.GetRequiredService<TouchpointCatalog>());
+        services.AddScoped<Cerchio.Ui.Frame.ISidebarSection, Features.Frame.JourneysSidebar>();
+        return services;
+    }
+
+    /// <param name="api">The /api/v1 group: API-key authentication and organization scope are already applied.</param>
+    public static void MapJourneysModule(this IEndpointRouteBuilder app, IEndpointRouteBuilder api) =>
+        TouchpointsApi.Map(api.MapGroup("").WithTags("Touchpoints"));
+}
