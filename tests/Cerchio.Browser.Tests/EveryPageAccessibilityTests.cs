@@ -58,6 +58,7 @@ public abstract partial class EveryPageAccessibilityTests(BrowserApp app)
             ["CustomerId"] = customer.GetProperty("id").GetString()!,
             ["Number"] = opened.GetProperty("number").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Slug"] = await Cerchio.Tests.Infrastructure.ContactForms.SlugAsync(app.App, org.Id),
+            ["Code"] = "fattura",   // a default touchpoint: its edit page
         };
 
         var page = await app.SignedInPageAsync(org.AdminEmail);

@@ -125,8 +125,10 @@ public static class EveryKindOfRecord
             var articleFile = FileOf(Cerchio.Service.Domain.DocumentOwner.Article, article.Id);
             db.AddRange(announcementFile, articleFile);
             // The organization's own touchpoint (beside the seventeen defaults every organization has).
+            // Its code leaves the tag out: a page that echoes the address asked for must not look like a leak.
+            var touchpointCode = $"tocco-{Guid.NewGuid():N}"[..16];
             var (touchpoint, touchpointErrors) = await services.GetRequiredService<Cerchio.Journeys.Features.Catalog.TouchpointCatalog>()
-                .SaveAsync(null, new() { Code = $"tocco-{tag.ToLowerInvariant()}", Name = $"Touchpoint {tag}", Promise = tag });
+                .SaveAsync(null, new() { Code = touchpointCode, Name = $"Touchpoint {tag}", Promise = tag });
             if (touchpoint is null)
             {
                 throw new InvalidOperationException(string.Join("; ", touchpointErrors.All.Select(e => e.Message.Text)));
@@ -166,7 +168,7 @@ public static class EveryKindOfRecord
                 ["articleid"] = article.Id.ToString(),
                 ["announcementfileid"] = announcementFile.Id.ToString(),
                 ["articlefileid"] = articleFile.Id.ToString(),
-                ["code"] = $"tocco-{tag.ToLowerInvariant()}",
+                ["code"] = touchpointCode,
             };
             return (org, ids);
         });
