@@ -85,6 +85,7 @@ internal sealed class CustomersTranslations : ITranslations
         ["Manca l'elenco 'events', o è vuoto."] = "The 'events' list is missing or empty.",
         ["Al massimo {0} eventi per richiesta."] = "At most {0} events per request.",
         ["Cliente non trovato: indica external_id, email o vat_number di un cliente esistente."] = "Customer not found: give the external_id, email or vat_number of an existing customer.",
+        ["'touchpoint': codice sconosciuto o archiviato nel catalogo dei touchpoint: '{0}'."] = "'touchpoint': a code unknown or archived in the touchpoint catalog: '{0}'.",
         ["Ogni evento deve essere un oggetto JSON."] = "Each event must be a JSON object.",
         ["'id' è obbligatorio: è la chiave che rende sicuro il reinvio."] = "'id' is required: it is the key that makes resending safe.",
         ["'id' può avere al massimo 100 caratteri."] = "'id' can be at most 100 characters.",

@@ -3,7 +3,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using AngleSharp.Dom;
+using Cerchio.Data;
 using Cerchio.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cerchio.Tests.Customers;
 
@@ -60,6 +63,29 @@ public abstract class EventsApiTests(AppFixture app)
         var shown = page.QuerySelectorAll("#timeline > li").Single(li => li.GetAttribute("data-type") == "order_placed").TextContent;
         Assert.Contains("12.500,50 €", shown.Replace('\u00a0', ' '));
         Assert.Contains("26/1001", shown);
+    }
+
+    [Fact]
+    public async Task Touchpoints_AreMatchedByCodeInTheCatalog_UnknownAndArchivedOnesReportedPerItem()
+    {
+        var org = await app.CreateOrganizationAsync("Eventi Touchpoint S.r.l.");
+        var api = org.Api();
+        await CreateCustomerAsync(api, "Neri S.r.l.", "N-1", "neri@example.test", "01234567897");
+        (await api.PostAsJsonAsync("/api/v1/touchpoints", new { code = "app-mobile", name = "App", online = true })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync("/api/v1/touchpoints", new { code = "vecchio-sito", name = "Vecchio sito", online = true, archived = true })).EnsureSuccessStatusCode();
+
+        object Event(string id, string touchpoint) => new { id, type = "order_placed", customer = new { external_id = "N-1" }, occurred_at = "2026-10-01T09:00:00Z", touchpoint };
+        var response = await api.PostAsJsonAsync("/api/v1/events", new
+        {
+            events = new[] { Event("t-1", "FATTURA"), Event("t-2", "app-mobile"), Event("t-3", "teletrasporto"), Event("t-4", "vecchio-sito") },
+        });
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["accepted", "accepted", "rejected", "rejected"], result.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("status").GetString()));
+        Assert.Contains("teletrasporto", result.GetProperty("results")[2].GetProperty("errors")[0].GetString());
+        Assert.Contains("touchpoint", result.GetProperty("results")[3].GetProperty("errors")[0].GetString());
+        var stored = await app.InOrganizationAsync(org.Id, services => services.GetRequiredService<CerchioDb>().Set<Cerchio.Customers.Domain.TimelineEvent>()
+            .Where(e => e.ExternalId != null).OrderBy(e => e.ExternalId).Select(e => e.TouchpointCode).ToListAsync());
+        Assert.Equal(["fattura", "app-mobile"], stored);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ internal static class IngestEvents
     private sealed record Candidate(int Index, string Id, TimelineEvent Event);
 
     private static async Task<Results<Ok<EventBatchResult>, ValidationProblem>> IngestAsync(
-        EventBatch batch, CerchioDb db, TimeProvider clock, Loc l, CancellationToken ct)
+        EventBatch batch, CerchioDb db, Cerchio.Touchpoints.ITouchpointCatalog touchpoints, TimeProvider clock, Loc l, CancellationToken ct)
     {
         if (batch.Events is not { Count: > 0 } items)
         {
@@ -65,6 +65,10 @@ internal static class IngestEvents
         }
 
         var customers = await ResolveCustomersAsync(db, parsed.Select(p => p.Event.Customer).ToList(), ct);
+        // The organization's catalog, read once per batch: an unknown or archived code is reported on its item.
+        var catalog = parsed.Any(p => p.Event.Touchpoint is not null)
+            ? (await touchpoints.ListAsync(ct)).Select(t => t.Code).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : [];
         var candidates = new List<Candidate>();
         // An id repeats an earlier item of the batch only if that item is stored: after a rejected one it is judged anew.
         var seenInBatch = new HashSet<string>(StringComparer.Ordinal);
@@ -73,6 +77,12 @@ internal static class IngestEvents
             if (!customers.TryGetValue(item.Customer, out var customerId))
             {
                 results[index] = new EventItemResult(index, id, "rejected", null, null, [l["Cliente non trovato: indica external_id, email o vat_number di un cliente esistente."]]);
+                continue;
+            }
+
+            if (item.Touchpoint is { } code && !catalog.Contains(code))
+            {
+                results[index] = new EventItemResult(index, id, "rejected", null, null, [l.F("'touchpoint': codice sconosciuto o archiviato nel catalogo dei touchpoint: '{0}'.", code)]);
                 continue;
             }
 
