@@ -7,6 +7,8 @@ const files = {
   "htmx.org/dist/htmx.min.js": "htmx/htmx.min.js",
   // The self-contained build (its colour helper bundled): the report pages load it with a plain script tag.
   "chart.js/dist/chart.umd.min.js": "chartjs/chart.umd.min.js",
+  // Drag and drop on the journey map; the page works without it.
+  "sortablejs/Sortable.min.js": "sortablejs/Sortable.min.js",
 };
 for (const [from, to] of Object.entries(files)) {
   const target = `wwwroot/lib/${to}`;

@@ -15,6 +15,8 @@ public static class JourneysModule
     {
         services.AddSingleton<ITranslations, JourneysTranslations>();
         services.AddScoped<TouchpointCatalog>();
+        services.AddScoped<Features.Maps.JourneyBook>();
+        services.AddScoped<Features.Maps.JourneyMapReader>();
         services.AddScoped<ITouchpointCatalog>(sp => sp.GetRequiredService<TouchpointCatalog>());
         services.AddScoped<Cerchio.Ui.Frame.ISidebarSection, Features.Frame.JourneysSidebar>();
         return services;
