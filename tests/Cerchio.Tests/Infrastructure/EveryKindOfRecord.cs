@@ -134,6 +134,16 @@ public static class EveryKindOfRecord
                 throw new InvalidOperationException(string.Join("; ", touchpointErrors.All.Select(e => e.Message.Text)));
             }
 
+            // A journey of its own, with the default stages.
+            var (journey, journeyErrors) = await services.GetRequiredService<Cerchio.Journeys.Features.Maps.JourneyBook>()
+                .SaveAsync(null, new() { Name = $"Viaggio {tag}", Description = tag });
+            if (journey is null)
+            {
+                throw new InvalidOperationException(string.Join("; ", journeyErrors.All.Select(e => e.Message.Text)));
+            }
+
+            var stage = await db.Set<Cerchio.Journeys.Domain.JourneyStage>().FirstAsync(s => s.JourneyId == journey.Id);
+
             var timelineEvent = await db.Set<TimelineEvent>().FirstAsync(e => e.CustomerId == customerId);
             var contact = await db.Set<Contact>().FirstAsync(c => c.CustomerId == customerId);
             var slug = await db.Set<Organization>().Select(o => o.Slug).SingleAsync();
@@ -169,6 +179,8 @@ public static class EveryKindOfRecord
                 ["announcementfileid"] = announcementFile.Id.ToString(),
                 ["articlefileid"] = articleFile.Id.ToString(),
                 ["code"] = touchpointCode,
+                ["journeyid"] = journey.Id.ToString(),
+                ["stageid"] = stage.Id.ToString(),
             };
             return (org, ids);
         });

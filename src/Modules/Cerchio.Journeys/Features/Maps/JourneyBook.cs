@@ -34,7 +34,7 @@ internal sealed class StageInput
     public Guid? BackStageDepartmentId { get; set; }
     public string? PainPoints { get; set; }
     public int? Emotion { get; set; }
-    public List<string> Touchpoints { get; set; } = [];
+    public List<string>? Touchpoints { get; set; } = [];
 
     public static StageInput From(JourneyStage s, IEnumerable<JourneyCard> cards) => new()
     {
@@ -184,7 +184,7 @@ internal sealed class JourneyBook(CerchioDb db, TouchpointCatalog catalog, IOrga
         // A touchpoint already on the stage may stay even once archived; a new one must be offered by the catalog.
         var cards = stage is null ? [] : await db.Set<JourneyCard>().Where(c => c.StageId == stage.Id).OrderBy(c => c.Position).ToListAsync(ct);
         var offered = (await catalog.ListAsync(ct)).Select(t => t.Code).Concat(cards.Select(c => c.TouchpointCode)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var wanted = input.Touchpoints.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var wanted = (input.Touchpoints ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (wanted.FirstOrDefault(c => !offered.Contains(c)) is { } unknown)
         {
             errors.Add("Touchpoints", "Il touchpoint «{0}» non è nel catalogo.", unknown);
@@ -344,7 +344,7 @@ internal sealed class JourneyBook(CerchioDb db, TouchpointCatalog catalog, IOrga
     /// <summary>Makes the default journey once; a first visit racing another finds it made and moves on.</summary>
     private async Task EnsureDefaultAsync(CancellationToken ct)
     {
-        if (await db.Set<Journey>().AnyAsync(ct))
+        if (await db.Set<Journey>().AnyAsync(j => j.Code == Journey.DefaultCode, ct))
         {
             return;
         }
@@ -365,7 +365,7 @@ internal sealed class JourneyBook(CerchioDb db, TouchpointCatalog catalog, IOrga
         {
             // Another request made it first (the unique code): theirs stands; anything else is a real failure.
             db.ChangeTracker.Clear();
-            if (!await db.Set<Journey>().AnyAsync(ct))
+            if (!await db.Set<Journey>().AnyAsync(j => j.Code == Journey.DefaultCode, ct))
             {
                 throw;
             }
