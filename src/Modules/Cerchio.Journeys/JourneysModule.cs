@@ -17,6 +17,7 @@ public static class JourneysModule
         services.AddScoped<TouchpointCatalog>();
         services.AddScoped<Features.Maps.JourneyBook>();
         services.AddScoped<Features.Maps.JourneyMapReader>();
+        services.AddScoped<Features.Sharing.JourneyShares>();
         services.AddScoped<ITouchpointCatalog>(sp => sp.GetRequiredService<TouchpointCatalog>());
         services.AddScoped<Cerchio.Ui.Frame.ISidebarSection, Features.Frame.JourneysSidebar>();
         return services;

@@ -41,6 +41,7 @@ public abstract partial class IsolationTests(AppFixture app)
     [
         "/accedi", "/configurazione", "/errore", "/accesso-negato", "/non-trovato", "/health/live", "/health/ready", "/openapi/{documentName}.json", "/esci", "/lingua", "/invito/{Token}", "/contatti/{Slug}",
         "/aiuto/{Slug}", "/aiuto/{Slug}/{ArticleId:guid}", "/aiuto/{slug}/{articleId:guid}/allegati/{articleFileId:guid}",
+        "/condivisa/viaggi/{Token}",   // a journey's read-only link: the token is the whole key (JourneyShareTests)
     ];
 
     private sealed record Tenant(TestOrganization Org, Dictionary<string, string> Ids);
