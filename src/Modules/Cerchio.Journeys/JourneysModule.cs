@@ -24,6 +24,9 @@ public static class JourneysModule
     }
 
     /// <param name="api">The /api/v1 group: API-key authentication and organization scope are already applied.</param>
-    public static void MapJourneysModule(this IEndpointRouteBuilder app, IEndpointRouteBuilder api) =>
+    public static void MapJourneysModule(this IEndpointRouteBuilder app, IEndpointRouteBuilder api)
+    {
         TouchpointsApi.Map(api.MapGroup("").WithTags("Touchpoints"));
+        Features.Maps.JourneyMapExport.Map(app);
+    }
 }

@@ -144,5 +144,10 @@ internal sealed class JourneysTranslations : ITranslations
         ["Il link è scaduto. Chiedi un nuovo link a chi te l'ha mandato."] = "The link has expired. Ask whoever sent it for a new one.",
         ["Il link è stato revocato. Chiedi un nuovo link a chi te l'ha mandato."] = "The link has been revoked. Ask whoever sent it for a new one.",
         ["Il link non è corretto: controlla di averlo copiato per intero."] = "The link is not right: check that you copied all of it.",
+        ["Fase"] = "Stage",
+        ["Colore"] = "Colour",
+        ["{0} (periodo precedente)"] = "{0} (previous period)",
+        ["Esporta PNG"] = "Export PNG",
+        ["Immagine (SVG)"] = "Picture (SVG)",
     };
 }

@@ -59,3 +59,30 @@ for (const form of document.querySelectorAll("form[data-confirm]")) {
     if (!window.confirm(form.dataset.confirm)) e.preventDefault();
   });
 }
+
+// With JavaScript the picture link downloads a PNG: the server's SVG drawn on a canvas at twice its size.
+const image = document.getElementById("export-image");
+if (image) {
+  image.textContent = image.dataset.pngLabel;
+  image.addEventListener("click", async (e) => {
+    e.preventDefault();
+    const svg = await (await fetch(image.href, { credentials: "same-origin" })).text();
+    const picture = new Image();
+    picture.onload = () => {
+      const canvas = document.createElement("canvas");
+      canvas.width = picture.width * 2;
+      canvas.height = picture.height * 2;
+      const context = canvas.getContext("2d");
+      context.scale(2, 2);
+      context.drawImage(picture, 0, 0);
+      canvas.toBlob((blob) => {
+        const link = document.createElement("a");
+        link.href = URL.createObjectURL(blob);
+        link.download = image.dataset.pngName;
+        link.click();
+        URL.revokeObjectURL(link.href);
+      }, "image/png");
+    };
+    picture.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg);
+  });
+}
