@@ -1,4 +1,5 @@
 using Cerchio.Journeys.Features.Catalog;
+using Cerchio.Journeys.Features.Personas;
 using Cerchio.Text;
 using Cerchio.Touchpoints;
 using Microsoft.AspNetCore.Builder;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cerchio.Journeys;
 
-/// <summary>Journeys from the customer's side: the touchpoint catalog with an owner in every department (personas and maps to come).</summary>
+/// <summary>Journeys from the customer's side: the touchpoint catalog with an owner in every department, the personas (maps to come).</summary>
 public static class JourneysModule
 {
     public static IServiceCollection AddJourneysModule(this IServiceCollection services)
@@ -16,11 +17,16 @@ public static class JourneysModule
         services.AddSingleton<ITranslations, JourneysTranslations>();
         services.AddScoped<TouchpointCatalog>();
         services.AddScoped<ITouchpointCatalog>(sp => sp.GetRequiredService<TouchpointCatalog>());
+        services.AddScoped<Personas>();
         services.AddScoped<Cerchio.Ui.Frame.ISidebarSection, Features.Frame.JourneysSidebar>();
         return services;
     }
 
     /// <param name="api">The /api/v1 group: API-key authentication and organization scope are already applied.</param>
-    public static void MapJourneysModule(this IEndpointRouteBuilder app, IEndpointRouteBuilder api) =>
+    public static void MapJourneysModule(this IEndpointRouteBuilder app, IEndpointRouteBuilder api)
+    {
         TouchpointsApi.Map(api.MapGroup("").WithTags("Touchpoints"));
+        PersonasApi.Map(api.MapGroup("").WithTags("Personas"));
+        PersonasApi.MapPages(app);
+    }
 }

@@ -134,6 +134,15 @@ public static class EveryKindOfRecord
                 throw new InvalidOperationException(string.Join("; ", touchpointErrors.All.Select(e => e.Message.Text)));
             }
 
+            // A persona tied to the customer's attribute, with a photo (a 1×1 PNG).
+            var (persona, personaErrors) = await services.GetRequiredService<Cerchio.Journeys.Features.Personas.Personas>().SaveAsync(null,
+                new() { Name = $"Persona {tag}", Quote = tag, MatchAttribute = "nota", MatchValue = tag },
+                Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="));
+            if (persona is null)
+            {
+                throw new InvalidOperationException(string.Join("; ", personaErrors.All.Select(e => e.Message.Text)));
+            }
+
             var timelineEvent = await db.Set<TimelineEvent>().FirstAsync(e => e.CustomerId == customerId);
             var contact = await db.Set<Contact>().FirstAsync(c => c.CustomerId == customerId);
             var slug = await db.Set<Organization>().Select(o => o.Slug).SingleAsync();
@@ -169,6 +178,7 @@ public static class EveryKindOfRecord
                 ["announcementfileid"] = announcementFile.Id.ToString(),
                 ["articlefileid"] = articleFile.Id.ToString(),
                 ["code"] = touchpointCode,
+                ["personaid"] = persona.Id.ToString(),
             };
             return (org, ids);
         });
