@@ -52,8 +52,12 @@ public abstract partial class EveryPageAccessibilityTests(BrowserApp app)
         var articleId = article.GetProperty("id").GetString()!;
         (await org.Api().PostAsJsonAsync("/api/v1/articles", new { title = "Deliveries and delays", body = "Delivery takes 5 working days.", language = "en", status = "published", is_public = true, translation_of = articleId }))
             .EnsureSuccessStatusCode();
+        // A persona tied to the customers by an attribute: the cards show its count, its form the link.
+        var persona = await (await org.Api().PostAsJsonAsync("/api/v1/personas", new { name = "Il geometra di cantiere", segment = "Imprese edili", match_attribute = "segmento", match_value = "A", quote = "Se il camion non arriva, fermo dieci operai." }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
         var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
+            ["PersonaId"] = persona.GetProperty("id").GetString()!,
             ["ArticleId"] = articleId,
             ["CustomerId"] = customer.GetProperty("id").GetString()!,
             ["Number"] = opened.GetProperty("number").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture),

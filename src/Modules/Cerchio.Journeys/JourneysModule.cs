@@ -1,4 +1,5 @@
 using Cerchio.Journeys.Features.Catalog;
+using Cerchio.Journeys.Features.Personas;
 using Cerchio.Text;
 using Cerchio.Touchpoints;
 using Microsoft.AspNetCore.Builder;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cerchio.Journeys;
 
-/// <summary>Journeys from the customer's side: the touchpoint catalog with an owner in every department (personas and maps to come).</summary>
+/// <summary>Journeys from the customer's side: the touchpoint catalog with an owner in every department, the personas (maps to come).</summary>
 public static class JourneysModule
 {
     public static IServiceCollection AddJourneysModule(this IServiceCollection services)
@@ -19,6 +20,7 @@ public static class JourneysModule
         services.AddScoped<Features.Maps.JourneyMapReader>();
         services.AddScoped<Features.Sharing.JourneyShares>();
         services.AddScoped<ITouchpointCatalog>(sp => sp.GetRequiredService<TouchpointCatalog>());
+        services.AddScoped<Personas>();
         services.AddScoped<Cerchio.Ui.Frame.ISidebarSection, Features.Frame.JourneysSidebar>();
         return services;
     }
@@ -28,5 +30,7 @@ public static class JourneysModule
     {
         TouchpointsApi.Map(api.MapGroup("").WithTags("Touchpoints"));
         Features.Maps.JourneyMapExport.Map(app);
+        PersonasApi.Map(api.MapGroup("").WithTags("Personas"));
+        PersonasApi.MapPages(app);
     }
 }

@@ -144,6 +144,15 @@ public static class EveryKindOfRecord
 
             var stage = await db.Set<Cerchio.Journeys.Domain.JourneyStage>().FirstAsync(s => s.JourneyId == journey.Id);
 
+            // A persona tied to the customer's attribute, with a photo (a 1×1 PNG).
+            var (persona, personaErrors) = await services.GetRequiredService<Cerchio.Journeys.Features.Personas.Personas>().SaveAsync(null,
+                new() { Name = $"Persona {tag}", Quote = tag, MatchAttribute = "nota", MatchValue = tag },
+                Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="));
+            if (persona is null)
+            {
+                throw new InvalidOperationException(string.Join("; ", personaErrors.All.Select(e => e.Message.Text)));
+            }
+
             var timelineEvent = await db.Set<TimelineEvent>().FirstAsync(e => e.CustomerId == customerId);
             var contact = await db.Set<Contact>().FirstAsync(c => c.CustomerId == customerId);
             var slug = await db.Set<Organization>().Select(o => o.Slug).SingleAsync();
@@ -181,6 +190,7 @@ public static class EveryKindOfRecord
                 ["code"] = touchpointCode,
                 ["journeyid"] = journey.Id.ToString(),
                 ["stageid"] = stage.Id.ToString(),
+                ["personaid"] = persona.Id.ToString(),
             };
             return (org, ids);
         });

@@ -33,10 +33,20 @@ public sealed record TimelineEntry(
 /// <summary>Who sent an email: the customer, the contact when the address is a contact's, and whether Cerchio had to create the customer.</summary>
 public sealed record SenderMatch(CustomerSummary Customer, Guid? ContactId, bool Created);
 
+/// <summary>A value of a custom attribute and how many active customers hold it (segmento = A: 120).</summary>
+public sealed record AttributeValueCount(string Value, int Customers);
+
 /// <summary>What other modules and the host may ask about the current organization's customers.</summary>
 public interface ICustomerDirectory
 {
     Task<CustomerCounts> CountsAsync(DateTimeOffset eventsSince, CancellationToken ct = default);
+
+    /// <summary>
+    /// The values active customers hold for the custom attribute <paramref name="attribute"/>, each with how many hold
+    /// it, most held first. The attribute's name and its values are compared ignoring case (values that differ only in
+    /// case count together, under their most common spelling); what lets a persona or a report cut numbers by segment.
+    /// </summary>
+    Task<IReadOnlyList<AttributeValueCount>> AttributeValuesAsync(string attribute, CancellationToken ct = default);
 
     /// <summary>The active customer the reference names (the oldest, when an email or VAT number is shared), or null.</summary>
     Task<CustomerSummary?> FindAsync(CustomerReference reference, CancellationToken ct = default);

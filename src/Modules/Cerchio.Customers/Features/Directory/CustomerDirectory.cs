@@ -16,6 +16,43 @@ internal sealed class CustomerDirectory(CerchioDb db, CustomerRecords records, C
             await db.Set<Customer>().CountAsync(c => c.MergedIntoId == null, ct),
             await db.Set<TimelineEvent>().CountAsync(e => e.OccurredAt >= eventsSince, ct));
 
+    // The attributes are a JSON object in a text column: SQLite reads it with json_each, PostgreSQL as jsonb. Raw SQL,
+    // so the organization is filtered here by hand. lower() narrows by name in the database (ASCII letters on SQLite);
+    // the exact comparison, ignoring case, is made on the rows read.
+    private const string SqliteAttributeValues = """
+        SELECT e.key, e.value, COUNT(*)
+        FROM "Customers" AS c, json_each(c."Attributes") AS e
+        WHERE c."OrganizationId" = @org AND c."MergedIntoId" IS NULL AND c."Attributes" <> '{}'
+            AND e.type = 'text' AND lower(e.key) = lower(@name)
+        GROUP BY e.key, e.value
+        """;
+
+    private const string PostgresAttributeValues = """
+        SELECT e.key, e.value, COUNT(*)
+        FROM "Customers" AS c CROSS JOIN LATERAL jsonb_each_text(c."Attributes"::jsonb) AS e
+        WHERE c."OrganizationId" = @org AND c."MergedIntoId" IS NULL AND c."Attributes" <> '{}'
+            AND e.value IS NOT NULL AND lower(e.key) = lower(@name)
+        GROUP BY e.key, e.value
+        """;
+
+    public async Task<IReadOnlyList<AttributeValueCount>> AttributeValuesAsync(string attribute, CancellationToken ct = default)
+    {
+        var name = attribute.Trim();
+        if (name.Length == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.ReadAsync(db.IsSqlite ? SqliteAttributeValues : PostgresAttributeValues,
+            new Dictionary<string, object?> { ["org"] = db.CurrentOrganizationId, ["name"] = name },
+            r => (Key: r.GetString(0), Value: r.GetString(1), Count: r.GetInt32Value(2)), ct);
+        return rows.Where(r => string.Equals(r.Key, name, StringComparison.OrdinalIgnoreCase))
+            .GroupBy(r => r.Value.Trim(), StringComparer.OrdinalIgnoreCase)
+            .Select(g => new AttributeValueCount(g.OrderByDescending(r => r.Count).ThenBy(r => r.Value, StringComparer.Ordinal).First().Value.Trim(), g.Sum(r => r.Count)))
+            .OrderByDescending(v => v.Customers).ThenBy(v => v.Value, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
     public async Task<CustomerSummary?> FindAsync(CustomerReference reference, CancellationToken ct = default) =>
         await records.FindAsync(reference.Normalized(), ct) is { } customer ? Summary(customer) : null;
 

@@ -4,7 +4,7 @@ using Cerchio.Ui.Frame;
 
 namespace Cerchio.Journeys.Features.Frame;
 
-/// <summary>The sidebar's Viaggi del cliente: the journey maps, the touchpoint catalog, with how many have no owner department.</summary>
+/// <summary>The sidebar's Viaggi del cliente: the journey maps, the touchpoint catalog with how many have no owner department, and the personas.</summary>
 internal sealed class JourneysSidebar(OrganizationContext tenant, TouchpointCatalog catalog) : ISidebarSection
 {
     public int Order => SidebarOrder.Journeys;
@@ -17,7 +17,12 @@ internal sealed class JourneysSidebar(OrganizationContext tenant, TouchpointCata
         }
 
         var orphans = (await catalog.AllAsync(ct)).Count(t => !t.IsArchived && t.OwnerDepartmentId is null);
-        List<SidebarLink> links = [new("Mappe", Maps.JourneyBook.ListPath) { Key = "journeys" }, new("Touchpoint", TouchpointCatalog.ListPath) { Key = "touchpoints", Count = orphans, Urgent = orphans > 0 }];
+        List<SidebarLink> links =
+        [
+            new("Mappe", Maps.JourneyBook.ListPath) { Key = "journeys" },
+            new("Touchpoint", TouchpointCatalog.ListPath) { Key = "touchpoints", Count = orphans, Urgent = orphans > 0 },
+            new("Personas", Personas.Personas.ListPath) { Key = "personas" },
+        ];
         return new SidebarSection("sidebar-viaggi", "Viaggi del cliente", [new SidebarGroup(null, null, links)]);
     }
 }
