@@ -21,14 +21,42 @@ public static class Times
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : null;
 
     /// <summary>The UTC instant at which a calendar day starts in Italy (for "from/to" date filters).</summary>
-    /// <remarks>The calendar's first day starts before the first instant DateTimeOffset can hold: it clamps to it.</remarks>
-    public static DateTimeOffset StartOfDay(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        var utcTicks = local.Ticks - Italy.GetUtcOffset(local).Ticks;
-        return utcTicks < DateTime.MinValue.Ticks ? DateTimeOffset.MinValue : new DateTimeOffset(utcTicks, TimeSpan.Zero);
-    }
+    public static DateTimeOffset StartOfDay(DateOnly day) => StartOfDay(day, Italy);
 
     /// <summary>The UTC instant at which the day after <paramref name="day"/> starts in Italy; the calendar's last day never ends.</summary>
-    public static DateTimeOffset EndOfDay(DateOnly day) => day == DateOnly.MaxValue ? DateTimeOffset.MaxValue : StartOfDay(day.AddDays(1));
+    public static DateTimeOffset EndOfDay(DateOnly day) => EndOfDay(day, Italy);
+
+    /// <summary>The UTC instant at which a calendar day starts in <paramref name="zone"/> (an organization's own days).</summary>
+    /// <remarks>
+    /// A zone whose clocks jump at midnight has no 00:00 that day: the day starts at the first hour that exists. The
+    /// calendar's first day starts before the first instant DateTimeOffset can hold: it clamps to it.
+    /// </remarks>
+    public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1);
+        }
+
+        var utcTicks = local.Ticks - zone.GetUtcOffset(local).Ticks;
+        return utcTicks < DateTime.MinValue.Ticks ? DateTimeOffset.MinValue
+            : utcTicks > DateTime.MaxValue.Ticks ? DateTimeOffset.MaxValue
+            : new DateTimeOffset(utcTicks, TimeSpan.Zero);
+    }
+
+    /// <summary>The UTC instant at which the day after <paramref name="day"/> starts in <paramref name="zone"/>; the calendar's last day never ends.</summary>
+    public static DateTimeOffset EndOfDay(DateOnly day, TimeZoneInfo zone) => day == DateOnly.MaxValue ? DateTimeOffset.MaxValue : StartOfDay(day.AddDays(1), zone);
+
+    /// <summary>The calendar day it is (or was) in <paramref name="zone"/> at this instant.</summary>
+    public static DateOnly DayIn(DateTimeOffset value, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(value, zone).DateTime);
+}
+
+/// <summary>
+/// The current organization's time zone: where its days begin and end, for the periods people ask by date (the
+/// desk's calendar sets it, Europe/Rome by default). Modules that count by day ask here, so their days agree.
+/// </summary>
+public interface IOrganizationTimeZone
+{
+    Task<TimeZoneInfo> GetAsync(CancellationToken ct = default);
 }

@@ -12,7 +12,8 @@ public enum TouchpointMetricUnit
 /// <param name="Key">Stable: what a journey's heat setting and the API name it by ("cases", "complaints", "sla").</param>
 /// <param name="Label">Italian, as pages translate it (the source module's translations carry the English).</param>
 /// <param name="HigherIsBetter">SLA compliance and NPS: a higher value is good; case volume and waiting times: bad.</param>
-public sealed record TouchpointMetric(string Key, string Label, TouchpointMetricUnit Unit, bool HigherIsBetter);
+/// <param name="Rank">Where a card shows it among every source's metrics, lowest first (the customer's voice before the desk's volumes, those before the events').</param>
+public sealed record TouchpointMetric(string Key, string Label, TouchpointMetricUnit Unit, bool HigherIsBetter, int Rank = 100);
 
 /// <summary>One metric of one touchpoint over a period, measured on <paramref name="Basis"/> rows (cases, events, answers).</summary>
 public sealed record TouchpointMeasure(string Touchpoint, string Metric, double Value, int Basis);

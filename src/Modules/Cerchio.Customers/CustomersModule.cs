@@ -31,6 +31,7 @@ public static class CustomersModule
         services.AddSingleton<ImportSignal>();
         services.AddHostedService<ImportWorker>();
         services.AddScoped<Cerchio.Ui.Frame.ISidebarSection, Features.Frame.CustomersSidebar>();
+        services.AddScoped<Cerchio.Touchpoints.ITouchpointMetricSource, Features.EventMetrics.EventTouchpointMetrics>();
         return services;
     }
 

@@ -215,5 +215,8 @@ internal sealed class CustomersTranslations : ITranslations
         // The sidebar
         ["Elenco clienti"] = "Customer list",
         ["Importa da Excel o CSV"] = "Import from Excel or CSV",
+
+        // The touchpoint metric
+        ["Eventi"] = "Events",
     };
 }

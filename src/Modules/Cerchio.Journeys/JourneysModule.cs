@@ -22,15 +22,18 @@ public static class JourneysModule
         services.AddScoped<ITouchpointCatalog>(sp => sp.GetRequiredService<TouchpointCatalog>());
         services.AddScoped<Personas>();
         services.AddScoped<Cerchio.Ui.Frame.ISidebarSection, Features.Frame.JourneysSidebar>();
+        services.AddScoped<Features.Metrics.TouchpointMetrics>();
         return services;
     }
 
     /// <param name="api">The /api/v1 group: API-key authentication and organization scope are already applied.</param>
     public static void MapJourneysModule(this IEndpointRouteBuilder app, IEndpointRouteBuilder api)
     {
-        TouchpointsApi.Map(api.MapGroup("").WithTags("Touchpoints"));
-        Features.Maps.JourneyMapExport.Map(app);
+        var touchpoints = api.MapGroup("").WithTags("Touchpoints");
+        TouchpointsApi.Map(touchpoints);
+        Features.Metrics.TouchpointMetricsApi.Map(touchpoints);
         PersonasApi.Map(api.MapGroup("").WithTags("Personas"));
         PersonasApi.MapPages(app);
+        Features.Maps.JourneyMapExport.Map(app);
     }
 }

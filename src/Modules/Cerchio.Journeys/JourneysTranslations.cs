@@ -8,6 +8,7 @@ internal sealed class JourneysTranslations : ITranslations
     public IReadOnlyDictionary<string, string> English { get; } = new Dictionary<string, string>
     {
         ["Viaggi del cliente"] = "Customer journeys",
+        ["Questo codice è riservato: scegline un altro."] = "This code is reserved: choose another one.",
         ["Touchpoint"] = "Touchpoints",
         ["Nuovo touchpoint"] = "New touchpoint",
         ["Tutti i momenti in cui il cliente incontra l'azienda, prima, durante e dopo l'acquisto. Ognuno ha un reparto che ne risponde: nessuno può alzare le mani."] =

@@ -27,6 +27,7 @@ public static class ServiceModule
         services.AddSingleton<ITranslations, ServiceTranslations>();
         services.AddSingleton<DeskSettingsCache>();
         services.AddScoped<ServiceSettings>();
+        services.AddScoped<IOrganizationTimeZone>(sp => sp.GetRequiredService<ServiceSettings>());
         services.AddScoped<CaseDesk>();
         services.AddScoped<Features.MergeCases.CaseMerge>();
         services.AddScoped<Features.Mentions.MentionNotices>();
@@ -51,6 +52,7 @@ public static class ServiceModule
         services.AddSweepPass<Features.SlaAlerts.SlaAlertPass>();
         services.AddSweepPass<Features.AutoClose.AutoClosePass>();
         services.AddScoped<Features.Report.ServiceReport>();
+        services.AddScoped<Cerchio.Touchpoints.ITouchpointMetricSource, Features.Report.DeskTouchpointMetrics>();
         services.AddScoped<Features.CannedReplies.CannedReplies>();
         services.AddOptions<Features.ContactForm.ContactFormOptions>().BindConfiguration("ContactForm");
         services.AddScoped<Features.ContactForm.WebContactForm>();

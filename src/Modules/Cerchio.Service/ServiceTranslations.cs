@@ -615,5 +615,7 @@ internal sealed class ServiceTranslations : ITranslations
         ["Collega la casella email dell'assistenza"] = "Connect the service desk's mailbox",
         ["Imposta gli orari e i tempi di risposta dell'assistenza"] = "Set the service desk's hours and response times",
         ["Scegli l'indirizzo del modulo contatti e mettilo sul sito"] = "Choose the contact form's address and put it on your website",
+        ["Rispetto SLA"] = "SLA compliance",
+        ["Solo reclami"] = "Complaints only",
     };
 }

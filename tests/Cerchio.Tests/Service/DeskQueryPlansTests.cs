@@ -56,6 +56,7 @@ public sealed partial class DeskQueryPlansTests(SqliteApp app) : IClassFixture<S
         [
             "/", "/assistenza", "/assistenza?vista=mie", "/assistenza?vista=non-assegnate", "/assistenza?vista=reparto",
             "/assistenza?vista=in-scadenza", "/assistenza?vista=reclami", "/assistenza?vista=risolte", "/assistenza?vista=attesa-cliente",
+            "/assistenza?vista=tutte", "/assistenza?vista=tutte&touchpoint=consegna&dal=2026-11-09&al=2026-11-15&reclami=true",
             "/assistenza?ordine=attivita", "/assistenza?ordine=creazione", "/assistenza?priorita=alta&canale=email",
             $"/assistenza/pratiche/{first}", $"/assistenza/pratiche/{second}", $"/assistenza/pratiche/{third}",
             "/assistenza/attivita", "/assistenza/reclami", "/assistenza/cerca?q=divano", "/notifiche",

@@ -42,6 +42,9 @@ internal sealed partial class TouchpointCatalog(CerchioDb db, IOrganizationDirec
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex CodeShape();
 
+    /// <summary>Codes the addresses use for something else: GET /api/v1/touchpoints/metrics is every touchpoint's numbers.</summary>
+    private static readonly HashSet<string> Reserved = ["metrics"];
+
     private List<Touchpoint>? _all;
 
     /// <summary>Every touchpoint of the organization, archived ones included, in the catalog's order (once per request).</summary>
@@ -85,6 +88,10 @@ internal sealed partial class TouchpointCatalog(CerchioDb db, IOrganizationDirec
             else if (all.Any(t => t.Code == newCode))
             {
                 errors.Add("Code", "Esiste già un touchpoint con questo codice.");
+            }
+            else if (Reserved.Contains(newCode))
+            {
+                errors.Add("Code", "Questo codice è riservato: scegline un altro.");
             }
         }
 

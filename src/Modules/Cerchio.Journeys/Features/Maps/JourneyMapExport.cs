@@ -23,25 +23,25 @@ internal static class JourneyMapExport
         foreach (var format in new[] { TabularFormat.Csv, TabularFormat.Xlsx })
         {
             app.MapGet($"{JourneyBook.ListPath}/{{journeyId:guid}}/mappa{TabularExport.Extension(format)}",
-                    async (Guid journeyId, HttpContext context, JourneyMapReader reader, TimeProvider clock, Loc l, CancellationToken ct) =>
-                        await ReadAsync(journeyId, context, reader, clock, ct) is { } view ? Table(format, view, l) : Results.NotFound())
+                    async (Guid journeyId, HttpContext context, JourneyMapReader reader, Loc l, CancellationToken ct) =>
+                        await ReadAsync(journeyId, context, reader, ct) is { } view ? Table(format, view, l) : Results.NotFound())
                 .RequireAuthorization(Permissions.ViewJourneys)
                 .ExcludeFromDescription();
         }
 
         app.MapGet($"{JourneyBook.ListPath}/{{journeyId:guid}}/mappa.svg",
-                async (Guid journeyId, HttpContext context, JourneyMapReader reader, TimeProvider clock, Loc l, CancellationToken ct) =>
-                    await ReadAsync(journeyId, context, reader, clock, ct) is { } view
+                async (Guid journeyId, HttpContext context, JourneyMapReader reader, Loc l, CancellationToken ct) =>
+                    await ReadAsync(journeyId, context, reader, ct) is { } view
                         ? Results.Text(Picture(view, l).ToString(SaveOptions.DisableFormatting), "image/svg+xml; charset=utf-8")
                         : Results.NotFound())
             .RequireAuthorization(Permissions.ViewJourneys)
             .ExcludeFromDescription();
     }
 
-    private static Task<JourneyMapView?> ReadAsync(Guid journeyId, HttpContext context, JourneyMapReader reader, TimeProvider clock, CancellationToken ct)
+    private static async Task<JourneyMapView?> ReadAsync(Guid journeyId, HttpContext context, JourneyMapReader reader, CancellationToken ct)
     {
-        var (from, to, _) = JourneyMapPage.Period(context.Request.Query["dal"], context.Request.Query["al"], Times.DayInItaly(clock.GetUtcNow()));
-        return reader.ReadAsync(journeyId, from, to, ct);
+        var (from, to, _) = JourneyMapPage.Period(context.Request.Query["dal"], context.Request.Query["al"], await reader.TodayAsync(ct));
+        return await reader.ReadAsync(journeyId, from, to, ct);
     }
 
     private static TabularFileResult Table(TabularFormat format, JourneyMapView view, Loc l)
@@ -128,7 +128,7 @@ internal static class JourneyMapExport
 
                 foreach (var (number, n) in card.Shown.Take(2).Select((n, k) => (n, k)))
                 {
-                    root.Add(Text(svg, left + 8, top + 47 + n * 14, $"{l[number.Metric.Label]}: {JourneyMapGrid.Format(number.Value, number.Metric.Unit)}", 10, max: 32));
+                    root.Add(Text(svg, left + 8, top + 47 + n * 14, $"{l[number.Metric.Label]}: {JourneyMapGrid.Format(number.Value!.Value, number.Metric.Unit)}", 10, max: 32));
                 }
             }
         }

@@ -86,7 +86,8 @@ internal sealed class JourneyShares(CerchioDb db, OrganizationContext tenant, Ti
     /// The map behind a token, read inside the link's organization as nobody in particular. A token of the wrong shape
     /// or unknown is <see cref="ShareState.Unknown"/>; an expired or revoked one says so, and shows nothing.
     /// </summary>
-    public async Task<(ShareState State, JourneyMapView? View)> OpenAsync(string token, DateOnly from, DateOnly to, CancellationToken ct = default)
+    /// <param name="from">The period asked for (dal, al), as the map page reads it; the last 30 days when missing.</param>
+    public async Task<(ShareState State, JourneyMapView? View)> OpenAsync(string token, string? from, string? to, CancellationToken ct = default)
     {
         if (token.Length != 43 || token.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '-' && c != '_'))
         {
@@ -109,7 +110,9 @@ internal sealed class JourneyShares(CerchioDb db, OrganizationContext tenant, Ti
 
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<OrganizationContext>().Set(link.OrganizationId, null, "Link condiviso", null);
-        var view = await scope.ServiceProvider.GetRequiredService<JourneyMapReader>().ReadAsync(link.JourneyId, from, to, ct);
+        var reader = scope.ServiceProvider.GetRequiredService<JourneyMapReader>();
+        var (first, last, _) = JourneyMapPage.Period(from, to, await reader.TodayAsync(ct));
+        var view = await reader.ReadAsync(link.JourneyId, first, last, ct);
         return view is null ? (ShareState.Unknown, null) : (ShareState.Open, view);
     }
 

@@ -31,7 +31,7 @@ internal sealed class DeskSidebar(InboxQuery inbox, DeskDirectory directory, Cer
             .Select(v => new SidebarLink(v.Label, $"/assistenza?vista={v.Slug}")
             {
                 Key = v.Slug,
-                Count = counts.Views.GetValueOrDefault(v.View),
+                Count = counts.Views.TryGetValue(v.View, out var count) ? count : null,
                 Urgent = Urgent.Contains(v.View),
             })
             .ToList();

@@ -21,6 +21,9 @@ internal enum InboxView
     DueSoon = 7,
     Complaints = 8,
     RecentlyResolved = 9,
+
+    /// <summary>Every case of any status but the merged ones (they live on in their target): what the report counts.</summary>
+    All = 10,
 }
 
 internal enum InboxSort
@@ -51,7 +54,11 @@ internal static class InboxNames
         ("in-scadenza", InboxView.DueSoon, "In scadenza o scadute"),
         ("reclami", InboxView.Complaints, "Reclami"),
         ("risolte", InboxView.RecentlyResolved, "Risolte di recente"),
+        ("tutte", InboxView.All, "Tutte le pratiche"),
     ];
+
+    /// <summary>?reclami=true: only the complaints (by type or flagged), in any view.</summary>
+    public const string ComplaintsParameter = "reclami";
 
     public static readonly IReadOnlyList<(string Slug, InboxSort Sort, string Label)> Sorts =
     [
@@ -65,10 +72,11 @@ internal static class InboxNames
 
     public static string SlugOf(InboxView view) => Views.First(v => v.View == view).Slug;
 
-    /// <summary>The recently resolved have no due time: by default they come newest first.</summary>
+    /// <summary>The recently resolved have no due time: by default they come newest first; every case, newest opened first.</summary>
     public static InboxSort SortOf(string? slug, InboxView view) =>
         Sorts.FirstOrDefault(s => string.Equals(s.Slug, slug?.Trim(), StringComparison.OrdinalIgnoreCase)) is { Slug: not null } found ? found.Sort
         : view == InboxView.RecentlyResolved ? InboxSort.LastActivity
+        : view == InboxView.All ? InboxSort.Created
         : InboxSort.SlaDue;
 
     public static string SlugOf(InboxSort sort) => Sorts.First(s => s.Sort == sort).Slug;
@@ -87,7 +95,8 @@ internal sealed record InboxFilter(
     Guid? AssigneeId = null,
     Guid? CustomerId = null,
     DateOnly? From = null,
-    DateOnly? To = null);
+    DateOnly? To = null,
+    bool ComplaintsOnly = false);
 
 /// <summary>
 /// Where the next page starts: the last row's sort key (UTC ticks; none for a case without a due time) and its id,
@@ -120,8 +129,11 @@ internal readonly record struct InboxCursor(long? Ticks, Guid Id)
     public DateTimeOffset? At => Ticks is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 }
 
-/// <summary>The instant the inbox is drawn at, and who looks: the views depend on both.</summary>
-internal sealed record InboxMoment(DateTimeOffset Now, SlaWarning Warning, DateTimeOffset RecentSince, Guid Me, Guid? MyDepartment);
+/// <summary>
+/// The instant the inbox is drawn at, and who looks: the views depend on both. <paramref name="Zone"/> is the desk
+/// calendar's time zone, where the date filter's days begin (as in the report, so its numbers and this list agree).
+/// </summary>
+internal sealed record InboxMoment(DateTimeOffset Now, SlaWarning Warning, DateTimeOffset RecentSince, Guid Me, Guid? MyDepartment, TimeZoneInfo Zone);
 
 internal sealed record InboxRows(IReadOnlyList<Case> Items, InboxCursor? Next);
 
@@ -138,7 +150,7 @@ internal sealed class InboxQuery(CerchioDb db, OrganizationContext tenant, DeskD
     {
         var (calendar, policy) = await settings.GetAsync(ct);
         var now = clock.GetUtcNow();
-        return new InboxMoment(now, SlaWarning.At(now, calendar, policy), now - Recent, tenant.UserId ?? Guid.Empty, await directory.MyDepartmentAsync(ct));
+        return new InboxMoment(now, SlaWarning.At(now, calendar, policy), now - Recent, tenant.UserId ?? Guid.Empty, await directory.MyDepartmentAsync(ct), calendar.TimeZone);
     }
 
     /// <summary>
@@ -165,7 +177,10 @@ internal sealed class InboxQuery(CerchioDb db, OrganizationContext tenant, DeskD
         return current;
     }
 
-    /// <summary>How many cases each view holds (filters aside): one pass over the open cases' index entries, and a count by index range.</summary>
+    /// <summary>
+    /// How many cases each view holds (filters aside): one pass over the open cases' index entries, and a count by index
+    /// range. "Every case" has no count: it would read all of the organization's cases on every page.
+    /// </summary>
     private async Task<InboxCounts> CountsAsync(InboxMoment moment, CancellationToken ct)
     {
         var now = moment.Now;
@@ -223,8 +238,14 @@ internal sealed class InboxQuery(CerchioDb db, OrganizationContext tenant, DeskD
             InboxView.DueSoon => query.Where(IsOpen).Where(moment.Warning.NearOrBreached),
             InboxView.Complaints => query.Where(IsOpen).Where(c => c.IsComplaint),
             InboxView.RecentlyResolved => query.Where(c => (c.Status == CaseStatus.Resolved || c.Status == CaseStatus.Closed) && c.ResolvedAt >= since),
+            InboxView.All => query.Where(c => c.MergedIntoId == null),
             _ => query.Where(IsOpen),
         };
+
+        if (filter.ComplaintsOnly)
+        {
+            query = query.Where(c => c.IsComplaint);
+        }
 
         if (filter.Status is { } status)
         {
@@ -268,13 +289,13 @@ internal sealed class InboxQuery(CerchioDb db, OrganizationContext tenant, DeskD
 
         if (filter.From is { } from)
         {
-            var start = Times.StartOfDay(from);
+            var start = Times.StartOfDay(from, moment.Zone);
             query = query.Where(c => c.CreatedAt >= start);
         }
 
         if (filter.To is { } to)
         {
-            var end = Times.EndOfDay(to);
+            var end = Times.EndOfDay(to, moment.Zone);
             query = query.Where(c => c.CreatedAt < end);
         }
 

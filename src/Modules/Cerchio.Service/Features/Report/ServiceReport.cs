@@ -3,6 +3,7 @@ using Cerchio.Data;
 using Cerchio.Service.Domain;
 using Cerchio.Service.Features.Desk;
 using Cerchio.Service.Features.Settings;
+using Cerchio.Text;
 using Cerchio.Touchpoints;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,16 +14,17 @@ namespace Cerchio.Service.Features.Report;
 /// the sum of its groups'.
 /// </summary>
 internal sealed record ReportCounts(
-    int Cases, int Responded, int Resolved, int EverResolved, int Reopened, int FirstContactResolved, int SlaMet, int SlaMissed)
+    int Cases, int Responded, int Resolved, int EverResolved, int Reopened, int FirstContactResolved, int SlaMet, int SlaMissed, int Complaints)
 {
-    public static readonly ReportCounts Zero = new(0, 0, 0, 0, 0, 0, 0, 0);
+    public static readonly ReportCounts Zero = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /// <summary>Cases whose SLA outcome is known: both targets met, or one missed. Open cases still in time wait.</summary>
     public int SlaDecided => SlaMet + SlaMissed;
 
     public static ReportCounts operator +(ReportCounts a, ReportCounts b) => new(
         a.Cases + b.Cases, a.Responded + b.Responded, a.Resolved + b.Resolved, a.EverResolved + b.EverResolved,
-        a.Reopened + b.Reopened, a.FirstContactResolved + b.FirstContactResolved, a.SlaMet + b.SlaMet, a.SlaMissed + b.SlaMissed);
+        a.Reopened + b.Reopened, a.FirstContactResolved + b.FirstContactResolved, a.SlaMet + b.SlaMet, a.SlaMissed + b.SlaMissed,
+        a.Complaints + b.Complaints);
 }
 
 /// <summary>Business-time durations of <see cref="Count"/> cases; no average or median without any.</summary>
@@ -95,10 +97,7 @@ internal sealed class ServiceReport(CerchioDb db, ServiceSettings settings, Desk
     {
         var (calendar, _) = await settings.GetAsync(ct);
         var now = clock.GetUtcNow();
-        var from = Midnight(request.From, calendar);
-        var to = Midnight(request.To.AddDays(1), calendar);
-        // A merged case lives on in its target: counting it too would count one request twice (and never as resolved).
-        var cases = db.Set<Case>().Where(c => c.MergedIntoId == null && c.CreatedAt >= from && c.CreatedAt < to);
+        var (from, to, cases) = Opened(request.From, request.To, calendar);
 
         var steps = Steps(request, calendar);
         var series = await MetricsByAsync(cases, BucketOf(steps), now, calendar, c => BucketOf(steps, c), ct);
@@ -122,6 +121,28 @@ internal sealed class ServiceReport(CerchioDb db, ServiceSettings settings, Desk
         };
 
         return new ServiceReportResult(request, overall, groups, points, await HandOffsAsync(from, to, now, calendar, ct));
+    }
+
+    /// <summary>
+    /// The metrics of each touchpoint named by cases opened from <paramref name="from"/> to <paramref name="to"/> (days
+    /// of the organization's time zone, both included), by code; cases without a touchpoint are left out. The same
+    /// numbers as the report grouped by touchpoint, without its series and hand-offs: the journey map's.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Code, ReportMetrics Metrics)>> TouchpointsAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var (calendar, _) = await settings.GetAsync(ct);
+        var cases = Opened(from, to, calendar).Cases.Where(c => c.TouchpointCode != null);
+        var metrics = await MetricsByAsync(cases, c => c.TouchpointCode, clock.GetUtcNow(), calendar, c => c.TouchpointCode, ct);
+        return metrics.Groups.Select(g => (g.Key!, g.Metrics)).ToList();
+    }
+
+    /// <summary>The cases the report counts: opened in the days, in the calendar's time zone.</summary>
+    private (DateTimeOffset From, DateTimeOffset To, IQueryable<Case> Cases) Opened(DateOnly first, DateOnly last, BusinessCalendar calendar)
+    {
+        var from = Midnight(first, calendar);
+        var to = Times.EndOfDay(last, calendar.TimeZone);
+        // A merged case lives on in its target: counting it too would count one request twice (and never as resolved).
+        return (from, to, db.Set<Case>().Where(c => c.MergedIntoId == null && c.CreatedAt >= from && c.CreatedAt < to));
     }
 
     private static readonly ReportMetrics Empty = new(ReportCounts.Zero, DurationStats.Of([]), DurationStats.Of([]));
@@ -163,6 +184,7 @@ internal sealed class ServiceReport(CerchioDb db, ServiceSettings settings, Desk
             Resolved = g.Count(c => c.ResolvedAt != null),
             EverResolved = g.Count(c => c.ResolvedAt != null || c.ReopenCount > 0),
             Reopened = g.Count(c => c.ReopenCount > 0),
+            Complaints = g.Count(c => c.IsComplaint),
             // Both targets met; a case resolved without an answer had its matter dealt with, so resolution stands for it.
             SlaMet = g.Count(c => c.ResolvedAt != null && c.ResolvedAt <= c.ResolutionDueAt
                 && (c.FirstResponseAt ?? c.ResolvedAt) <= c.FirstResponseDueAt),
@@ -224,7 +246,7 @@ internal sealed class ServiceReport(CerchioDb db, ServiceSettings settings, Desk
             var k = new ValueTuple<TKey>(c.Key);
             var lists = durations.GetValueOrDefault(k);
             return (c.Key, new ReportMetrics(
-                new ReportCounts(c.Cases, c.Responded, c.Resolved, c.EverResolved, c.Reopened, fcr.GetValueOrDefault(k), c.SlaMet, c.SlaMissed),
+                new ReportCounts(c.Cases, c.Responded, c.Resolved, c.EverResolved, c.Reopened, fcr.GetValueOrDefault(k), c.SlaMet, c.SlaMissed, c.Complaints),
                 DurationStats.Of(lists.First ?? []), DurationStats.Of(lists.Resolution ?? [])));
         }).ToList();
         return (groups, allFirst, allResolutions);
@@ -252,18 +274,8 @@ internal sealed class ServiceReport(CerchioDb db, ServiceSettings settings, Desk
             .ToList();
     }
 
-    /// <summary>The first instant of a local day, in UTC.</summary>
-    internal static DateTimeOffset Midnight(DateOnly day, BusinessCalendar calendar)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        // A zone whose clocks jump at midnight has no 00:00 that day: the day starts an hour later.
-        while (calendar.TimeZone.IsInvalidTime(local))
-        {
-            local = local.AddHours(1);
-        }
-
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, calendar.TimeZone), TimeSpan.Zero);
-    }
+    /// <summary>The first instant of a local day, in UTC (as the inbox's date filter reads it).</summary>
+    internal static DateTimeOffset Midnight(DateOnly day, BusinessCalendar calendar) => Times.StartOfDay(day, calendar.TimeZone);
 
     /// <summary>The series' steps: whole weeks (from Monday) or months, the first and last clipped to the period.</summary>
     internal static List<(DateOnly From, DateOnly To, DateTimeOffset Start)> Steps(ReportRequest request, BusinessCalendar calendar)

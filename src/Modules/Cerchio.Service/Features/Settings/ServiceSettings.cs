@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Cerchio.Data;
 using Cerchio.Service.Domain;
 using Cerchio.Tenancy;
+using Cerchio.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cerchio.Service.Features.Settings;
@@ -44,8 +45,11 @@ internal sealed class DeskSettingsCache(TimeProvider clock)
 /// The organization's business calendar and SLA policy: the one place every desk feature (inbox, case page, reports,
 /// the SLA jobs) reads them. Every organization has the Italian defaults until the settings page stores its own.
 /// </summary>
-internal sealed class ServiceSettings(CerchioDb db, OrganizationContext tenant, DeskSettingsCache cache, TimeProvider clock)
+internal sealed class ServiceSettings(CerchioDb db, OrganizationContext tenant, DeskSettingsCache cache, TimeProvider clock) : IOrganizationTimeZone
 {
+    /// <summary>The calendar's time zone is the organization's: other modules count their days in it too.</summary>
+    async Task<TimeZoneInfo> IOrganizationTimeZone.GetAsync(CancellationToken ct) => (await CurrentAsync(ct)).Calendar.TimeZone;
+
     /// <summary>The current organization's calendar and policy (the defaults outside an organization).</summary>
     public async Task<(BusinessCalendar Calendar, SlaPolicy Policy)> GetAsync(CancellationToken ct = default)
     {

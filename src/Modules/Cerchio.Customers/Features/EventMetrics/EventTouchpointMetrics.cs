@@ -1,0 +1,39 @@
+using Cerchio.Customers.Domain;
+using Cerchio.Data;
+using Cerchio.Text;
+using Cerchio.Touchpoints;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cerchio.Customers.Features.EventMetrics;
+
+/// <summary>
+/// How many events other systems sent (orders, deliveries, invoices, visits, calls: the events API's types) per
+/// touchpoint, by the day they happened. What Cerchio records itself on the timeline (a case opened, a customer
+/// changed) is left out: the desk counts its cases on its own.
+/// </summary>
+internal sealed class EventTouchpointMetrics(CerchioDb db, IOrganizationTimeZone zone) : ITouchpointMetricSource
+{
+    public const string Events = "events";
+
+    // Volume is shown, not judged: more deliveries is neither good nor bad. The contract asks for a side; lower it is.
+    private static readonly IReadOnlyList<TouchpointMetric> All = [new(Events, "Eventi", TouchpointMetricUnit.Count, HigherIsBetter: false, Rank: 60)];
+
+    public IReadOnlyList<TouchpointMetric> Metrics => All;
+
+    public async Task<IReadOnlyList<TouchpointMeasure>> MeasureAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var timeZone = await zone.GetAsync(ct);
+        var start = Times.StartOfDay(from, timeZone);
+        var end = Times.EndOfDay(to, timeZone);
+        var external = EventTypes.External;
+        var counts = await db.Set<TimelineEvent>().AsNoTracking()
+            .Where(e => e.OccurredAt >= start && e.OccurredAt < end && e.TouchpointCode != null && external.Contains(e.Type))
+            .GroupBy(e => e.TouchpointCode!)
+            .Select(g => new { Code = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        return counts.Select(c => new TouchpointMeasure(c.Code, Events, c.Count, c.Count)).ToList();
+    }
+
+    /// <summary>No page lists events by touchpoint and period yet.</summary>
+    public string? RowsPath(string touchpoint, string metric, DateOnly from, DateOnly to) => null;
+}

@@ -1,0 +1,18 @@
+namespace Cerchio.Journeys.Contracts;
+
+/// <summary>A metric a touchpoint card can show. unit: count, percent, hours (business hours), score.</summary>
+public sealed record TouchpointMetricDefinitionDto(string Key, string Label, string Unit, bool HigherIsBetter);
+
+/// <summary>
+/// One number of a touchpoint: value over the period and previous over the one before (null when there was nothing to
+/// measure it on, such as a median of no answered case), the rows each stands on (basis), and the page listing them.
+/// </summary>
+public sealed record TouchpointMetricValueDto(string Key, double? Value, double? Previous, int Basis, int PreviousBasis, string? RowsPath);
+
+/// <summary>A touchpoint's numbers; name is null for a code no longer in the catalog.</summary>
+public sealed record TouchpointMetricsDto(string Code, string? Name, IReadOnlyList<TouchpointMetricValueDto> Metrics);
+
+/// <summary>GET /api/v1/touchpoints/metrics and /api/v1/touchpoints/{code}/metrics.</summary>
+public sealed record TouchpointMetricsReportDto(
+    DateOnly From, DateOnly To, DateOnly PreviousFrom, DateOnly PreviousTo,
+    IReadOnlyList<TouchpointMetricDefinitionDto> Definitions, IReadOnlyList<TouchpointMetricsDto> Touchpoints);

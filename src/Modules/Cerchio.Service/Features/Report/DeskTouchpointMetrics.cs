@@ -1,0 +1,74 @@
+using System.Globalization;
+using Cerchio.Service.Features.Inbox;
+using Cerchio.Touchpoints;
+
+namespace Cerchio.Service.Features.Report;
+
+/// <summary>
+/// The desk's numbers per touchpoint for the journey map: the service report's own metrics (PRODUCT.md definitions,
+/// business calendar, merged cases left out) over the cases opened in the period, grouped by the touchpoint they name.
+/// </summary>
+internal sealed class DeskTouchpointMetrics(ServiceReport report) : ITouchpointMetricSource
+{
+    public const string Cases = "cases";
+    public const string Complaints = "complaints";
+    public const string FirstResponse = "first-response";
+    public const string Resolution = "resolution";
+    public const string Sla = "sla";
+
+    private static readonly IReadOnlyList<TouchpointMetric> All =
+    [
+        new(Cases, "Pratiche", TouchpointMetricUnit.Count, HigherIsBetter: false, Rank: 10),
+        new(Complaints, "Reclami", TouchpointMetricUnit.Count, HigherIsBetter: false, Rank: 20),
+        new(FirstResponse, "Prima risposta (mediana)", TouchpointMetricUnit.Hours, HigherIsBetter: false, Rank: 30),
+        new(Resolution, "Risoluzione (mediana)", TouchpointMetricUnit.Hours, HigherIsBetter: false, Rank: 40),
+        new(Sla, "Rispetto SLA", TouchpointMetricUnit.Percent, HigherIsBetter: true, Rank: 50),
+    ];
+
+    public IReadOnlyList<TouchpointMetric> Metrics => All;
+
+    public async Task<IReadOnlyList<TouchpointMeasure>> MeasureAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var measures = new List<TouchpointMeasure>();
+        foreach (var (code, m) in await report.TouchpointsAsync(from, to, ct))
+        {
+            // Every touchpoint here has cases: its complaints are a real count, zero included.
+            measures.Add(new(code, Cases, m.Counts.Cases, m.Counts.Cases));
+            measures.Add(new(code, Complaints, m.Counts.Complaints, m.Counts.Cases));
+            // A median of no case, or a share of no decided case, is left out rather than shown as zero.
+            if (m.FirstResponse.Median is { } first)
+            {
+                measures.Add(new(code, FirstResponse, first.TotalHours, m.FirstResponse.Count));
+            }
+
+            if (m.Resolution.Median is { } resolution)
+            {
+                measures.Add(new(code, Resolution, resolution.TotalHours, m.Resolution.Count));
+            }
+
+            if (m.SlaCompliance is { } sla)
+            {
+                measures.Add(new(code, Sla, sla, m.Counts.SlaDecided));
+            }
+        }
+
+        return measures;
+    }
+
+    /// <summary>
+    /// The inbox's "every case" view of the touchpoint and the period, which lists exactly the cases counted (merged ones
+    /// left out, days in the same time zone); complaints narrowed to the complaints. The times and the SLA share link
+    /// the same cases: the list shows each one's times.
+    /// </summary>
+    public string? RowsPath(string touchpoint, string metric, DateOnly from, DateOnly to)
+    {
+        if (All.All(m => m.Key != metric))
+        {
+            return null;
+        }
+
+        var path = $"/assistenza?vista={InboxNames.SlugOf(InboxView.All)}&touchpoint={Uri.EscapeDataString(touchpoint)}"
+            + $"&dal={from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}&al={to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+        return metric == Complaints ? path + $"&{InboxNames.ComplaintsParameter}=true" : path;
+    }
+}
