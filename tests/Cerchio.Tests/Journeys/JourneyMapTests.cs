@@ -191,7 +191,7 @@ public abstract class JourneyMapTests(AppFixture app)
         Assert.NotNull((await Html.ParseAsync(await Html.SubmitFormAsync(lead, mapPath, "heat", new() { ["Heat.Metric"] = "umore", ["Heat.Amber"] = "1", ["Heat.Red"] = "2" }))).QuerySelector("#HeatMetric-error"));
         Assert.NotNull((await Html.ParseAsync(await Html.SubmitFormAsync(lead, mapPath, "heat", new() { ["Heat.Metric"] = "complaints", ["Heat.Amber"] = "", ["Heat.Red"] = "2" }))).QuerySelector("#HeatAmber-error"));
         var kept = await InOrgAsync(org, db => db.Set<Journey>().Where(j => j.Id == journeyId).Select(j => new { j.HeatMetric, j.HeatAmber, j.HeatRed }).SingleAsync());
-        Assert.Equal(("complaints", 1.0, 3.0), (kept.HeatMetric, kept.HeatAmber!.Value, kept.HeatRed!.Value));   // the default, untouched
+        Assert.Equal(("complaints", 3.0, 5.0), (kept.HeatMetric, kept.HeatAmber!.Value, kept.HeatRed!.Value));   // the default, untouched
 
         Assert.Equal(HttpStatusCode.Redirect, (await Html.SubmitFormAsync(lead, mapPath, "heat", new() { ["Heat.Metric"] = "complaints", ["Heat.Amber"] = "2", ["Heat.Red"] = "4" })).StatusCode);
         var saved = await InOrgAsync(org, db => db.Set<Journey>().Where(j => j.Id == journeyId).Select(j => new { j.HeatAmber, j.HeatRed }).SingleAsync());

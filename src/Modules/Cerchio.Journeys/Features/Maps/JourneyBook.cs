@@ -354,7 +354,7 @@ internal sealed class JourneyBook(CerchioDb db, TouchpointCatalog catalog, IOrga
         {
             Id = Ids.New(), Code = Journey.DefaultCode, Name = "Cliente B2B", CreatedAt = now, UpdatedAt = now,
             Description = "Il viaggio di un'azienda cliente, dalla prima volta che ci incontra a quando torna a comprare.",
-            HeatMetric = "complaints", HeatAmber = 1, HeatRed = 3,
+            HeatMetric = "complaints", HeatAmber = 3, HeatRed = 5,
         }).Entity;
         await AddDefaultStagesAsync(journey, withCards: true, ct);
         try
