@@ -19,6 +19,7 @@ public static class JourneysModule
         services.AddScoped<Features.Maps.JourneyBook>();
         services.AddScoped<Features.Maps.JourneyMapReader>();
         services.AddScoped<Features.Sharing.JourneyShares>();
+        services.AddScoped<Contracts.IJourneysDemoData, Features.Demo.JourneysDemoData>();
         services.AddScoped<ITouchpointCatalog>(sp => sp.GetRequiredService<TouchpointCatalog>());
         services.AddScoped<Personas>();
         services.AddScoped<Cerchio.Ui.Frame.ISidebarSection, Features.Frame.JourneysSidebar>();

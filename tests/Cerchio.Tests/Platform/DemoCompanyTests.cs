@@ -76,13 +76,25 @@ public abstract class DemoCompanyTests(AppFixture app)
         Assert.All(departments.Where(d => staffed.Contains(d.Name)), d => Assert.NotNull(d.HeadUserId));
 
         // Every demo person can sign in and lands in the demo company.
+        HttpClient? lead = null;
         foreach (var person in DemoCompany.People.Take(3))
         {
             var client = app.Browser();
             var response = await Html.SubmitFormAsync(client, "/accedi", "sign-in", new() { ["Input.Email"] = person.Email, ["Input.Password"] = DemoCompany.Password });
             Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
             Assert.Equal(DemoCompany.Name, (await Html.GetAsync(client, "/")).QuerySelector("h1")!.TextContent);
+            lead ??= person.Role == Cerchio.Tenancy.Role.CxLead ? client : null;
         }
+
+        // The default journey follows the B2B persona and opens with live numbers: deliveries red from their complaints.
+        var personas = (await api.GetFromJsonAsync<JsonElement>("/api/v1/personas")).EnumerateArray().ToList();
+        Assert.Equal(2, personas.Count);
+        Assert.All(personas, p => Assert.True(p.GetProperty("matched_customers").GetInt32() > 0));
+        var map = await Html.GetAsync(lead!, (await Html.GetAsync(lead!, "/viaggi/mappe")).QuerySelector("[data-journey] a")!.GetAttribute("href")!);
+        Assert.Contains("Marco, impresa edile", map.QuerySelector("#journey-persona")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("red", map.QuerySelector("ul.journey-cards [data-touchpoint=consegna]")!.GetAttribute("data-heat"));
+        Assert.NotEmpty(map.QuerySelectorAll("[data-touchpoint=consegna] [data-metric=complaints] a"));
+        Assert.Contains(map.QuerySelectorAll("[data-lane=pains] [data-confirmed]"), p => p.TextContent.Contains("«Consegna»", StringComparison.Ordinal));
 
         // Running it again finds the company, and only issues a new key.
         var second = await demo.EnsureAsync(null);
