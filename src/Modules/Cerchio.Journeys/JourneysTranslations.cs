@@ -188,5 +188,6 @@ internal sealed class JourneysTranslations : ITranslations
         ["La foto supera il limite di {0} KB."] = "The photo exceeds the limit of {0} KB.",
         ["La foto deve essere un'immagine PNG, JPEG o WebP."] = "The photo must be a PNG, JPEG or WebP image.",
         ["Il browser non conserva la foto scelta: sceglila di nuovo."] = "The browser does not keep the chosen photo: choose it again.",
+        ["{0} fasi, {1} touchpoint"] = "{0} stages, {1} touchpoints",
     };
 }

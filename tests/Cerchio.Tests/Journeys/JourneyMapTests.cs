@@ -41,6 +41,7 @@ public abstract class JourneyMapTests(AppFixture app)
         // Several first looks at once: one default journey.
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => agent.GetAsync("/viaggi/mappe")));
         Assert.Equal(1, await InOrgAsync(org, db => db.Set<Journey>().CountAsync()));
+        Assert.Contains("7 fasi, 17 touchpoint", (await Html.GetAsync(agent, "/viaggi/mappe")).QuerySelector("[data-journey]")!.TextContent, StringComparison.Ordinal);
 
         var map = await Html.GetAsync(agent, await DefaultMapPathAsync(agent));
         Assert.Equal("Cliente B2B", map.QuerySelector("h1")!.TextContent);

@@ -90,7 +90,9 @@ public abstract class DemoCompanyTests(AppFixture app)
         var personas = (await api.GetFromJsonAsync<JsonElement>("/api/v1/personas")).EnumerateArray().ToList();
         Assert.Equal(2, personas.Count);
         Assert.All(personas, p => Assert.True(p.GetProperty("matched_customers").GetInt32() > 0));
-        var map = await Html.GetAsync(lead!, (await Html.GetAsync(lead!, "/viaggi/mappe")).QuerySelector("[data-journey] a")!.GetAttribute("href")!);
+        var journeys = await Html.GetAsync(lead!, "/viaggi/mappe");
+        Assert.Contains("Consegna", journeys.QuerySelector("[data-journey] [data-red]")!.TextContent, StringComparison.Ordinal);
+        var map = await Html.GetAsync(lead!, journeys.QuerySelector("[data-journey] a")!.GetAttribute("href")!);
         Assert.Contains("Marco, impresa edile", map.QuerySelector("#journey-persona")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("red", map.QuerySelector("ul.journey-cards [data-touchpoint=consegna]")!.GetAttribute("data-heat"));
         Assert.NotEmpty(map.QuerySelectorAll("[data-touchpoint=consegna] [data-metric=complaints] a"));

@@ -23,6 +23,9 @@ internal sealed record ConfirmedPain(string Touchpoint, int Complaints, string? 
 
 internal sealed record StageView(JourneyStage Stage, string? Department, IReadOnlyList<CardView> Cards, IReadOnlyList<ConfirmedPain> Confirmed);
 
+/// <summary>A journey in the list: its persona, its size, and its touchpoints red by its heat setting now.</summary>
+internal sealed record JourneySummary(string? Persona, int Stages, int Touchpoints, IReadOnlyList<string> Red);
+
 internal sealed record JourneyMapView(
     Journey Journey, string? Persona, IReadOnlyList<StageView> Stages, DateOnly From, DateOnly To,
     IReadOnlyList<TouchpointMetric> Metrics, TouchpointMetric? HeatMetric)
@@ -46,6 +49,29 @@ internal sealed class JourneyMapReader(
 
     /// <summary>Today in the organization's time zone: where the default period ends.</summary>
     public Task<DateOnly> TodayAsync(CancellationToken ct = default) => metrics.TodayAsync(ct);
+
+    /// <summary>
+    /// What the journeys' list says of each: its persona, how many stages and touchpoints it maps, and which of its
+    /// touchpoints are red by its own heat setting over the last 30 days (the numbers measured once for all).
+    /// </summary>
+    public async Task<Dictionary<Guid, JourneySummary>> SummariesAsync(IReadOnlyList<Journey> journeys, CancellationToken ct = default)
+    {
+        var today = await TodayAsync(ct);
+        var numbers = await metrics.MeasureAsync(today.AddDays(-29), today, ct);
+        var stages = await db.Set<JourneyStage>().AsNoTracking().GroupBy(s => s.JourneyId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var cards = await db.Set<JourneyCard>().AsNoTracking().Select(c => new { c.JourneyId, c.TouchpointCode }).ToListAsync(ct);
+        var names = (await catalog.AllAsync(ct)).ToDictionary(t => t.Code, t => t.Name, StringComparer.OrdinalIgnoreCase);
+        var personaIds = journeys.Where(j => j.PersonaId is not null).Select(j => j.PersonaId!.Value).Distinct().ToList();
+        var personas = await db.Set<Persona>().AsNoTracking().Where(p => personaIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        return journeys.ToDictionary(j => j.Id, j =>
+        {
+            var codes = cards.Where(c => c.JourneyId == j.Id).Select(c => c.TouchpointCode).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var heat = Metrics.FirstOrDefault(m => m.Key == j.HeatMetric);
+            var red = codes.Where(code => HeatInput.LevelOf(numbers.Of(code).FirstOrDefault(n => n.Metric.Key == j.HeatMetric)?.Value, heat, j.HeatAmber, j.HeatRed) == HeatLevel.Red)
+                .Select(code => names.GetValueOrDefault(code, code)).ToList();
+            return new JourneySummary(j.PersonaId is { } p ? personas.GetValueOrDefault(p) : null, stages.GetValueOrDefault(j.Id), codes.Count, red);
+        });
+    }
 
     public async Task<JourneyMapView?> ReadAsync(Guid journeyId, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
