@@ -135,14 +135,24 @@ public static class EveryKindOfRecord
             }
 
             // A journey of its own, with the default stages.
-            var (journey, journeyErrors) = await services.GetRequiredService<Cerchio.Journeys.Features.Maps.JourneyBook>()
-                .SaveAsync(null, new() { Name = $"Viaggio {tag}", Description = tag });
+            var journeyBook = services.GetRequiredService<Cerchio.Journeys.Features.Maps.JourneyBook>();
+            var (journey, journeyErrors) = await journeyBook.SaveAsync(null, new() { Name = $"Viaggio {tag}", Description = tag });
             if (journey is null)
             {
                 throw new InvalidOperationException(string.Join("; ", journeyErrors.All.Select(e => e.Message.Text)));
             }
 
             var stage = await db.Set<Cerchio.Journeys.Domain.JourneyStage>().FirstAsync(s => s.JourneyId == journey.Id);
+            // A card on that stage: the organization's own touchpoint.
+            var stageInput = Cerchio.Journeys.Features.Maps.StageInput.From(stage, []);
+            stageInput.Touchpoints = [touchpointCode];
+            var (_, stageErrors) = await journeyBook.SaveStageAsync(journey.Id, stage.Id, stageInput);
+            if (stageErrors.Any)
+            {
+                throw new InvalidOperationException(string.Join("; ", stageErrors.All.Select(e => e.Message.Text)));
+            }
+
+            var card = await db.Set<Cerchio.Journeys.Domain.JourneyCard>().SingleAsync(c => c.JourneyId == journey.Id);
 
             // A persona tied to the customer's attribute, with a photo (a 1×1 PNG).
             var (persona, personaErrors) = await services.GetRequiredService<Cerchio.Journeys.Features.Personas.Personas>().SaveAsync(null,
@@ -157,6 +167,8 @@ public static class EveryKindOfRecord
             var contact = await db.Set<Contact>().FirstAsync(c => c.CustomerId == customerId);
             var slug = await db.Set<Organization>().Select(o => o.Slug).SingleAsync();
             await db.SaveChangesAsync();
+            // The default journey, which the first look at the journeys makes: a read by the harness then changes nothing.
+            await journeyBook.ListAsync();
 
             var ids = new Dictionary<string, string>
             {
@@ -190,6 +202,7 @@ public static class EveryKindOfRecord
                 ["code"] = touchpointCode,
                 ["journeyid"] = journey.Id.ToString(),
                 ["stageid"] = stage.Id.ToString(),
+                ["cardid"] = card.Id.ToString(),
                 ["personaid"] = persona.Id.ToString(),
             };
             return (org, ids);
