@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cerchio.Journeys;
 
-/// <summary>Journeys from the customer's side: the touchpoint catalog with an owner in every department, the personas (maps to come).</summary>
+/// <summary>Journeys from the customer's side: the touchpoint catalog with an owner in every department, the personas and the journey maps.</summary>
 public static class JourneysModule
 {
     public static IServiceCollection AddJourneysModule(this IServiceCollection services)
@@ -35,6 +35,7 @@ public static class JourneysModule
         Features.Metrics.TouchpointMetricsApi.Map(touchpoints);
         PersonasApi.Map(api.MapGroup("").WithTags("Personas"));
         PersonasApi.MapPages(app);
+        Features.Maps.JourneysApi.Map(api.MapGroup("").WithTags("Journeys"));
         Features.Maps.JourneyMapExport.Map(app);
     }
 }

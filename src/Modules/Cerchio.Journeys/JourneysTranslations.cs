@@ -112,6 +112,7 @@ internal sealed class JourneysTranslations : ITranslations
         ["Togliere la fase «{0}» e i suoi touchpoint dalla mappa?"] = "Remove the stage “{0}” and its touchpoints from the map?",
         ["Scegli una persona dell'organizzazione."] = "Choose a persona of the organization.",
         ["Scegli prima, durante o dopo l'acquisto."] = "Choose before, during or after the purchase.",
+        ["Scegli una fase di questo viaggio."] = "Choose a stage of this journey.",
         ["Un viaggio ha al massimo {0} fasi."] = "A journey has at most {0} stages.",
         ["Scegli un'emozione da −2 a +2."] = "Choose an emotion from −2 to +2.",
         ["Il touchpoint «{0}» non è nel catalogo."] = "The touchpoint “{0}” is not in the catalog.",

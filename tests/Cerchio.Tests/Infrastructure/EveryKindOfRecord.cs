@@ -136,15 +136,25 @@ public static class EveryKindOfRecord
 
             // The default journey (made on first look, so made here rather than by the first page a test visits), and
             // a journey of its own with the default stages.
-            var book = services.GetRequiredService<Cerchio.Journeys.Features.Maps.JourneyBook>();
-            await book.ListAsync();
-            var (journey, journeyErrors) = await book.SaveAsync(null, new() { Name = $"Viaggio {tag}", Description = tag });
+            var journeyBook = services.GetRequiredService<Cerchio.Journeys.Features.Maps.JourneyBook>();
+            await journeyBook.ListAsync();
+            var (journey, journeyErrors) = await journeyBook.SaveAsync(null, new() { Name = $"Viaggio {tag}", Description = tag });
             if (journey is null)
             {
                 throw new InvalidOperationException(string.Join("; ", journeyErrors.All.Select(e => e.Message.Text)));
             }
 
             var stage = await db.Set<Cerchio.Journeys.Domain.JourneyStage>().FirstAsync(s => s.JourneyId == journey.Id);
+            // A card on that stage: the organization's own touchpoint.
+            var stageInput = Cerchio.Journeys.Features.Maps.StageInput.From(stage, []);
+            stageInput.Touchpoints = [touchpointCode];
+            var (_, stageErrors) = await journeyBook.SaveStageAsync(journey.Id, stage.Id, stageInput);
+            if (stageErrors.Any)
+            {
+                throw new InvalidOperationException(string.Join("; ", stageErrors.All.Select(e => e.Message.Text)));
+            }
+
+            var card = await db.Set<Cerchio.Journeys.Domain.JourneyCard>().SingleAsync(c => c.JourneyId == journey.Id);
 
             // A persona tied to the customer's attribute, with a photo (a 1×1 PNG).
             var (persona, personaErrors) = await services.GetRequiredService<Cerchio.Journeys.Features.Personas.Personas>().SaveAsync(null,
@@ -159,7 +169,6 @@ public static class EveryKindOfRecord
             var contact = await db.Set<Contact>().FirstAsync(c => c.CustomerId == customerId);
             var slug = await db.Set<Organization>().Select(o => o.Slug).SingleAsync();
             await db.SaveChangesAsync();
-
             var ids = new Dictionary<string, string>
             {
                 ["customerid"] = customerId.ToString(),
@@ -192,6 +201,7 @@ public static class EveryKindOfRecord
                 ["code"] = touchpointCode,
                 ["journeyid"] = journey.Id.ToString(),
                 ["stageid"] = stage.Id.ToString(),
+                ["cardid"] = card.Id.ToString(),
                 ["personaid"] = persona.Id.ToString(),
             };
             return (org, ids);

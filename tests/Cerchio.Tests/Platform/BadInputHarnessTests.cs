@@ -223,6 +223,13 @@ public abstract partial class BadInputHarnessTests(AppFixture app)
             await SendAsync(client, Json(method, bad.Url, baseText), $"{what} [{bad.What}]", api: true, expectRefusal: false);
         }
 
+        // An endpoint that reads no body (removing a journey's stage) has only its route values to judge: a body sent
+        // anyway is ignored, so a well-formed address would just remove the seeded record the later forms post to.
+        if (bodyType is null)
+        {
+            return;
+        }
+
         var deep = "{\"a\":" + string.Concat(Enumerable.Repeat("[", 200)) + string.Concat(Enumerable.Repeat("]", 200)) + "}";
         var wholeBodies = new Dictionary<string, string>
         {

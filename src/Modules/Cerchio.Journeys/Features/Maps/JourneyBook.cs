@@ -68,6 +68,10 @@ internal sealed class JourneyBook(CerchioDb db, TouchpointCatalog catalog, IOrga
         return await db.Set<Journey>().AsNoTracking().OrderBy(j => j.IsArchived).ThenBy(j => j.CreatedAt).ThenBy(j => j.Name).ToListAsync(ct);
     }
 
+    /// <summary>How many stages each journey has, by journey id (the API's list).</summary>
+    public async Task<Dictionary<Guid, int>> StageCountsAsync(CancellationToken ct = default) =>
+        await db.Set<JourneyStage>().GroupBy(s => s.JourneyId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+
     public async Task<JourneyMap?> MapAsync(Guid id, CancellationToken ct = default)
     {
         var journey = await db.Set<Journey>().AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);

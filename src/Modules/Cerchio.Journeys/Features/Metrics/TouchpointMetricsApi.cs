@@ -67,8 +67,11 @@ internal static class TouchpointMetricsApi
         return TypedResults.Ok(Report(numbers, [Dto(touchpoint.Code, touchpoint.Name, numbers)], l));
     }
 
-    /// <summary>The days asked, or null with the reasons in <paramref name="errors"/> (per field: from, to).</summary>
-    private static async Task<(DateOnly From, DateOnly To)?> PeriodAsync(string? from, string? to, TouchpointMetrics metrics, Errors errors, CancellationToken ct)
+    /// <summary>
+    /// The days asked, or null with the reasons in <paramref name="errors"/> (per field: from, to). Every API that
+    /// reads touchpoint numbers for a period (these, the journey map's) takes it this way.
+    /// </summary>
+    public static async Task<(DateOnly From, DateOnly To)?> PeriodAsync(string? from, string? to, TouchpointMetrics metrics, Errors errors, CancellationToken ct)
     {
         var today = await metrics.TodayAsync(ct);
         var fromDay = Day(from, "from", today, errors);
@@ -119,13 +122,13 @@ internal static class TouchpointMetricsApi
     }
 
     private static TouchpointMetricsReportDto Report(TouchpointNumbers numbers, List<TouchpointMetricsDto> touchpoints, Loc l) => new(
-        numbers.From, numbers.To, numbers.PreviousFrom, numbers.PreviousTo,
-        numbers.Definitions.Select(m => new TouchpointMetricDefinitionDto(m.Key, l[m.Label], UnitName(m.Unit), m.HigherIsBetter)).ToList(),
-        touchpoints);
+        numbers.From, numbers.To, numbers.PreviousFrom, numbers.PreviousTo, numbers.Definitions.Select(m => Definition(m, l)).ToList(), touchpoints);
 
-    private static TouchpointMetricsDto Dto(string code, string? name, TouchpointNumbers numbers) => new(
-        code, name,
-        numbers.Of(code).Select(n => new TouchpointMetricValueDto(n.Metric.Key, Round(n.Value), Round(n.Previous), n.Basis, n.PreviousBasis, n.RowsPath)).ToList());
+    private static TouchpointMetricsDto Dto(string code, string? name, TouchpointNumbers numbers) => new(code, name, numbers.Of(code).Select(Value).ToList());
+
+    public static TouchpointMetricDefinitionDto Definition(TouchpointMetric m, Loc l) => new(m.Key, l[m.Label], UnitName(m.Unit), m.HigherIsBetter);
+
+    public static TouchpointMetricValueDto Value(TouchpointNumber n) => new(n.Metric.Key, Round(n.Value), Round(n.Previous), n.Basis, n.PreviousBasis, n.RowsPath);
 
     public static string UnitName(TouchpointMetricUnit unit) => unit switch
     {
