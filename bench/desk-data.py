@@ -6,13 +6,19 @@ same rows, dated relative to when it runs (ids are version-7 guids made from tho
 them), so the open cases' SLA times are current.
 
 usage: desk-data.py generate sqlite|postgres <file or postgresql:// url> <cases> [seed]
+       desk-data.py touchpoints sqlite|postgres <file or postgresql:// url> [seed]
 
 Shape: 10 customers per 100 cases, a few with over a thousand cases (power-law); cases over three years, more in autumn
 and before Christmas, fewer in August and at weekends, growing year on year; about 5 messages per case (every
 case whose number ends in 000 has exactly 20, for the case page); all statuses, channels, types and priorities,
 assignees and departments from the demo company's people, a running SLA on the open cases.
 Planted words with known shares of messages, kept out of the vocabulary, for the search bench: "consegna" 10%,
-"garanzia" 1%, "rimborso" 0.1%, "zanzariera" 0.01%."""
+"garanzia" 1%, "rimborso" 0.1%, "zanzariera" 0.01%. Each case names a touchpoint (touchpoint_of: by its subject and
+channel, 8% none) out of 40: the 17 defaults and EXTRA_TOUCHPOINTS.
+
+`touchpoints` (journey-map.sh, once the app has made the default journey): stores the demo company's catalog of 40
+touchpoints, puts the 23 added ones on the default journey's stages, and gives a touchpoint to the cases of a data set
+generated before cases had one (those with none, when no generated case has one yet)."""
 import bisect, datetime, os, random, sqlite3, subprocess, sys, time, uuid
 
 PLANTED = [("consegna", 0.10), ("garanzia", 0.01), ("rimborso", 0.001), ("zanzariera", 0.0001)]
@@ -94,6 +100,59 @@ PRIORITIES = ([1, 2, 3, 4], [15, 60, 20, 5])
 FIRST_RESPONSE_HOURS = {1: 24, 2: 8, 3: 4, 4: 1}
 RESOLUTION_DAYS = {1: 10, 2: 5, 3: 2, 4: 1}
 CUSTOMER_MESSAGE, REPLY, NOTE = 1, 2, 3
+# The 23 touchpoints added to the 17 defaults (40 in all): code, name, online, stage of the default journey.
+EXTRA_TOUCHPOINTS = [
+    ("configuratore", "Configuratore online", True, "Valutazione"), ("showroom", "Showroom", False, "Valutazione"),
+    ("sopralluogo", "Sopralluogo", False, "Valutazione"), ("progettazione", "Progettazione su misura", False, "Valutazione"),
+    ("instagram", "Post su Instagram", True, "Scoperta"), ("recensioni", "Recensioni online", True, "Scoperta"),
+    ("chat", "Chat sul sito", True, "Valutazione"), ("ordine", "Conferma d'ordine", False, "Acquisto"),
+    ("pagamento", "Pagamento", False, "Acquisto"), ("finanziamento", "Finanziamento", False, "Acquisto"),
+    ("tracking", "Tracciamento spedizione", True, "Consegna"), ("corriere", "Corriere", False, "Consegna"),
+    ("magazzino", "Ritiro in magazzino", False, "Consegna"), ("montaggio", "Montaggio a domicilio", False, "Consegna"),
+    ("app", "App mobile", True, "Utilizzo"), ("garanzia", "Garanzia", False, "Assistenza"),
+    ("ricambi", "Ricambi", False, "Assistenza"), ("resi", "Resi e rimborsi", False, "Assistenza"),
+    ("whatsapp", "WhatsApp", True, "Assistenza"), ("smaltimento", "Ritiro dell'usato", False, "Utilizzo"),
+    ("sondaggio", "Sondaggio di soddisfazione", True, "Fidelizzazione"), ("fidelity", "Carta fedeltà", False, "Fidelizzazione"),
+    ("promozioni", "Promozioni", True, "Fidelizzazione"),
+]
+# The 17 defaults (ProvisionalTouchpoints.Defaults, in its order) with the department that answers for each (Touchpoint.DefaultOwners).
+DEFAULT_TOUCHPOINTS = [
+    ("commerciale", "Venditore", False, "Vendite"), ("centralino", "Centralino", False, "Customer service e post-vendita"),
+    ("fiera", "Stand in fiera", False, "Marketing e digitale"), ("catalogo", "Catalogo", False, "Marketing e digitale"),
+    ("facebook", "Post su Facebook", True, "Marketing e digitale"), ("newsletter", "Newsletter", True, "Marketing e digitale"),
+    ("etichetta", "Etichetta del prodotto", False, "Produzione"), ("email", "Email", True, "Customer service e post-vendita"),
+    ("youtube", "Video su YouTube", True, "Marketing e digitale"), ("preventivo", "Preventivo", False, "Vendite"),
+    ("sito", "Sito web", True, "Marketing e digitale"), ("fattura", "Fattura", False, "Amministrazione"),
+    ("linkedin", "Post su LinkedIn", True, "Marketing e digitale"), ("manuale", "Manuale di istruzioni", False, "Produzione"),
+    ("punto-vendita", "Punto vendita", False, "Vendite"), ("assistenza", "Servizio clienti", False, "Customer service e post-vendita"),
+    ("consegna", "Consegna", False, "Logistica e magazzino"),
+]
+# What a case is about, from words of its subject (SUBJECTS), and the touchpoints it then names, with weights.
+ABOUT = [
+    ("non ancora arrivato", {"consegna": 70, "tracking": 20, "corriere": 10}),
+    ("all'apertura dell'imballo", {"consegna": 60, "garanzia": 20, "etichetta": 10, "resi": 10}),
+    ("preventivo", {"preventivo": 70, "configuratore": 15, "commerciale": 15}),
+    ("Fattura", {"fattura": 90, "pagamento": 10}),
+    ("Manca un pezzo", {"ricambi": 60, "consegna": 30, "manuale": 10}),
+    ("Informazioni su", {"catalogo": 30, "sito": 30, "commerciale": 20, "chat": 10, "showroom": 10}),
+    ("Montaggio", {"montaggio": 80, "sopralluogo": 20}),
+    ("Cambio indirizzo", {"ordine": 60, "consegna": 40}),
+    ("Reclamo", {"assistenza": 50, "consegna": 30, "garanzia": 20}),
+    ("disponibile?", {"punto-vendita": 30, "sito": 30, "catalogo": 20, "magazzino": 20}),
+    ("Sostituzione", {"ricambi": 50, "garanzia": 50}),
+    ("Pagamento", {"pagamento": 60, "fattura": 20, "finanziamento": 20}),
+    ("tecnico del montaggio", {"montaggio": 100}),
+    ("catalogo", {"catalogo": 60, "newsletter": 20, "fiera": 20}),
+    ("Disdetta", {"ordine": 60, "commerciale": 40}),
+    ("su misura", {"progettazione": 60, "sopralluogo": 20, "preventivo": 20}),
+    ("Reso", {"resi": 80, "smaltimento": 20}),
+    ("Ritardo", {"consegna": 80, "tracking": 20}),
+    ("Colore diverso", {"consegna": 40, "ordine": 30, "resi": 30}),
+    ("showroom", {"showroom": 70, "punto-vendita": 30}),
+]
+# The few cases that come from the less busy touchpoints, whatever their subject.
+SELDOM = ["email", "app", "whatsapp", "instagram", "recensioni", "fidelity", "promozioni", "sondaggio", "facebook", "linkedin",
+          "youtube", "newsletter", "chat", "finanziamento", "smaltimento"]
 HOUR = 3600
 DAY = 86400
 
@@ -159,6 +218,26 @@ def sentence(text):
     return text if text.endswith("?") else text + "."
 
 
+def touchpoint_of(rng, subject, channel):
+    """The touchpoint a case names: mostly what its subject is about; the switchboard for a third of the calls, the
+    shop or the fair for what was raised there; a few from the quiet touchpoints; 8% none."""
+    draw = rng.random()
+    if draw < 0.08:
+        return None
+    if draw < 0.13:
+        return rng.choice(SELDOM)
+    if channel == 2 and draw < 0.40:
+        return "centralino"
+    if channel == 5 and draw < 0.60:
+        return "punto-vendita"
+    if channel == 6 and draw < 0.80:
+        return "fiera"
+    for words, codes in ABOUT:
+        if words in subject:
+            return rng.choices(list(codes), list(codes.values()))[0]
+    return "assistenza"
+
+
 def body(rng, pool, kind):
     """A message: greeting, two to six sentences, closing; the planted words at their shares."""
     parts = rng.choices(pool, k=rng.randint(2, 6))
@@ -183,6 +262,8 @@ def generate(provider, target, cases, seed):
     first_number = int(db.scalar('SELECT coalesce(max("Number"), 0) FROM "Cases" WHERE "OrganizationId" = @org', org)) + 1
     now = int(time.time())
     started = time.time()
+    # Its own generator, so the rest of a seed's data set is what it was before cases had touchpoints.
+    touchpoints = random.Random(seed + 1)
 
     customers = []
     for i in range(max(1, cases // 10)):
@@ -233,17 +314,56 @@ def generate(provider, target, cases, seed):
             yield (case_id, number, subject, status, kind, priority, channel, kind == 2, customer[0] if customer else None,
                    customer[2] if customer else None, customer[5] if customer else None, person[0] if person else None, department,
                    created, at, at, responded, first_due, resolution_due, sla_due, paused, resolved, closed,
-                   1 if status in (RESOLVED, CLOSED) and rng.random() < 0.03 else 0), entries
+                   1 if status in (RESOLVED, CLOSED) and rng.random() < 0.03 else 0, touchpoint_of(touchpoints, subject, channel)), entries
 
     written = db.cases(org, case_rows())
     db.finish(org, first_number + cases - 1)
     print(f"{len(customers):,} customers, {cases:,} cases, {written:,} messages in {time.time() - started:.0f} s ({provider})")
 
 
+def touchpoints(provider, target, seed):
+    """The demo company's catalog of 40 touchpoints, the added ones on the default journey, and cases from before with theirs."""
+    db = Db(provider, target, load=False)
+    org = db.scalar('SELECT "Id" FROM "Organizations" ORDER BY "CreatedAt" LIMIT 1')
+    now = db.time(int(time.time()))
+    departments = db.rows('SELECT "Id", "Name" FROM "Departments" WHERE "OrganizationId" = @org', org)
+    owner = lambda name: next((d for d, n in departments if n.startswith(name)), None)
+    stored = {r[0] for r in db.rows('SELECT "Code" FROM "Touchpoints" WHERE "OrganizationId" = @org', org)}
+    # Stored in the catalog's order, as the app stores the defaults on the first change.
+    catalog = [(c, n, o, owner(d)) for c, n, o, d in DEFAULT_TOUCHPOINTS] + [(c, n, o, None) for c, n, o, _ in EXTRA_TOUCHPOINTS]
+    added = [(db.value(guid(random.Random(i), time.time())), db.value(org), code, name, db.value(online), db.value(department),
+              "", "", "", db.value(False), len(stored) + i, now)
+             for i, (code, name, online, department) in enumerate(c for c in catalog if c[0] not in stored)]
+    db.write("Touchpoints", '"Id", "OrganizationId", "Code", "Name", "Online", "OwnerDepartmentId", "Promise", "MomentsOfTruth", '
+             '"PainPoints", "IsArchived", "Position", "UpdatedAt"', added)
+
+    journey = db.rows('SELECT "Id" FROM "Journeys" WHERE "OrganizationId" = @org AND "Code" = \'cliente-b2b\'', org)
+    cards = []
+    if journey:
+        stages = dict((name, stage) for stage, name in db.rows(f'SELECT "Id", "Name" FROM "JourneyStages" WHERE "JourneyId" = \'{journey[0][0]}\'', None))
+        on_map = {r[0] for r in db.rows(f'SELECT "TouchpointCode" FROM "JourneyCards" WHERE "JourneyId" = \'{journey[0][0]}\'', None)}
+        for i, (code, _, _, stage) in enumerate(EXTRA_TOUCHPOINTS):
+            if code not in on_map and stage in stages:
+                cards.append((db.value(guid(random.Random(100 + i), time.time())), db.value(org), journey[0][0], stages[stage], code, 10 + i))
+        db.write("JourneyCards", '"Id", "OrganizationId", "JourneyId", "StageId", "TouchpointCode", "Position"', cards)
+
+    # A data set from before cases had touchpoints (fewer than one case in twenty has one): its cases get theirs now.
+    total, named = db.rows('SELECT count(*), count("TouchpointCode") FROM "Cases" WHERE "OrganizationId" = @org', org)[0]
+    cases = []
+    if int(named) * 20 < int(total):
+        rng = random.Random(seed + 1)
+        cases = [(touchpoint_of(rng, subject, int(channel)), case) for case, subject, channel in db.rows(
+            'SELECT "Id", "Subject", "Channel" FROM "Cases" WHERE "OrganizationId" = @org AND "TouchpointCode" IS NULL ORDER BY "Number"', org)]
+        db.set_touchpoints([c for c in cases if c[0]])
+    db.close()
+    given = f", {len(cases):,} cases given a touchpoint" if cases else ""
+    print(f"{len(added)} touchpoints added to the catalog, {len(cards)} cards to the default journey{given} ({provider})")
+
+
 CASE_COLUMNS = ('"Id", "Number", "Subject", "Status", "Type", "Priority", "Channel", "IsComplaint", "CustomerId", "RequesterName", '
                 '"RequesterEmail", "AssigneeId", "DepartmentId", "CreatedAt", "UpdatedAt", "LastActivityAt", "FirstResponseAt", '
                 '"FirstResponseDueAt", "ResolutionDueAt", "SlaDueAt", "SlaPausedAt", "ResolvedAt", "ClosedAt", "ReopenCount", '
-                '"OrganizationId", "SlaAlertsSent", "WaitedOnCustomer"')
+                '"TouchpointCode", "OrganizationId", "SlaAlertsSent", "WaitedOnCustomer"')
 ENTRY_COLUMNS = '"Id", "CaseId", "Kind", "At", "AuthorId", "AuthorName", "Channel", "Text", "OrganizationId"'
 CUSTOMER_COLUMNS = ('"Id", "Kind", "Name", "FirstName", "LastName", "Email", "Phone", "City", "Province", "VatNumber", "ExternalId", '
                     '"SearchText", "OrganizationId", "Country", "Attributes", "NeedsReview", "CreatedAt", "UpdatedAt"')
@@ -254,10 +374,13 @@ LOADED = ("Customers", "Cases", "CaseEntries")
 class Db:
     """The two databases' ways of writing the same rows."""
 
-    def __init__(self, provider, target):
+    def __init__(self, provider, target, load=True):
         self.sqlite = provider == "sqlite"
         self.target = target
-        if self.sqlite:
+        if self.sqlite and not load:
+            self.db = sqlite3.connect(target, isolation_level=None, timeout=60)
+            self.db.execute("BEGIN")
+        elif self.sqlite:
             self.db = sqlite3.connect(target, isolation_level=None)
             self.db.execute("PRAGMA journal_mode = OFF")   # one big transaction into a throw-away file
             self.db.execute("PRAGMA synchronous = OFF")
@@ -265,6 +388,10 @@ class Db:
             self.db.execute("BEGIN")
         else:
             self.psql = ["psql", target, "-v", "ON_ERROR_STOP=1", "-qAt"]
+            self.loading = None
+            self.indexes = []
+            if not load:
+                return
             # Loading sessions skip the foreign keys' triggers (the rows are consistent by construction).
             self.loading = dict(os.environ, PGOPTIONS="-c session_replication_role=replica")
             self.indexes = self.rows(f'''SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'
@@ -316,7 +443,7 @@ class Db:
                     yield "entry", (self.value(e[0]), self.value(e[1]), e[2], self.time(e[3]), self.value(e[4]), e[5], e[6], e[7], o)
 
         if self.sqlite:
-            case_sql = f'INSERT INTO "Cases" ({CASE_COLUMNS}) VALUES ({", ".join("?" * 27)})'
+            case_sql = f'INSERT INTO "Cases" ({CASE_COLUMNS}) VALUES ({", ".join("?" * 28)})'
             entry_sql = f'INSERT INTO "CaseEntries" ({ENTRY_COLUMNS}) VALUES ({", ".join("?" * 9)})'
             case_insert, entry_insert = self.db.cursor(), self.db.cursor()
             for kind, row in split():
@@ -341,6 +468,8 @@ class Db:
         return subprocess.Popen(self.psql + ["-c", f'\\copy "{table}" ({columns}) FROM STDIN'], stdin=subprocess.PIPE, text=True, env=self.loading)
 
     def write(self, table, columns, rows):
+        if not rows:
+            return
         if self.sqlite:
             self.db.executemany(f'INSERT INTO "{table}" ({columns}) VALUES ({", ".join("?" * len(rows[0]))})', rows)
             return
@@ -350,6 +479,21 @@ class Db:
         process.stdin.close()
         if process.wait():
             sys.exit(f"COPY {table} failed")
+
+    def set_touchpoints(self, codes):
+        """(code, case id) pairs: SQLite by the primary key, PostgreSQL through a COPY into a temporary table."""
+        if self.sqlite:
+            self.db.executemany('UPDATE "Cases" SET "TouchpointCode" = ? WHERE "Id" = ?', codes)
+            return
+        script = ('CREATE TEMP TABLE touchpoints (id uuid, code text);\nCOPY touchpoints FROM STDIN;\n'
+                  + "".join(self.copy_line((case, code)) for code, case in codes)
+                  + '\\.\nUPDATE "Cases" AS c SET "TouchpointCode" = t.code FROM touchpoints AS t WHERE c."Id" = t.id;\nANALYZE "Cases";\n')
+        subprocess.run(self.psql, check=True, text=True, input=script)
+
+    def close(self):
+        if self.sqlite:
+            self.db.execute("COMMIT")
+            self.db.close()
 
     def finish(self, org, last_number):
         """The next case opened through the app gets the number after the generated ones."""
@@ -371,6 +515,9 @@ class Db:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) < 5 or sys.argv[1] != "generate":
+    if len(sys.argv) >= 5 and sys.argv[1] == "generate":
+        generate(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]) if len(sys.argv) > 5 else 42)
+    elif len(sys.argv) >= 4 and sys.argv[1] == "touchpoints":
+        touchpoints(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 42)
+    else:
         sys.exit(__doc__)
-    generate(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]) if len(sys.argv) > 5 else 42)

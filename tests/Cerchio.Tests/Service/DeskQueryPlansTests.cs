@@ -66,6 +66,9 @@ public sealed partial class DeskQueryPlansTests(SqliteApp app) : IClassFixture<S
             await commands.GetAsync(client, page);
         }
 
+        // The journey map's numbers per touchpoint: the service report's queries, grouped by touchpoint.
+        await commands.GetAsync(api, "/api/v1/touchpoints/metrics?from=2025-12-01&to=2026-11-30");
+
         var queries = commands.Commands.Where(c => c.Text.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || c.Text.TrimStart().StartsWith("WITH", StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.True(queries.Count > pages.Length, "the recorder saw too few queries");
         var bad = new List<string>();
