@@ -134,9 +134,10 @@ public static class EveryKindOfRecord
                 throw new InvalidOperationException(string.Join("; ", touchpointErrors.All.Select(e => e.Message.Text)));
             }
 
-            // A journey of its own, with the default stages.
-            var (journey, journeyErrors) = await services.GetRequiredService<Cerchio.Journeys.Features.Maps.JourneyBook>()
-                .SaveAsync(null, new() { Name = $"Viaggio {tag}", Description = tag });
+            // The default journey (made at the first look at the maps, so reads after the seed find it made) and one of its own, with the default stages.
+            var book = services.GetRequiredService<Cerchio.Journeys.Features.Maps.JourneyBook>();
+            await book.ListAsync();
+            var (journey, journeyErrors) = await book.SaveAsync(null, new() { Name = $"Viaggio {tag}", Description = tag });
             if (journey is null)
             {
                 throw new InvalidOperationException(string.Join("; ", journeyErrors.All.Select(e => e.Message.Text)));

@@ -68,6 +68,7 @@ public abstract class MyTouchpointsTests(AppFixture app)
         (await api.PostAsJsonAsync($"/api/v1/cases/{resolved}/status", new { status = "resolved" })).EnsureSuccessStatusCode();
 
         var referente = await org.SignInAsync(marco);
+        await Html.GetAsync(referente, "/viaggi/mappe");   // the first look at the maps makes the default journey
         var page = await Html.GetAsync(referente, PagePath);
         Assert.Contains("Logistica e magazzino", page.QuerySelector("#department-name")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("#department-form"));   // a referente does not choose

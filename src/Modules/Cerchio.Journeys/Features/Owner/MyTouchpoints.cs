@@ -1,7 +1,6 @@
 using Cerchio.Data;
 using Cerchio.Journeys.Domain;
 using Cerchio.Journeys.Features.Catalog;
-using Cerchio.Journeys.Features.Maps;
 using Cerchio.Journeys.Features.Metrics;
 using Cerchio.Organizations.Contracts;
 using Cerchio.Tenancy;
@@ -26,7 +25,7 @@ internal sealed record DepartmentTouchpoints(DepartmentInfo Department, IReadOnl
 /// on it as the modules that hold it count it (<see cref="ITouchpointOpenWork"/>).
 /// </summary>
 internal sealed class MyTouchpoints(
-    CerchioDb db, TouchpointCatalog catalog, JourneyBook book, IOrganizationDirectory directory, OrganizationContext tenant,
+    CerchioDb db, TouchpointCatalog catalog, IOrganizationDirectory directory, OrganizationContext tenant,
     TouchpointMetrics metrics, IEnumerable<ITouchpointOpenWork> openWork)
 {
     public const string Path = "/viaggi/i-miei-touchpoint";
@@ -76,8 +75,8 @@ internal sealed class MyTouchpoints(
     /// <summary>The written pain points of the active journeys' stages that show each touchpoint, in the journeys' and stages' order.</summary>
     private async Task<ILookup<string, StagePain>> StagePainsAsync(List<string> codes, CancellationToken ct)
     {
-        // The journeys list makes the default journey on first look, as the maps page does: its stages carry pain points.
-        var journeys = (await book.ListAsync(ct)).Where(j => !j.IsArchived).ToList();
+        // Read only: the default journey is made where the maps are first looked at, not by this page.
+        var journeys = await db.Set<Journey>().AsNoTracking().Where(j => !j.IsArchived).OrderBy(j => j.CreatedAt).ThenBy(j => j.Name).ToListAsync(ct);
         var journeyIds = journeys.Select(j => j.Id).ToList();
         var rows = await (from card in db.Set<JourneyCard>()
                           join stage in db.Set<JourneyStage>() on card.StageId equals stage.Id
