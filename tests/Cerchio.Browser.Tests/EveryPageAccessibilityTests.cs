@@ -122,6 +122,14 @@ public abstract partial class EveryPageAccessibilityTests(BrowserApp app)
         await Expect(page.Locator("#merged-into")).ToBeVisibleAsync();
         await Accessibility.AssertAccessibleAsync(page);
 
+        // The owner's view of a department with its touchpoints, numbers and open cases (the administrator chooses it).
+        (await org.Api().PostAsJsonAsync("/api/v1/cases", new { subject = "Collo danneggiato", customer = new { external_id = "CLI-1" }, channel = "phone", type = "complaint", touchpoint = "consegna" }))
+            .EnsureSuccessStatusCode();
+        var logistics = (await org.Api().GetFromJsonAsync<JsonElement>("/api/v1/touchpoints/consegna")).GetProperty("owner_department_id").GetString();
+        await page.GotoAsync($"/viaggi/i-miei-touchpoint?reparto={logistics}");
+        await Expect(page.Locator("section[data-touchpoint=consegna] tr[data-metric=cases] a")).ToBeVisibleAsync();
+        await Accessibility.AssertAccessibleAsync(page);
+
         Assert.True(visited.Count >= 15, "Too few pages visited: " + string.Join(", ", visited));
     }
 }

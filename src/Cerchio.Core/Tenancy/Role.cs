@@ -27,6 +27,7 @@ public static class Permissions
     public const string WriteKnowledge = "perm:write-knowledge";
     public const string ViewJourneys = "perm:view-journeys";
     public const string ManageJourneys = "perm:manage-journeys";
+    public const string ViewEveryDepartment = "perm:view-every-department";
 
     private static readonly Dictionary<string, Role[]> Grants = new()
     {
@@ -49,6 +50,8 @@ public static class Permissions
         // Everyone sees the journeys and who answers for each touchpoint; the CX lead runs the catalog.
         [ViewJourneys] = [Role.Administrator, Role.CxLead, Role.TeamMember, Role.Agent, Role.Executive],
         [ManageJourneys] = [Role.Administrator, Role.CxLead],
+        // A department's own views (its touchpoints and their numbers): its people see theirs; those who run the whole look at any.
+        [ViewEveryDepartment] = [Role.Administrator, Role.CxLead, Role.Executive],
     };
 
     public static IEnumerable<string> All => Grants.Keys;

@@ -32,6 +32,7 @@ public static class CustomersModule
         services.AddHostedService<ImportWorker>();
         services.AddScoped<Cerchio.Ui.Frame.ISidebarSection, Features.Frame.CustomersSidebar>();
         services.AddScoped<Cerchio.Touchpoints.ITouchpointMetricSource, Features.EventMetrics.EventTouchpointMetrics>();
+        services.AddScoped<Cerchio.Touchpoints.ITouchpointReferences, Features.EventMetrics.EventTouchpointReferences>();
         return services;
     }
 

@@ -218,5 +218,9 @@ internal sealed class CustomersTranslations : ITranslations
 
         // The touchpoint metric
         ["Eventi"] = "Events",
+
+        // What names a touchpoint (the catalog)
+        ["{0} evento"] = "{0} event",
+        ["{0} eventi"] = "{0} events",
     };
 }

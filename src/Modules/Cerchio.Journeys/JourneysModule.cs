@@ -24,6 +24,9 @@ public static class JourneysModule
         services.AddScoped<Personas>();
         services.AddScoped<Cerchio.Ui.Frame.ISidebarSection, Features.Frame.JourneysSidebar>();
         services.AddScoped<Features.Metrics.TouchpointMetrics>();
+        services.AddScoped<TouchpointReferenceCounts>();
+        services.AddScoped<ITouchpointReferences, Features.Maps.JourneyCardReferences>();
+        services.AddScoped<Features.Owner.MyTouchpoints>();
         return services;
     }
 

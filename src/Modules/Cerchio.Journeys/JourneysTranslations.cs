@@ -190,5 +190,33 @@ internal sealed class JourneysTranslations : ITranslations
         ["La foto deve essere un'immagine PNG, JPEG o WebP."] = "The photo must be a PNG, JPEG or WebP image.",
         ["Il browser non conserva la foto scelta: sceglila di nuovo."] = "The browser does not keep the chosen photo: choose it again.",
         ["{0} fasi, {1} touchpoint"] = "{0} stages, {1} touchpoints",
+
+        // A department's own touchpoints (the owner's view)
+        ["I miei touchpoint"] = "My touchpoints",
+        ["Tutti i touchpoint"] = "All touchpoints",
+        ["I touchpoint di cui il reparto risponde: la promessa da mantenere, i punti critici, i numeri del periodo e le pratiche ancora aperte."] =
+            "The touchpoints the department answers for: the promise to keep, the pain points, the period's numbers and the cases still open.",
+        ["Scegli un reparto"] = "Choose a department",
+        ["Scegli un reparto per vedere i touchpoint di cui risponde."] = "Choose a department to see the touchpoints it answers for.",
+        ["Non fai parte di nessun reparto, quindi non ci sono touchpoint tuoi da mostrare."] = "You are not in any department, so there are no touchpoints of yours to show.",
+        ["Chiedi a un amministratore di indicare il tuo reparto nella scheda delle persone; intanto trovi tutti i touchpoint e chi ne risponde nel catalogo."] =
+            "Ask an administrator to set your department on your page under people; meanwhile the catalog shows every touchpoint and who answers for it.",
+        ["Apri il catalogo dei touchpoint"] = "Open the touchpoint catalog",
+        ["Reparto: {0}"] = "Department: {0}",
+        ["Il reparto «{0}» non risponde ancora di nessun touchpoint."] = "The department “{0}” does not answer for any touchpoint yet.",
+        ["Nessuna promessa scritta."] = "No promise written down.",
+        ["Nessun punto critico annotato."] = "No pain point noted.",
+        ["Nel catalogo"] = "In the catalog",
+        ["Numeri di «{0}»"] = "Numbers of “{0}”",
+        ["Periodo precedente"] = "Previous period",
+
+        // What names a touchpoint (the catalog's form and API)
+        ["{0} carta in {1} mappa"] = "{0} card in {1} map",
+        ["{0} carte in {1} mappa"] = "{0} cards in {1} map",
+        ["{0} carte in {1} mappe"] = "{0} cards in {1} maps",
+        ["Nessuna pratica, evento o mappa lo cita: archiviarlo lo toglie soltanto dalle scelte."] =
+            "No case, event or map names it: archiving it only takes it out of the choices.",
+        ["Citato da {0}: archiviarlo lo toglie dalle scelte, ma ciò che lo cita lo conserva (le carte restano sulle mappe, segnate come archiviate)."] =
+            "Named by {0}: archiving it takes it out of the choices, but what names it keeps it (the cards stay on the maps, marked as archived).",
     };
 }

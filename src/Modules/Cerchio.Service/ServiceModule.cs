@@ -53,6 +53,9 @@ public static class ServiceModule
         services.AddSweepPass<Features.AutoClose.AutoClosePass>();
         services.AddScoped<Features.Report.ServiceReport>();
         services.AddScoped<Cerchio.Touchpoints.ITouchpointMetricSource, Features.Report.DeskTouchpointMetrics>();
+        services.AddScoped<TouchpointCases>();
+        services.AddScoped<Cerchio.Touchpoints.ITouchpointReferences>(sp => sp.GetRequiredService<TouchpointCases>());
+        services.AddScoped<Cerchio.Touchpoints.ITouchpointOpenWork>(sp => sp.GetRequiredService<TouchpointCases>());
         services.AddScoped<Features.CannedReplies.CannedReplies>();
         services.AddOptions<Features.ContactForm.ContactFormOptions>().BindConfiguration("ContactForm");
         services.AddScoped<Features.ContactForm.WebContactForm>();

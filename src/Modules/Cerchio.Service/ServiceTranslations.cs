@@ -617,5 +617,10 @@ internal sealed class ServiceTranslations : ITranslations
         ["Scegli l'indirizzo del modulo contatti e mettilo sul sito"] = "Choose the contact form's address and put it on your website",
         ["Rispetto SLA"] = "SLA compliance",
         ["Solo reclami"] = "Complaints only",
+
+        // What names a touchpoint (the catalog) and what waits on it (a department's touchpoints)
+        ["{0} pratica"] = "{0} case",
+        ["{0} pratiche"] = "{0} cases",
+        ["Pratiche ancora aperte"] = "Cases still open",
     };
 }

@@ -16,7 +16,8 @@ internal static class TouchpointsApi
     {
         api.MapGet("/touchpoints", ListAsync).WithName("ListTouchpoints")
             .WithSummary("The organization's touchpoint catalog in its order; archived ones only with archived=true.");
-        api.MapGet("/touchpoints/{code}", GetAsync).WithName("GetTouchpoint").WithSummary("One touchpoint by its code.");
+        api.MapGet("/touchpoints/{code}", GetAsync).WithName("GetTouchpoint")
+            .WithSummary("One touchpoint by its code, with how many cases, events and map cards name it (references).");
         api.MapPost("/touchpoints", CreateAsync).WithName("CreateTouchpoint").WithSummary("Adds a touchpoint with a new code (lowercase letters, digits, hyphens).");
         // No DELETE: cases, events and answers point at the code; archive it (archived: true) instead.
         api.MapPut("/touchpoints/{code}", UpdateAsync).WithName("UpdateTouchpoint")
@@ -29,8 +30,19 @@ internal static class TouchpointsApi
         return TypedResults.Ok((await catalog.AllAsync(ct)).Where(t => archived == true || !t.IsArchived).Select(t => Dto(t, names)).ToList());
     }
 
-    private static async Task<Results<Ok<TouchpointDto>, ProblemHttpResult>> GetAsync(string code, TouchpointCatalog catalog, IOrganizationDirectory directory, CancellationToken ct) =>
-        await catalog.GetAsync(code, ct) is { } found ? TypedResults.Ok(Dto(found, await NamesAsync(directory, ct))) : ApiResults.NotFound("touchpoint");
+    private static async Task<Results<Ok<TouchpointDto>, ProblemHttpResult>> GetAsync(
+        string code, TouchpointCatalog catalog, IOrganizationDirectory directory, TouchpointReferenceCounts references, CancellationToken ct)
+    {
+        if (await catalog.GetAsync(code, ct) is not { } found)
+        {
+            return ApiResults.NotFound("touchpoint");
+        }
+
+        return TypedResults.Ok(Dto(found, await NamesAsync(directory, ct)) with
+        {
+            References = TouchpointReferenceCounts.ByKey(await references.CountAsync(found.Code, ct)),
+        });
+    }
 
     private static async Task<Results<Created<TouchpointDto>, ValidationProblem>> CreateAsync(
         TouchpointInputDto input, TouchpointCatalog catalog, IOrganizationDirectory directory, Loc l, CancellationToken ct)
