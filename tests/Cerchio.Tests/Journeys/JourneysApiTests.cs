@@ -70,7 +70,7 @@ public abstract class JourneysApiTests(AppFixture app)
             listed.GetProperty("archived").GetBoolean(), listed.GetProperty("stages").GetInt32()));
         Assert.Equal(JsonValueKind.Null, listed.GetProperty("persona_id").ValueKind);
         var heat = listed.GetProperty("heat");
-        Assert.Equal(("complaints", 1.0, 3.0), (heat.GetProperty("metric").GetString(), heat.GetProperty("amber").GetDouble(), heat.GetProperty("red").GetDouble()));
+        Assert.Equal(("complaints", 3.0, 5.0), (heat.GetProperty("metric").GetString(), heat.GetProperty("amber").GetDouble(), heat.GetProperty("red").GetDouble()));
 
         var journey = await OkAsync(api.GetAsync($"/api/v1/journeys/{listed.GetProperty("id").GetGuid()}"));
         Assert.Equal(listed.GetProperty("description").GetString(), journey.GetProperty("description").GetString());
@@ -232,7 +232,7 @@ public abstract class JourneysApiTests(AppFixture app)
         var problem = await OkAsync(api.PutAsJsonAsync(heat, new { metric = "complaints", amber = 5, red = 2 }), HttpStatusCode.BadRequest);
         Assert.Contains("sopra quella gialla", problem.GetProperty("errors").GetProperty("red")[0].GetString(), StringComparison.Ordinal);
         var kept = (await DefaultJourneyAsync(api)).GetProperty("heat");
-        Assert.Equal((1.0, 3.0), (kept.GetProperty("amber").GetDouble(), kept.GetProperty("red").GetDouble()));
+        Assert.Equal((3.0, 5.0), (kept.GetProperty("amber").GetDouble(), kept.GetProperty("red").GetDouble()));
 
         var saved = (await OkAsync(api.PutAsJsonAsync(heat, new { metric = "sla", amber = 90, red = 80.5 }))).GetProperty("heat");
         Assert.Equal(("sla", 90.0, 80.5), (saved.GetProperty("metric").GetString(), saved.GetProperty("amber").GetDouble(), saved.GetProperty("red").GetDouble()));
@@ -243,7 +243,7 @@ public abstract class JourneysApiTests(AppFixture app)
     /// <summary>
     /// On consegna, in the week of 9–15 November 2026: two complaint cases, an information request flagged as a
     /// complaint and a plain one; the week before one complaint. On fattura one plain case in the week. The default
-    /// heat (complaints, amber from 1, red from 3) makes consegna red, fattura (0 complaints) green, etichetta none.
+    /// heat (complaints, amber from 3, red from 5) makes consegna amber, fattura (0 complaints) green, etichetta none.
     /// </summary>
     [Fact]
     public async Task Map_ShowsEachCardsNumbersForThePeriod_ColouredByTheHeatMetric()
@@ -289,12 +289,12 @@ public abstract class JourneysApiTests(AppFixture app)
         Assert.StartsWith("/assistenza?", complaints.GetProperty("rows_path").GetString(), StringComparison.Ordinal);
         var cases = cards["consegna"].GetProperty("numbers").EnumerateArray().Single(n => n.GetProperty("key").GetString() == "cases");
         Assert.Equal(4.0, cases.GetProperty("value").GetDouble());
-        Assert.Equal(["red", "none", "green"], new[] { "consegna", "etichetta", "fattura" }.Select(t => cards[t].GetProperty("heat").GetString()));
+        Assert.Equal(["amber", "none", "green"], new[] { "consegna", "etichetta", "fattura" }.Select(t => cards[t].GetProperty("heat").GetString()));
         Assert.Empty(cards["etichetta"].GetProperty("numbers").EnumerateArray());
 
-        // Other thresholds: consegna amber; no heat metric: no colour, the numbers stay.
-        await OkAsync(api.PutAsJsonAsync(path[..^"/map".Length] + "/heat", new { metric = "complaints", amber = 2, red = 5 }));
-        Assert.Equal("amber", Stage(await OkAsync(api.GetAsync($"{path}?{Week}")), "Consegna").GetProperty("cards")[0].GetProperty("heat").GetString());
+        // Lower thresholds: consegna red; no heat metric: no colour, the numbers stay.
+        await OkAsync(api.PutAsJsonAsync(path[..^"/map".Length] + "/heat", new { metric = "complaints", amber = 1, red = 3 }));
+        Assert.Equal("red", Stage(await OkAsync(api.GetAsync($"{path}?{Week}")), "Consegna").GetProperty("cards")[0].GetProperty("heat").GetString());
         await OkAsync(api.PutAsJsonAsync(path[..^"/map".Length] + "/heat", new { metric = (string?)null }));
         var plain = Stage(await OkAsync(api.GetAsync($"{path}?{Week}")), "Consegna").GetProperty("cards")[0];
         Assert.Equal("none", plain.GetProperty("heat").GetString());
