@@ -38,6 +38,9 @@ public interface IOrganizationDirectory
     /// <summary>The current organization's active members, by name.</summary>
     Task<IReadOnlyList<MemberInfo>> MembersAsync(CancellationToken ct = default);
 
+    /// <summary>The department of one active member, read alone (the sidebar asks on every page).</summary>
+    Task<Guid?> DepartmentOfAsync(Guid userId, CancellationToken ct = default);
+
     Task<bool> AnyUserAsync(CancellationToken ct = default);
 
     /// <summary>

@@ -57,6 +57,9 @@ internal sealed class OrganizationDirectory(CerchioDb db, TimeProvider clock) : 
         return members.OrderBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
     }
 
+    public Task<Guid?> DepartmentOfAsync(Guid userId, CancellationToken ct = default) =>
+        db.Set<Membership>().Where(m => m.UserId == userId && m.IsActive).Select(m => m.DepartmentId).FirstOrDefaultAsync(ct);
+
     public Task<bool> AnyUserAsync(CancellationToken ct = default) => db.Users.AnyAsync(ct);
 
     public async Task<PublicOrganization?> FindBySlugAsync(string slug, CancellationToken ct = default)

@@ -68,7 +68,7 @@ internal sealed class JourneyBook(CerchioDb db, TouchpointCatalog catalog, IOrga
         return await db.Set<Journey>().AsNoTracking().OrderBy(j => j.IsArchived).ThenBy(j => j.CreatedAt).ThenBy(j => j.Name).ToListAsync(ct);
     }
 
-    /// <summary>How many stages each journey has, by journey id (the API's list).</summary>
+    /// <summary>How many stages each journey has, by journey id (the journeys list, on the page and in the API).</summary>
     public async Task<Dictionary<Guid, int>> StageCountsAsync(CancellationToken ct = default) =>
         await db.Set<JourneyStage>().GroupBy(s => s.JourneyId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
@@ -86,11 +86,6 @@ internal sealed class JourneyBook(CerchioDb db, TouchpointCatalog catalog, IOrga
         var index = ordered.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i);
         return new JourneyMap(journey, ordered, cards.OrderBy(c => index[c.StageId]).ThenBy(c => c.Position).ToList());
     }
-
-    /// <summary>The personas a journey can follow (active ones, and the one it already follows).</summary>
-    public async Task<List<(Guid Id, string Name)>> PersonasAsync(Guid? current, CancellationToken ct = default) =>
-        (await db.Set<Persona>().AsNoTracking().Where(p => !p.IsArchived || p.Id == current).OrderBy(p => p.Name)
-            .Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name)).ToList();
 
     /// <summary>How many cards of how many journeys show the touchpoint: what archiving it takes off the maps' choices.</summary>
     public async Task<(int Cards, int Journeys)> UsesOfAsync(string code, CancellationToken ct = default)

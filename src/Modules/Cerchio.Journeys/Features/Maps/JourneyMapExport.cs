@@ -40,7 +40,7 @@ internal static class JourneyMapExport
 
     private static async Task<JourneyMapView?> ReadAsync(Guid journeyId, HttpContext context, JourneyMapReader reader, CancellationToken ct)
     {
-        var (from, to, _) = JourneyMapPage.Period(context.Request.Query["dal"], context.Request.Query["al"], await reader.TodayAsync(ct));
+        var (from, to, _) = MapPeriod.Parse(context.Request.Query["dal"], context.Request.Query["al"], await reader.TodayAsync(ct));
         return await reader.ReadAsync(journeyId, from, to, ct);
     }
 

@@ -58,7 +58,7 @@ internal sealed class JourneyMapReader(
     {
         var today = await TodayAsync(ct);
         var numbers = await metrics.MeasureAsync(today.AddDays(-29), today, ct);
-        var stages = await db.Set<JourneyStage>().AsNoTracking().GroupBy(s => s.JourneyId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var stages = await book.StageCountsAsync(ct);
         var cards = await db.Set<JourneyCard>().AsNoTracking().Select(c => new { c.JourneyId, c.TouchpointCode }).ToListAsync(ct);
         var names = (await catalog.AllAsync(ct)).ToDictionary(t => t.Code, t => t.Name, StringComparer.OrdinalIgnoreCase);
         var personaIds = journeys.Where(j => j.PersonaId is not null).Select(j => j.PersonaId!.Value).Distinct().ToList();

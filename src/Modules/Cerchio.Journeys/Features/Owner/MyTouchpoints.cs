@@ -41,7 +41,7 @@ internal sealed class MyTouchpoints(
     {
         if (!_myDepartmentRead)
         {
-            _myDepartment = (await directory.MembersAsync(ct)).FirstOrDefault(m => m.UserId == tenant.UserId)?.DepartmentId;
+            _myDepartment = tenant.UserId is { } me ? await directory.DepartmentOfAsync(me, ct) : null;
             _myDepartmentRead = true;
         }
 

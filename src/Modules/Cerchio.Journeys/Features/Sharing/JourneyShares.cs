@@ -111,7 +111,7 @@ internal sealed class JourneyShares(CerchioDb db, OrganizationContext tenant, Ti
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<OrganizationContext>().Set(link.OrganizationId, null, "Link condiviso", null);
         var reader = scope.ServiceProvider.GetRequiredService<JourneyMapReader>();
-        var (first, last, _) = JourneyMapPage.Period(from, to, await reader.TodayAsync(ct));
+        var (first, last, _) = MapPeriod.Parse(from, to, await reader.TodayAsync(ct));
         var view = await reader.ReadAsync(link.JourneyId, first, last, ct);
         return view is null ? (ShareState.Unknown, null) : (ShareState.Open, view);
     }
