@@ -355,9 +355,28 @@ def touchpoints(provider, target, seed):
         cases = [(touchpoint_of(rng, subject, int(channel)), case) for case, subject, channel in db.rows(
             'SELECT "Id", "Subject", "Channel" FROM "Cases" WHERE "OrganizationId" = @org AND "TouchpointCode" IS NULL ORDER BY "Number"', org)]
         db.set_touchpoints([c for c in cases if c[0]])
+        db.forget_touchpoint_days()
     db.close()
     given = f", {len(cases):,} cases given a touchpoint" if cases else ""
     print(f"{len(added)} touchpoints added to the catalog, {len(cards)} cards to the default journey{given} ({provider})")
+
+
+def wait_days(provider, target, timeout):
+    """Waits until Cerchio has built the stored touchpoint days (its sweep pass) and written every marked day again."""
+    start = time.time()
+    while time.time() - start < timeout:
+        db = Db(provider, target, load=False)
+        built = int(db.scalar('SELECT count(*) FROM "TouchpointDayStates"'))
+        marks = int(db.scalar('SELECT count(*) FROM "TouchpointDayMarks"'))
+        days = int(db.scalar('SELECT count(*) FROM "TouchpointDays"'))
+        if db.sqlite:
+            db.db.execute("ROLLBACK")
+            db.db.close()
+        if built and not marks:
+            print(f"touchpoint days built: {days:,} rows, {time.time() - start:.0f} s of waiting ({provider})")
+            return
+        time.sleep(1)
+    sys.exit(f"the touchpoint days were not built in {timeout} s")
 
 
 CASE_COLUMNS = ('"Id", "Number", "Subject", "Status", "Type", "Priority", "Channel", "IsComplaint", "CustomerId", "RequesterName", '
@@ -490,6 +509,13 @@ class Db:
                   + '\\.\nUPDATE "Cases" AS c SET "TouchpointCode" = t.code FROM touchpoints AS t WHERE c."Id" = t.id;\nANALYZE "Cases";\n')
         subprocess.run(self.psql, check=True, text=True, input=script)
 
+    def forget_touchpoint_days(self):
+        """Cases written behind Cerchio's back leave its stored touchpoint days stale: without their state it builds them again."""
+        if self.sqlite:
+            self.db.execute('DELETE FROM "TouchpointDayStates"')
+        else:
+            subprocess.run(self.psql, check=True, text=True, input='DELETE FROM "TouchpointDayStates";')
+
     def close(self):
         if self.sqlite:
             self.db.execute("COMMIT")
@@ -500,6 +526,7 @@ class Db:
         sql = f'''UPDATE "CaseCounters" SET "LastNumber" = {last_number} WHERE "OrganizationId" = @org;
                   INSERT INTO "CaseCounters" ("OrganizationId", "LastNumber") SELECT @org, {last_number}
                   WHERE NOT EXISTS (SELECT 1 FROM "CaseCounters" WHERE "OrganizationId" = @org);'''
+        self.forget_touchpoint_days()
         if self.sqlite:
             o = self.value(org)
             for statement in sql.split(";")[:2]:
@@ -519,5 +546,7 @@ if __name__ == "__main__":
         generate(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]) if len(sys.argv) > 5 else 42)
     elif len(sys.argv) >= 4 and sys.argv[1] == "touchpoints":
         touchpoints(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 42)
+    elif len(sys.argv) >= 4 and sys.argv[1] == "wait-days":
+        wait_days(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 1800)
     else:
         sys.exit(__doc__)

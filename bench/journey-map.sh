@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The journey map at scale: a Release build on the desk's data set (desk.sh's, made by desk-data.py when missing), the
 # demo company's catalog brought to 40 touchpoints with the added ones on the default journey (desk-data.py
-# touchpoints), then journey-map.py: wrk on the map page and on GET /api/v1/touchpoints/metrics, a year and 30 days,
+# touchpoints), the stored touchpoint days built by Cerchio's own sweep (every 2 s here; desk-data.py wait-days reports
+# how long the build took), then journey-map.py: wrk on the map page and on GET /api/v1/touchpoints/metrics, a year and 30 days,
 # p50/p95 of the server's own times (its request log) and of the client's.
 # usage: bench/journey-map.sh [sqlite|postgres] [--scale small|200k|1m] [--reuse] [--seconds N]
 #   --seconds: how long wrk runs each of the four workloads (default 30). The data set is desk.sh's (see there).
@@ -25,8 +26,9 @@ bench_build
 bench_dataset "$provider" "$scale" 55465 "$reuse"
 data=$BENCH_DATA
 # Each request's server time, in the JSON log (Hosting.Diagnostics "Request finished").
-bench_serve 5098 "$data/server.log" --Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics=Information
+bench_serve 5098 "$data/server.log" --Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics=Information --Sweep:Interval=00:00:02
 journey=$(/usr/bin/python3 bench/journey-map.py prepare http://127.0.0.1:5098 luca.ferri@rossiarredamenti.it "$(bench_password "$data")" "$data/cookie")
 /usr/bin/python3 bench/desk-data.py touchpoints "$provider" "$BENCH_TARGET"
+/usr/bin/python3 bench/desk-data.py wait-days "$provider" "$BENCH_TARGET"
 /usr/bin/python3 bench/journey-map.py measure http://127.0.0.1:5098 "$(bench_api_key "$data")" "$data/cookie" "$journey" "$data/server.log" "$seconds"
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"

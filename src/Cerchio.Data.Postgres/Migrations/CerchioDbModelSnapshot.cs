@@ -2283,6 +2283,98 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.ToTable("Mailboxes", (string)null);
                 });
 
+            modelBuilder.Entity("Cerchio.Service.Domain.TouchpointDay", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TouchpointCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Complaints")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("FirstResponses")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Resolutions")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Responded")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SlaMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SlaMissed")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganizationId", "Day", "TouchpointCode");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("TouchpointDays", (string)null);
+                });
+
+            modelBuilder.Entity("Cerchio.Service.Domain.TouchpointDayMark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TouchpointCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OrganizationId", "Day");
+
+                    b.ToTable("TouchpointDayMarks", (string)null);
+                });
+
+            modelBuilder.Entity("Cerchio.Service.Domain.TouchpointDayState", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("BuiltAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CalendarStamp")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("TouchpointDayStates", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

@@ -2278,6 +2278,98 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.ToTable("Mailboxes", (string)null);
                 });
 
+            modelBuilder.Entity("Cerchio.Service.Domain.TouchpointDay", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TouchpointCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Complaints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("FirstResponses")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Resolutions")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Responded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlaMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlaMissed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId", "Day", "TouchpointCode");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("TouchpointDays", (string)null);
+                });
+
+            modelBuilder.Entity("Cerchio.Service.Domain.TouchpointDayMark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TouchpointCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OrganizationId", "Day");
+
+                    b.ToTable("TouchpointDayMarks", (string)null);
+                });
+
+            modelBuilder.Entity("Cerchio.Service.Domain.TouchpointDayState", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BuiltAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CalendarStamp")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("TouchpointDayStates", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

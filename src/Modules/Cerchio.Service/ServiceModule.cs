@@ -34,6 +34,7 @@ public static class ServiceModule
         services.AddSingleton<Features.LiveInbox.DeskFeed>();
         services.AddSingleton<Features.Presence.CasePresence>();
         services.AddSaveInterceptor<Features.LiveInbox.DeskChanges>();
+        services.AddSaveInterceptor<Features.TouchpointDays.TouchpointDayMarks>();
         services.AddScoped<Contracts.IServiceDemoData, Features.Demo.ServiceDemoData>();
         services.AddScoped<Features.HandOffs.HandOffs>();
         services.AddScoped<DeskSearch>();
@@ -52,6 +53,8 @@ public static class ServiceModule
         services.AddSweepPass<Features.SlaAlerts.SlaAlertPass>();
         services.AddSweepPass<Features.AutoClose.AutoClosePass>();
         services.AddScoped<Features.Report.ServiceReport>();
+        services.AddScoped<Features.TouchpointDays.TouchpointFigures>();
+        services.AddSweepPass<Features.TouchpointDays.TouchpointDaysPass>();
         services.AddScoped<Cerchio.Touchpoints.ITouchpointMetricSource, Features.Report.DeskTouchpointMetrics>();
         services.AddScoped<TouchpointCases>();
         services.AddScoped<Cerchio.Touchpoints.ITouchpointReferences>(sp => sp.GetRequiredService<TouchpointCases>());

@@ -5,6 +5,7 @@ using AngleSharp.Dom;
 using Cerchio.Customers.Domain;
 using Cerchio.Data;
 using Cerchio.Service.Domain;
+using Cerchio.Service.Features.TouchpointDays;
 using Cerchio.Tests.Infrastructure;
 using Cerchio.Text;
 using Microsoft.EntityFrameworkCore;
@@ -214,6 +215,16 @@ public abstract class TouchpointMetricsTests(AppFixture app)
         // Every label speaks English too.
         var loc = app.Services.GetRequiredService<Loc>();
         Assert.All(definitions.Values, d => Assert.True(loc.HasEnglish(d.GetProperty("label").GetString()!), d.GetProperty("label").GetString()));
+    }
+
+    [Fact]
+    public async Task Metrics_OnceTheTouchpointDaysAreBuilt_AreTheSameHandComputedOnes()
+    {
+        var story = await StoryAsync();
+        var fromCases = (await MetricsAsync(story.Org.Api(), "/api/v1/touchpoints/metrics?" + Week)).GetRawText();
+        Assert.True(await app.Services.GetRequiredService<TouchpointDaysPass>().RunForAsync(story.Org.Id, CancellationToken.None) > 0);
+        Assert.NotNull(await app.InOrganizationAsync(story.Org.Id, sp => sp.GetRequiredService<CerchioDb>().Set<TouchpointDayState>().FirstOrDefaultAsync()));
+        Assert.Equal(fromCases, (await MetricsAsync(story.Org.Api(), "/api/v1/touchpoints/metrics?" + Week)).GetRawText());
     }
 
     [Fact]

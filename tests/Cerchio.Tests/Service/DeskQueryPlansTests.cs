@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cerchio.Data;
 using Cerchio.Organizations.Contracts;
+using Cerchio.Service.Features.TouchpointDays;
 using Cerchio.Tenancy;
 using Cerchio.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public sealed partial class DeskQueryPlansTests(SqliteApp app) : IClassFixture<S
 {
     /// <summary>Tables that grow with the business: a walk over all of an organization's rows is a bug at scale.</summary>
     private static readonly string[] Large =
-        ["Cases", "CaseEntries", "CaseAttachments", "HandOffs", "Customers", "Contacts", "TimelineEvents", "Notifications", "InboundEmails", "OutgoingEmails", "AuditEntries"];
+        ["Cases", "CaseEntries", "CaseAttachments", "HandOffs", "Customers", "Contacts", "TimelineEvents", "Notifications", "InboundEmails", "OutgoingEmails", "AuditEntries", "TouchpointDays", "TouchpointDayMarks"];
 
     /// <summary>The inbox's keyset orders: a first page reads them from the top and stops at its LIMIT.</summary>
     private static readonly string[] KeysetIndexes =
@@ -66,8 +67,13 @@ public sealed partial class DeskQueryPlansTests(SqliteApp app) : IClassFixture<S
             await commands.GetAsync(client, page);
         }
 
-        // The journey map's numbers per touchpoint: the service report's queries, grouped by touchpoint.
-        await commands.GetAsync(api, "/api/v1/touchpoints/metrics?from=2025-12-01&to=2026-11-30");
+        // The journey map's numbers per touchpoint: from the cases alone while the touchpoint days are not built; once
+        // built, from the stored days, their marks, the open cases and the cases of the edges and of a marked day.
+        var year = $"/api/v1/touchpoints/metrics?from={DateTime.UtcNow.AddDays(-364):yyyy-MM-dd}&to={DateTime.UtcNow:yyyy-MM-dd}";
+        await commands.GetAsync(api, year);
+        await app.Services.GetRequiredService<TouchpointDaysPass>().RunForAsync(org.Id, CancellationToken.None);
+        (await api.PostAsJsonAsync($"/api/v1/cases/{third}/status", new { status = "resolved" })).EnsureSuccessStatusCode();
+        await commands.GetAsync(api, year);
 
         var queries = commands.Commands.Where(c => c.Text.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || c.Text.TrimStart().StartsWith("WITH", StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.True(queries.Count > pages.Length, "the recorder saw too few queries");

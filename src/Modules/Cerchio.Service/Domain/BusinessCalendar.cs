@@ -63,6 +63,15 @@ internal sealed class BusinessCalendar
     /// <summary>The Italian PMI default (<see cref="CalendarSettings.ItalianDefault"/>), shared.</summary>
     public static BusinessCalendar ItalianDefault { get; } = new(CalendarSettings.ItalianDefault);
 
+    /// <summary>
+    /// Tells calendars apart: the same settings give the same stamp. Business times stored under one calendar (the
+    /// touchpoints' day figures) are stale under another.
+    /// </summary>
+    public string Stamp => _stamp ??= Convert.ToHexString(
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(DeskSettings.Write(Settings))))[..32];
+
+    private string? _stamp;
+
     public CalendarSettings Settings { get; }
 
     public TimeZoneInfo TimeZone { get; }

@@ -1,14 +1,16 @@
 using System.Globalization;
 using Cerchio.Service.Features.Inbox;
+using Cerchio.Service.Features.TouchpointDays;
 using Cerchio.Touchpoints;
 
 namespace Cerchio.Service.Features.Report;
 
 /// <summary>
 /// The desk's numbers per touchpoint for the journey map: the service report's own metrics (PRODUCT.md definitions,
-/// business calendar, merged cases left out) over the cases opened in the period, grouped by the touchpoint they name.
+/// business calendar, merged cases left out) over the cases opened in the period, grouped by the touchpoint they name,
+/// read from the stored touchpoint days (<see cref="TouchpointFigures"/>).
 /// </summary>
-internal sealed class DeskTouchpointMetrics(ServiceReport report) : ITouchpointMetricSource
+internal sealed class DeskTouchpointMetrics(TouchpointFigures figures) : ITouchpointMetricSource
 {
     public const string Cases = "cases";
     public const string Complaints = "complaints";
@@ -30,25 +32,25 @@ internal sealed class DeskTouchpointMetrics(ServiceReport report) : ITouchpointM
     public async Task<IReadOnlyList<TouchpointMeasure>> MeasureAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
     {
         var measures = new List<TouchpointMeasure>();
-        foreach (var (code, m) in await report.TouchpointsAsync(from, to, ct))
+        foreach (var (code, m) in await figures.ForAsync(from, to, ct))
         {
             // Every touchpoint here has cases: its complaints are a real count, zero included.
-            measures.Add(new(code, Cases, m.Counts.Cases, m.Counts.Cases));
-            measures.Add(new(code, Complaints, m.Counts.Complaints, m.Counts.Cases));
+            measures.Add(new(code, Cases, m.Cases, m.Cases));
+            measures.Add(new(code, Complaints, m.Complaints, m.Cases));
             // A median of no case, or a share of no decided case, is left out rather than shown as zero.
-            if (m.FirstResponse.Median is { } first)
+            if (m.FirstResponse is { Median: { } first } firstStats)
             {
-                measures.Add(new(code, FirstResponse, first.TotalHours, m.FirstResponse.Count));
+                measures.Add(new(code, FirstResponse, first.TotalHours, firstStats.Count));
             }
 
-            if (m.Resolution.Median is { } resolution)
+            if (m.Resolution is { Median: { } resolution } resolutionStats)
             {
-                measures.Add(new(code, Resolution, resolution.TotalHours, m.Resolution.Count));
+                measures.Add(new(code, Resolution, resolution.TotalHours, resolutionStats.Count));
             }
 
-            if (m.SlaCompliance is { } sla)
+            if (m.SlaDecided > 0)
             {
-                measures.Add(new(code, Sla, sla, m.Counts.SlaDecided));
+                measures.Add(new(code, Sla, 100.0 * m.SlaMet / m.SlaDecided, m.SlaDecided));
             }
         }
 

@@ -30,17 +30,26 @@ internal sealed record ReportCounts(
 /// <summary>Business-time durations of <see cref="Count"/> cases; no average or median without any.</summary>
 internal sealed record DurationStats(int Count, TimeSpan? Average, TimeSpan? Median)
 {
-    public static DurationStats Of(IReadOnlyCollection<TimeSpan> durations)
+    public static DurationStats Of(IReadOnlyCollection<TimeSpan> durations) => OfTicks(durations.Select(d => d.Ticks).ToArray());
+
+    /// <summary>The same from durations in ticks, which it sorts in place.</summary>
+    public static DurationStats OfTicks(Span<long> ticks)
     {
-        if (durations.Count == 0)
+        if (ticks.Length == 0)
         {
             return new DurationStats(0, null, null);
         }
 
-        var sorted = durations.Order().ToArray();
-        var middle = sorted.Length / 2;
-        var median = sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-        return new DurationStats(sorted.Length, TimeSpan.FromTicks((long)sorted.Average(d => (double)d.Ticks)), median);
+        ticks.Sort();
+        var middle = ticks.Length / 2;
+        var median = ticks.Length % 2 == 1 ? TimeSpan.FromTicks(ticks[middle]) : TimeSpan.FromTicks(ticks[middle - 1] + ticks[middle]) / 2;
+        var sum = 0.0;
+        foreach (var t in ticks)
+        {
+            sum += t;
+        }
+
+        return new DurationStats(ticks.Length, TimeSpan.FromTicks((long)(sum / ticks.Length)), median);
     }
 }
 
@@ -121,19 +130,6 @@ internal sealed class ServiceReport(CerchioDb db, ServiceSettings settings, Desk
         };
 
         return new ServiceReportResult(request, overall, groups, points, await HandOffsAsync(from, to, now, calendar, ct));
-    }
-
-    /// <summary>
-    /// The metrics of each touchpoint named by cases opened from <paramref name="from"/> to <paramref name="to"/> (days
-    /// of the organization's time zone, both included), by code; cases without a touchpoint are left out. The same
-    /// numbers as the report grouped by touchpoint, without its series and hand-offs: the journey map's.
-    /// </summary>
-    public async Task<IReadOnlyList<(string Code, ReportMetrics Metrics)>> TouchpointsAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
-    {
-        var (calendar, _) = await settings.GetAsync(ct);
-        var cases = Opened(from, to, calendar).Cases.Where(c => c.TouchpointCode != null);
-        var metrics = await MetricsByAsync(cases, c => c.TouchpointCode, clock.GetUtcNow(), calendar, c => c.TouchpointCode, ct);
-        return metrics.Groups.Select(g => (g.Key!, g.Metrics)).ToList();
     }
 
     /// <summary>The cases the report counts: opened in the days, in the calendar's time zone.</summary>
