@@ -1813,6 +1813,8 @@ namespace Cerchio.Data.Postgres.Migrations
 
                     b.HasIndex("OrganizationId", "LastActivityAt", "Id");
 
+                    b.HasIndex("OrganizationId", "ResolvedAt", "CreatedAt");
+
                     b.HasIndex("OrganizationId", "ResolvedAt", "Status");
 
                     b.HasIndex("OrganizationId", "SlaDueAt", "Id");
@@ -2373,6 +2375,51 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("TouchpointDayStates", (string)null);
+                });
+
+            modelBuilder.Entity("Cerchio.Service.Domain.TouchpointMonth", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TouchpointCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Complaints")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("FirstResponses")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Resolutions")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Responded")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SlaMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SlaMissed")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganizationId", "Month", "TouchpointCode");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("TouchpointMonths", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

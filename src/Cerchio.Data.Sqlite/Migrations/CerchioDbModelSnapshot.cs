@@ -1808,6 +1808,8 @@ namespace Cerchio.Data.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId", "LastActivityAt", "Id");
 
+                    b.HasIndex("OrganizationId", "ResolvedAt", "CreatedAt");
+
                     b.HasIndex("OrganizationId", "ResolvedAt", "Status");
 
                     b.HasIndex("OrganizationId", "SlaDueAt", "Id");
@@ -2368,6 +2370,51 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("TouchpointDayStates", (string)null);
+                });
+
+            modelBuilder.Entity("Cerchio.Service.Domain.TouchpointMonth", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TouchpointCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Complaints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("FirstResponses")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Resolutions")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Responded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlaMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlaMissed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId", "Month", "TouchpointCode");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("TouchpointMonths", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

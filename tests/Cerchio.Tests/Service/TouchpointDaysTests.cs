@@ -16,7 +16,8 @@ namespace Cerchio.Tests.Service;
 /// which stays the oracle: on a seeded mix of cases over October 2026 (edges of the Rome day at 22:30–23:30 UTC, the
 /// end of summer time on the 25th, open, waiting, resolved, late, merged, complaints, cases without a touchpoint),
 /// before the days are built, once built, after changes that mark days (answers, resolutions, reopenings, a merge, a
-/// touchpoint and a complaint flag changed), once written again, and after a calendar change.
+/// touchpoint and a complaint flag changed), once written again, and after a calendar change. One period holds the whole
+/// UTC month of October: read from its month rows, or from its days while one of them is marked.
 /// </summary>
 public abstract class TouchpointDaysTests(AppFixture app)
 {
@@ -25,7 +26,7 @@ public abstract class TouchpointDaysTests(AppFixture app)
     private static readonly (DateOnly From, DateOnly To)[] Periods =
     [
         (new(2026, 10, 5), new(2026, 10, 25)), (new(2026, 10, 12), new(2026, 10, 12)), (new(2026, 10, 1), new(2026, 10, 31)),
-        (new(2026, 10, 24), new(2026, 10, 26)),
+        (new(2026, 10, 24), new(2026, 10, 26)), (new(2026, 9, 20), new(2026, 11, 10)),
     ];
 
     private async Task<(TestOrganization Org, List<int> Numbers)> CasesAsync()

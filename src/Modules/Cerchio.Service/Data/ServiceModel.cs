@@ -31,6 +31,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => new { c.OrganizationId, c.SlaDueAt, c.Id });
         b.HasIndex(c => new { c.OrganizationId, c.CreatedAt, c.Id });
         b.HasIndex(c => new { c.OrganizationId, c.ResolvedAt, c.Status });
+        // The open cases of a period (ResolvedAt null) by when they were opened: the journey map judges their SLA now.
+        b.HasIndex(c => new { c.OrganizationId, c.ResolvedAt, c.CreatedAt });
         // The web form's rate limit: the last hour's cases of one channel.
         b.HasIndex(c => new { c.OrganizationId, c.Channel, c.CreatedAt });
         // The target's page lists the cases merged into it. No foreign key: on SQLite adding one rebuilds the table, which

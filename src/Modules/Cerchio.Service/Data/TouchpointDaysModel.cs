@@ -15,6 +15,16 @@ internal sealed class TouchpointDayConfiguration : IEntityTypeConfiguration<Touc
     }
 }
 
+internal sealed class TouchpointMonthConfiguration : IEntityTypeConfiguration<TouchpointMonth>
+{
+    public void Configure(EntityTypeBuilder<TouchpointMonth> b)
+    {
+        b.ToTable("TouchpointMonths");
+        b.HasKey(m => new { m.OrganizationId, m.Month, m.TouchpointCode });
+        b.Property(m => m.TouchpointCode).HasMaxLength(50);
+    }
+}
+
 internal sealed class TouchpointDayMarkConfiguration : IEntityTypeConfiguration<TouchpointDayMark>
 {
     public void Configure(EntityTypeBuilder<TouchpointDayMark> b)

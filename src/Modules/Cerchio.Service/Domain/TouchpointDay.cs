@@ -3,19 +3,16 @@ using Cerchio.Tenancy;
 namespace Cerchio.Service.Domain;
 
 /// <summary>
-/// What the cases one touchpoint opened on one UTC day add up to, kept so that the journey map reads a year as a few
-/// thousand rows instead of every case (bench/README.md). Derived, never edited: <c>TouchpointDaysPass</c> writes it
+/// What the cases one touchpoint opened in a stretch of time add up to, kept so that the journey map reads a year as a
+/// few thousand rows instead of every case (bench/README.md). Derived, never edited: <c>TouchpointDaysPass</c> writes it
 /// from the cases alone, and a <see cref="TouchpointDayMark"/> says when it may be stale. Merged cases count nowhere.
 /// Everything here is settled: an open case's SLA miss depends on the present, so it is counted when read, not stored.
 /// </summary>
-internal sealed class TouchpointDay : IOrganizationScoped
+internal abstract class TouchpointFigure : IOrganizationScoped
 {
     public Guid OrganizationId { get; set; }
 
     public string TouchpointCode { get; set; } = "";
-
-    /// <summary>The UTC day the cases were opened on: a day of the organization's time zone is read from two of them plus its edges.</summary>
-    public DateOnly Day { get; set; }
 
     public int Cases { get; set; }
 
@@ -35,6 +32,21 @@ internal sealed class TouchpointDay : IOrganizationScoped
 
     /// <summary>Each resolved case's business time to resolution, less its waits on the customer, in ticks.</summary>
     public byte[] Resolutions { get; set; } = [];
+}
+
+/// <summary>One touchpoint's cases opened on one UTC day: a day of the organization's time zone is read from two of them plus its edges.</summary>
+internal sealed class TouchpointDay : TouchpointFigure
+{
+    public DateOnly Day { get; set; }
+}
+
+/// <summary>
+/// One touchpoint's cases opened in one UTC month (<see cref="Month"/> is its first day): the sum of its days, written
+/// with them in the same transaction, so a year is read as twelve rows per touchpoint plus the days at its ends.
+/// </summary>
+internal sealed class TouchpointMonth : TouchpointFigure
+{
+    public DateOnly Month { get; set; }
 }
 
 /// <summary>

@@ -73,6 +73,7 @@ internal sealed class TouchpointDaysPass(IServiceScopeFactory scopes, TimeProvid
         {
             // Days from an earlier build outside the cases' present span (none, unless cases were ever removed).
             await db.Set<TouchpointDay>().ExecuteDeleteAsync(ct);
+            await db.Set<TouchpointMonth>().ExecuteDeleteAsync(ct);
             await transaction.CommitAsync(ct);
         }
 
@@ -80,7 +81,7 @@ internal sealed class TouchpointDaysPass(IServiceScopeFactory scopes, TimeProvid
         {
             for (var day = TouchpointDayMarks.DayOf(from); day <= TouchpointDayMarks.DayOf(to); day = day.AddDays(7))
             {
-                written += await WriteAsync(db, organizationId, calendar, day, day.AddDays(7), null, ct);
+                written += await WriteAsync(db, organizationId, calendar, day, day.AddDays(7), ct);
             }
         }
 
@@ -114,65 +115,77 @@ internal sealed class TouchpointDaysPass(IServiceScopeFactory scopes, TimeProvid
         }
 
         var written = 0;
-        foreach (var day in marks.Select(m => m.Day).Distinct())
+        var days = marks.Select(m => m.Day).Distinct().ToList();
+        foreach (var day in days)
         {
-            written += await WriteAsync(db, organizationId, calendar, day, day.AddDays(1), transaction, ct);
+            written += await WriteDaysAsync(db, organizationId, calendar, day, day.AddDays(1), ct);
         }
 
+        await WriteMonthsAsync(db, organizationId, days, ct);
         var ids = marks.Select(m => m.Id).ToList();
         await db.Set<TouchpointDayMark>().Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
         return written;
     }
 
+    /// <summary>The days <paramref name="from"/>…<paramref name="to"/> (UTC, end excluded) and their months, in a transaction of their own.</summary>
+    private static async Task<int> WriteAsync(CerchioDb db, Guid organizationId, BusinessCalendar calendar, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        await using var transaction = await LockAsync(db, organizationId, ct);
+        var written = await WriteDaysAsync(db, organizationId, calendar, from, to, ct);
+        await WriteMonthsAsync(db, organizationId, [from, to.AddDays(-1)], ct);
+        await transaction.CommitAsync(ct);
+        return written;
+    }
+
     /// <summary>
     /// The days <paramref name="from"/>…<paramref name="to"/> (UTC, end excluded) written from their cases: every
-    /// touchpoint's, replacing what was stored; a touchpoint with no case left there loses its row. In
-    /// <paramref name="transaction"/>, or in one of its own.
+    /// touchpoint's, replacing what was stored; a touchpoint with no case left there loses its row.
     /// </summary>
-    private static async Task<int> WriteAsync(
-        CerchioDb db, Guid organizationId, BusinessCalendar calendar, DateOnly from, DateOnly to,
-        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, CancellationToken ct)
+    private static async Task<int> WriteDaysAsync(CerchioDb db, Guid organizationId, BusinessCalendar calendar, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var own = transaction is null ? await LockAsync(db, organizationId, ct) : null;
-        try
+        var (start, end) = (TouchpointFigures.UtcStart(from), TouchpointFigures.UtcStart(to));
+        var tallies = new Dictionary<(string, DateOnly), TouchpointTally>();
+        foreach (var c in await TouchpointFigures.Rows(TouchpointFigures.Counted(db).Where(c => c.CreatedAt >= start && c.CreatedAt < end), end).ToListAsync(ct))
         {
-            var (start, end) = (TouchpointFigures.UtcStart(from), TouchpointFigures.UtcStart(to));
-            var tallies = new Dictionary<(string, DateOnly), TouchpointTally>();
-            foreach (var c in await TouchpointFigures.Rows(TouchpointFigures.Counted(db).Where(c => c.CreatedAt >= start && c.CreatedAt < end)).ToListAsync(ct))
-            {
-                var key = (c.TouchpointCode, TouchpointDayMarks.DayOf(c.CreatedAt));
-                if (!tallies.TryGetValue(key, out var tally))
-                {
-                    tallies[key] = tally = new TouchpointTally();
-                }
+            TouchpointTally.Of(tallies, (c.TouchpointCode, TouchpointDayMarks.DayOf(c.CreatedAt))).Add(c, calendar, judgeOpen: false);
+        }
 
-                tally.Add(c, calendar, now: null);
+        await db.Set<TouchpointDay>().Where(d => d.Day >= from && d.Day < to).ExecuteDeleteAsync(ct);
+        foreach (var ((code, day), tally) in tallies)
+        {
+            var row = new TouchpointDay { OrganizationId = organizationId, TouchpointCode = code, Day = day };
+            tally.WriteTo(row);
+            db.Add(row);
+        }
+
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return tallies.Count;
+    }
+
+    /// <summary>The months of these days written again as the sums of their stored days.</summary>
+    private static async Task WriteMonthsAsync(CerchioDb db, Guid organizationId, IEnumerable<DateOnly> days, CancellationToken ct)
+    {
+        foreach (var month in days.Select(d => new DateOnly(d.Year, d.Month, 1)).Distinct())
+        {
+            var next = month.AddMonths(1);
+            var tallies = new Dictionary<string, TouchpointTally>();
+            foreach (var day in await db.Set<TouchpointDay>().AsNoTracking().Where(d => d.Day >= month && d.Day < next).ToListAsync(ct))
+            {
+                TouchpointTally.Of(tallies, day.TouchpointCode).Add(day);
             }
 
-            await db.Set<TouchpointDay>().Where(d => d.Day >= from && d.Day < to).ExecuteDeleteAsync(ct);
-            foreach (var ((code, day), tally) in tallies)
+            await db.Set<TouchpointMonth>().Where(m => m.Month == month).ExecuteDeleteAsync(ct);
+            foreach (var (code, tally) in tallies)
             {
-                var row = new TouchpointDay { OrganizationId = organizationId, TouchpointCode = code, Day = day };
+                var row = new TouchpointMonth { OrganizationId = organizationId, TouchpointCode = code, Month = month };
                 tally.WriteTo(row);
                 db.Add(row);
             }
 
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
-            if (own is not null)
-            {
-                await own.CommitAsync(ct);
-            }
-
-            return tallies.Count;
-        }
-        finally
-        {
-            if (own is not null)
-            {
-                await own.DisposeAsync();
-            }
         }
     }
 

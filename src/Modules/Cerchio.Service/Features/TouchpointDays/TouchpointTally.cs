@@ -4,10 +4,28 @@ using Cerchio.Service.Features.Report;
 
 namespace Cerchio.Service.Features.TouchpointDays;
 
-/// <summary>The columns of a case that its touchpoint's figures need, and no more.</summary>
-internal sealed record TouchpointCaseRow(
-    string TouchpointCode, DateTimeOffset CreatedAt, bool IsComplaint, DateTimeOffset? FirstResponseAt, DateTimeOffset? ResolvedAt,
-    TimeSpan WaitedOnCustomer, DateTimeOffset FirstResponseDueAt, DateTimeOffset ResolutionDueAt, DateTimeOffset? SlaPausedAt);
+/// <summary>The columns of a case that its touchpoint's figures need, and no more (see <see cref="TouchpointFigures.Rows"/>).</summary>
+internal sealed class TouchpointCaseRow
+{
+    public string TouchpointCode { get; init; } = "";
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public bool IsComplaint { get; init; }
+
+    public DateTimeOffset? FirstResponseAt { get; init; }
+
+    public DateTimeOffset? ResolvedAt { get; init; }
+
+    public TimeSpan WaitedOnCustomer { get; init; }
+
+    public DateTimeOffset FirstResponseDueAt { get; init; }
+
+    public DateTimeOffset ResolutionDueAt { get; init; }
+
+    /// <summary>Still open and past a target at the instant it was read: judged by the database, the one place the rule is written.</summary>
+    public bool OpenMissed { get; init; }
+}
 
 /// <summary>
 /// One touchpoint's figures, summed from cases, from stored days, or both: the service report's definitions (see
@@ -31,10 +49,10 @@ internal sealed class TouchpointTally
     public int SlaMissed { get; private set; }
 
     /// <summary>
-    /// Adds a case. With <paramref name="now"/> an open case past a target counts as missed, as the report counts it;
-    /// without it (a stored day) only what is settled counts, and the reader judges the open cases when it reads.
+    /// Adds a case. With <paramref name="judgeOpen"/> an open case past a target counts as missed, as the report counts
+    /// it; without (a stored day) only what is settled counts, and the reader judges the open cases when it reads.
     /// </summary>
-    public void Add(TouchpointCaseRow c, BusinessCalendar calendar, DateTimeOffset? now)
+    public void Add(TouchpointCaseRow c, BusinessCalendar calendar, bool judgeOpen)
     {
         Cases++;
         Complaints += c.IsComplaint ? 1 : 0;
@@ -59,22 +77,28 @@ internal sealed class TouchpointTally
                 SlaMissed++;
             }
         }
-        else if (now is { } present)
-        {
-            AddOpenMiss(c, present);
-        }
-    }
-
-    /// <summary>An open case missed a target by <paramref name="now"/>: answered late or still unanswered past due, or still open past its resolution due time (a wait on the customer judged at the instant it began).</summary>
-    public void AddOpenMiss(TouchpointCaseRow c, DateTimeOffset now)
-    {
-        if ((c.FirstResponseAt ?? now) > c.FirstResponseDueAt || (c.SlaPausedAt ?? now) > c.ResolutionDueAt)
+        else if (judgeOpen && c.OpenMissed)
         {
             SlaMissed++;
         }
     }
 
-    public void Add(TouchpointDay day)
+    /// <summary>The tally under <paramref name="key"/>, new if there was none.</summary>
+    public static TouchpointTally Of<TKey>(Dictionary<TKey, TouchpointTally> tallies, TKey key)
+        where TKey : notnull
+    {
+        if (!tallies.TryGetValue(key, out var tally))
+        {
+            tallies[key] = tally = new TouchpointTally();
+        }
+
+        return tally;
+    }
+
+    /// <summary>Open cases of stored days that missed a target by now (counted by the database).</summary>
+    public void AddOpenMisses(int count) => SlaMissed += count;
+
+    public void Add(TouchpointFigure day)
     {
         Cases += day.Cases;
         Complaints += day.Complaints;
@@ -87,7 +111,7 @@ internal sealed class TouchpointTally
     }
 
     /// <summary>Writes this tally into a stored day (counts and every duration).</summary>
-    public void WriteTo(TouchpointDay day)
+    public void WriteTo(TouchpointFigure day)
     {
         (day.Cases, day.Complaints, day.Responded, day.Resolved, day.SlaMet, day.SlaMissed) = (Cases, Complaints, Responded, Resolved, SlaMet, SlaMissed);
         day.FirstResponses = Pack(_firstResponses);
