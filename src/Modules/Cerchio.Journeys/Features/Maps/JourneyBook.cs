@@ -295,14 +295,64 @@ internal sealed class JourneyBook(CerchioDb db, TouchpointCatalog catalog, IOrga
 
         var phase = stages.Where(s => s.Phase == stage.Phase && s.Id != stage.Id).OrderBy(s => s.Position).ToList();
         phase.Insert(Math.Clamp(index, 0, phase.Count), stage);
-        for (var i = 0; i < phase.Count; i++)
+        Renumber(phase);
+        await TouchAsync(journeyId, ct);
+        await db.SaveChangesAsync(ct);
+        return errors;
+    }
+
+    /// <summary>
+    /// Puts every stage of the journey in the order given (the API's whole-list reorder). The list must be exactly the
+    /// journey's stages, each once, with each phase's stages together in map order (before, during, after), since the
+    /// map groups them so; a stage changes phase on its own form. Field key: StageIds. <c>Stale</c>: the list names a
+    /// stage the journey no longer has or leaves one out, so it was made from an old view of the map (409, not 400).
+    /// </summary>
+    public async Task<(Errors Errors, bool Stale)> ReorderStagesAsync(Guid journeyId, IReadOnlyList<Guid>? order, CancellationToken ct = default)
+    {
+        var errors = new Errors();
+        var stages = await db.Set<JourneyStage>().Where(s => s.JourneyId == journeyId).ToDictionaryAsync(s => s.Id, ct);
+        if (order is null || order.Count == 0)
         {
-            phase[i].Position = i;
+            return (errors.Add("StageIds", "Elenca tutte le fasi del viaggio, nell'ordine voluto."), false);
+        }
+
+        if (order.GroupBy(id => id).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            errors.Add("StageIds", "La fase {0} compare più di una volta.", twice.Key);
+        }
+
+        var unknown = order.Where(id => !stages.ContainsKey(id)).Distinct().ToList();
+        var missing = stages.Keys.Except(order).ToList();
+        if (unknown.Count > 0)
+        {
+            errors.Add("StageIds", "Il viaggio non ha la fase {0}: ricarica il viaggio.", unknown[0]);
+        }
+
+        if (missing.Count > 0)
+        {
+            errors.Add("StageIds", "Manca la fase «{0}»: elenca tutte le fasi del viaggio.", stages[missing[0]].Name);
+        }
+
+        if (errors.Any)
+        {
+            // A duplicate is the request's own mistake; a stage added or removed since the client read the map is a clash.
+            return (errors, !order.GroupBy(id => id).Any(g => g.Count() > 1));
+        }
+
+        var ordered = order.Select(id => stages[id]).ToList();
+        if (!ordered.Zip(ordered.Skip(1)).All(p => p.First.Phase <= p.Second.Phase))
+        {
+            return (errors.Add("StageIds", "Le fasi restano nel loro momento: prima, durante e poi dopo l'acquisto. Per cambiare il momento di una fase modificala."), false);
+        }
+
+        foreach (var phase in ordered.GroupBy(s => s.Phase))
+        {
+            Renumber(phase.ToList());
         }
 
         await TouchAsync(journeyId, ct);
         await db.SaveChangesAsync(ct);
-        return errors;
+        return (errors, false);
     }
 
     /// <summary>Sets the metric that colours the cards and its thresholds, or clears it (<paramref name="metric"/> null). Field keys: HeatMetric, HeatAmber, HeatRed.</summary>
@@ -329,6 +379,15 @@ internal sealed class JourneyBook(CerchioDb db, TouchpointCatalog catalog, IOrga
         for (var i = 0; i < cards.Count; i++)
         {
             cards[i].Position = i;
+        }
+    }
+
+    /// <summary>Positions from 0 in the order given: the stages of one phase.</summary>
+    private static void Renumber(List<JourneyStage> phase)
+    {
+        for (var i = 0; i < phase.Count; i++)
+        {
+            phase[i].Position = i;
         }
     }
 
