@@ -85,7 +85,7 @@ internal sealed class JourneysTranslations : ITranslations
         ["Curva delle emozioni, stimata nel workshop"] = "Emotion curve, estimated in the workshop",
         ["non stimata"] = "not estimated",
         ["nuovo"] = "new",
-        ["come il periodo precedente"] = "same as the previous period",
+        ["come il periodo precedente ({0})"] = "same as the previous period ({0})",
         ["meglio del periodo precedente ({0})"] = "better than the previous period ({0})",
         ["peggio del periodo precedente ({0})"] = "worse than the previous period ({0})",
         ["Prima dell'acquisto"] = "Before the purchase",

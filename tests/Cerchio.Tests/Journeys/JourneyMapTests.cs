@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using AngleSharp.Dom;
 using Cerchio.Data;
 using Cerchio.Journeys.Domain;
 using Cerchio.Tenancy;
@@ -213,6 +215,28 @@ public abstract class JourneyMapTests(AppFixture app)
         Assert.NotNull(badPeriod.QuerySelector("#journey-map"));
         Assert.NotNull((await Html.GetAsync(lead, $"{mapPath}?dal=ieri&al=oggi")).QuerySelector("#period-error"));
         Assert.Null((await Html.GetAsync(lead, $"{mapPath}?dal=2026-01-01&al=2026-03-31")).QuerySelector("#period-error"));
+    }
+
+    [Fact]
+    public async Task PreviousPeriodsNumbers_OnTheMap_OpenTheirRows()
+    {
+        var org = await app.CreateOrganizationAsync("Viaggi Periodo Prima S.r.l.");
+        var api = org.Api();
+        (await api.PostAsJsonAsync("/api/v1/customers", new { name = "Rossi S.r.l.", external_id = "CLI-1" })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync("/api/v1/cases", new { subject = "Collo rotto", customer = new { external_id = "CLI-1" }, channel = "email", type = "complaint", touchpoint = "consegna", text = "Rotto" }))
+            .EnsureSuccessStatusCode();
+        var admin = await org.SignInAsync();
+        var map = await Html.GetAsync(admin, await DefaultMapPathAsync(admin));
+
+        // This period: one complaint, linked; the one before: none, and that zero opens its own (empty) list of the days before.
+        var complaints = map.QuerySelector("[data-touchpoint=consegna] [data-metric=complaints]")!;
+        var now = complaints.QuerySelector("a.tp-number")!.GetAttribute("href")!;
+        var before = complaints.QuerySelector("a[data-previous-rows]")!;
+        Assert.Equal("0", before.GetAttribute("data-previous"));
+        var previous = before.GetAttribute("href")!;
+        Assert.NotEqual(now, previous);
+        Assert.Single((await Html.GetAsync(admin, now)).QuerySelectorAll("#cases tbody tr[data-number]"));
+        Assert.Empty((await Html.GetAsync(admin, previous)).QuerySelectorAll("#cases tbody tr[data-number]"));
     }
 
     [Fact]
