@@ -13,5 +13,6 @@ public sealed class UiTranslations : ITranslations
         ["Non trovato"] = "Not found",
         ["Questa pagina non esiste, oppure non è visibile nella tua organizzazione."] = "This page does not exist, or is not visible in your organization.",
         ["Torna alla home"] = "Back to the home page",
+        ["Il dato è cambiato nel frattempo."] = "The data changed in the meantime.",
     };
 }

@@ -127,7 +127,19 @@ public abstract partial class EveryPageAccessibilityTests(BrowserApp app)
             .EnsureSuccessStatusCode();
         var logistics = (await org.Api().GetFromJsonAsync<JsonElement>("/api/v1/touchpoints/consegna")).GetProperty("owner_department_id").GetString();
         await page.GotoAsync($"/viaggi/i-miei-touchpoint?reparto={logistics}");
-        await Expect(page.Locator("section[data-touchpoint=consegna] tr[data-metric=cases] a")).ToBeVisibleAsync();
+        await Expect(page.Locator("section[data-touchpoint=consegna] tr[data-metric=cases] td:not([data-previous]) a")).ToBeVisibleAsync();
+        await Accessibility.AssertAccessibleAsync(page);
+
+        // The events behind a card's number, with rows, and with a bad date said next to its field.
+        (await org.Api().PostAsJsonAsync("/api/v1/events", new
+        {
+            events = new[] { new { id = "ord-1", type = "delivered", customer = new { external_id = "CLI-1" }, occurred_at = DateTimeOffset.UtcNow.AddHours(-1).ToString("O"), touchpoint = "consegna" } },
+        })).EnsureSuccessStatusCode();
+        await page.GotoAsync("/clienti/eventi?touchpoint=consegna");
+        await Expect(page.Locator("#events tbody tr")).ToHaveCountAsync(1);
+        await Accessibility.AssertAccessibleAsync(page);
+        await page.GotoAsync("/clienti/eventi?touchpoint=consegna&dal=ieri");
+        await Expect(page.Locator("#dal-error")).Not.ToBeEmptyAsync();
         await Accessibility.AssertAccessibleAsync(page);
 
         Assert.True(visited.Count >= 15, "Too few pages visited: " + string.Join(", ", visited));

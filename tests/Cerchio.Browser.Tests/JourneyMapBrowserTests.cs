@@ -69,7 +69,7 @@ public abstract class JourneyMapBrowserTests(BrowserApp app)
         await Accessibility.AssertAccessibleAsync(page);
 
         // The number opens the cases behind it.
-        await card.Locator("[data-metric=complaints] a").ClickAsync();
+        await card.Locator("[data-metric=complaints] a.tp-number").ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/assistenza\\?"));
         await Expect(page.Locator("tbody tr")).ToHaveCountAsync(2);
         await Expect(page.Locator("tbody")).ToContainTextAsync("Consegna in ritardo di due settimane");

@@ -23,6 +23,17 @@ public static class ApiResults
             detail: string.Join(" ", byField.SelectMany(kv => kv.Value.Select(m => $"{kv.Key}: {m}"))));
     }
 
+    /// <summary>409 with per-field errors: the request was made from a view of the record that has changed since.</summary>
+    public static ProblemHttpResult Conflict(Errors errors, Loc l)
+    {
+        var byField = errors.ToDictionary(l.Format);
+        return TypedResults.Problem(new HttpValidationProblemDetails(byField)
+        {
+            Status = StatusCodes.Status409Conflict, Type = ConflictType, Title = l["Il dato è cambiato nel frattempo."],
+            Detail = string.Join(" ", byField.SelectMany(kv => kv.Value.Select(m => $"{kv.Key}: {m}"))),
+        });
+    }
+
     public static ValidationProblem Invalid(string field, string italian, Loc l, params object[] args) =>
         Invalid(new Errors().Add(field, italian, args), l);
 }

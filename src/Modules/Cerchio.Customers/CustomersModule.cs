@@ -31,7 +31,9 @@ public static class CustomersModule
         services.AddSingleton<ImportSignal>();
         services.AddHostedService<ImportWorker>();
         services.AddScoped<Cerchio.Ui.Frame.ISidebarSection, Features.Frame.CustomersSidebar>();
-        services.AddScoped<Cerchio.Touchpoints.ITouchpointMetricSource, Features.EventMetrics.EventTouchpointMetrics>();
+        services.AddScoped<Features.EventMetrics.EventTouchpointMetrics>();
+        services.AddScoped<Cerchio.Touchpoints.ITouchpointMetricSource>(sp => sp.GetRequiredService<Features.EventMetrics.EventTouchpointMetrics>());
+        services.AddScoped<Features.EventMetrics.TouchpointEvents>();
         services.AddScoped<Cerchio.Touchpoints.ITouchpointReferences, Features.EventMetrics.EventTouchpointReferences>();
         return services;
     }

@@ -222,5 +222,31 @@ internal sealed class CustomersTranslations : ITranslations
         // What names a touchpoint (the catalog)
         ["{0} evento"] = "{0} event",
         ["{0} eventi"] = "{0} events",
+
+        // The events behind a journey card's number
+        ["Eventi dagli altri sistemi"] = "Events from other systems",
+        ["Ordini, consegne, fatture, visite e telefonate che i gestionali mandano a Cerchio: gli stessi che la mappa del viaggio conta su ogni touchpoint."] =
+            "Orders, deliveries, invoices, visits and calls that your business systems send to Cerchio: the same ones the journey map counts on each touchpoint.",
+        ["Percorso"] = "Breadcrumb",
+        ["Tutti i touchpoint"] = "All touchpoints",
+        ["Dal"] = "From",
+        ["Al"] = "To",
+        ["Mostra"] = "Show",
+        ["Il periodo non è valido: correggi le date per vedere gli eventi."] = "The period is not valid: correct the dates to see the events.",
+        ["«{0}» non è un touchpoint attivo del catalogo: qui sotto ci sono soltanto gli eventi che lo citano ancora."] =
+            "“{0}” is not an active touchpoint of the catalog: below are only the events that still name it.",
+        ["{0} eventi dal {1} al {2}"] = "{0} events from {1} to {2}",
+        ["Data"] = "Date",
+        ["Cliente"] = "Customer",
+        ["Canale"] = "Channel",
+        ["Riferimento esterno"] = "External reference",
+        ["Cliente non più presente"] = "Customer no longer present",
+        ["Online"] = "Online",
+        ["Offline"] = "Offline",
+        ["Nessun evento in questo periodo."] = "No events in this period.",
+        ["Prova un periodo più lungo o un altro touchpoint. Gli eventi arrivano dai gestionali tramite l'API /api/v1/events, con il codice del touchpoint."] =
+            "Try a longer period or another touchpoint. Events come from your business systems through the /api/v1/events API, with the touchpoint's code.",
+        ["Data non valida: scrivila come 2026-11-30, tra il 2000 e il 2100."] = "Invalid date: write it like 2026-11-30, between 2000 and 2100.",
+        ["La data finale viene prima di quella iniziale."] = "The end date comes before the start date.",
     };
 }

@@ -85,7 +85,7 @@ internal sealed class JourneysTranslations : ITranslations
         ["Curva delle emozioni, stimata nel workshop"] = "Emotion curve, estimated in the workshop",
         ["non stimata"] = "not estimated",
         ["nuovo"] = "new",
-        ["come il periodo precedente"] = "same as the previous period",
+        ["come il periodo precedente ({0})"] = "same as the previous period ({0})",
         ["meglio del periodo precedente ({0})"] = "better than the previous period ({0})",
         ["peggio del periodo precedente ({0})"] = "worse than the previous period ({0})",
         ["Prima dell'acquisto"] = "Before the purchase",
@@ -218,5 +218,13 @@ internal sealed class JourneysTranslations : ITranslations
             "No case, event or map names it: archiving it only takes it out of the choices.",
         ["Citato da {0}: archiviarlo lo toglie dalle scelte, ma ciò che lo cita lo conserva (le carte restano sulle mappe, segnate come archiviate)."] =
             "Named by {0}: archiving it takes it out of the choices, but what names it keeps it (the cards stay on the maps, marked as archived).",
+
+        // The API's whole-list reorder of a journey's stages
+        ["Elenca tutte le fasi del viaggio, nell'ordine voluto."] = "List every stage of the journey, in the order wanted.",
+        ["La fase {0} compare più di una volta."] = "The stage {0} appears more than once.",
+        ["Il viaggio non ha la fase {0}: ricarica il viaggio."] = "The journey has no stage {0}: read the journey again.",
+        ["Manca la fase «{0}»: elenca tutte le fasi del viaggio."] = "The stage “{0}” is missing: list every stage of the journey.",
+        ["Le fasi restano nel loro momento: prima, durante e poi dopo l'acquisto. Per cambiare il momento di una fase modificala."] =
+            "Stages stay in their moment: before, during and then after the purchase. To change a stage's moment, edit it.",
     };
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using AngleSharp.Dom;
 using Cerchio.Data;
 using Cerchio.Journeys.Domain;
 using Cerchio.Tenancy;
@@ -213,6 +215,92 @@ public abstract class JourneyMapTests(AppFixture app)
         Assert.NotNull(badPeriod.QuerySelector("#journey-map"));
         Assert.NotNull((await Html.GetAsync(lead, $"{mapPath}?dal=ieri&al=oggi")).QuerySelector("#period-error"));
         Assert.Null((await Html.GetAsync(lead, $"{mapPath}?dal=2026-01-01&al=2026-03-31")).QuerySelector("#period-error"));
+    }
+
+    /// <summary>
+    /// What Cerchio wrote (the default journey's name, stages and lanes) reads in the reader's language; what a person
+    /// typed reads as typed in both. Saving Cerchio's text back unchanged from an English form keeps it Cerchio's.
+    /// </summary>
+    [Fact]
+    public async Task DefaultJourney_ReadsInEnglishForAnEnglishReader_WhileWhatAPersonTypedReadsAsTyped()
+    {
+        var org = await app.CreateOrganizationAsync("Viaggi In Inglese S.r.l.", (Email("lead"), Role.CxLead));
+        var lead = await org.SignInAsync(Role.CxLead);
+        var mapPath = await DefaultMapPathAsync(lead);
+        var token = (await Html.GetAsync(lead, mapPath)).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        Assert.Equal(HttpStatusCode.Redirect, (await lead.PostAsync("/lingua", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["language"] = "en", ["returnUrl"] = mapPath, ["__RequestVerificationToken"] = token,
+        }))).StatusCode);
+
+        var map = await Html.GetAsync(lead, mapPath);
+        Assert.Equal("B2B customer", map.QuerySelector("h1")!.TextContent);
+        Assert.Equal(["Discovery", "Evaluation", "Purchase", "Delivery", "Use", "Support", "Loyalty"], map.QuerySelectorAll("[data-stages] .stage-name").Select(s => s.TextContent));
+        Assert.Equal("Waits for the goods and checks them on arrival.", map.QuerySelectorAll("[data-lane=actions] td")[3].TextContent.Trim());
+        Assert.Equal("The courier, the label, the invoice.", map.QuerySelectorAll("[data-lane=front] td")[3].TextContent.Trim());
+        Assert.Contains("The warehouse prepares and ships; Administration invoices.", map.QuerySelectorAll("[data-lane=back] td")[3].TextContent, StringComparison.Ordinal);
+        Assert.Equal("Delays without notice, damaged parcels.", map.QuerySelectorAll("[data-lane=pains] td")[3].TextContent.Trim());
+        Assert.Contains("Delivery: negative", map.QuerySelectorAll("[data-emotions] li").Select(l => l.TextContent));
+        Assert.Contains("B2B customer", (await Html.GetAsync(lead, "/viaggi/mappe")).QuerySelector("[data-journey]")!.TextContent, StringComparison.Ordinal);
+
+        // The stage's form shows the English; saved unchanged, Cerchio's Italian stays stored (and keeps following each reader).
+        var stagePath = map.QuerySelectorAll("[data-edit-stage]")[3].GetAttribute("href")!;
+        Assert.Equal("Delivery", (await Html.GetAsync(lead, stagePath)).QuerySelector("#stage-name")!.GetAttribute("value"));
+        Assert.Equal(HttpStatusCode.Redirect, (await Html.SubmitFormWithAsync(lead, stagePath, "stage", [])).StatusCode);
+        var stageId = Guid.Parse(stagePath.Split('/')[^1]);
+        var stored = await InOrgAsync(org, db => db.Set<JourneyStage>().SingleAsync(s => s.Id == stageId));
+        Assert.Equal(("Consegna", "Ritardi non avvisati, colli danneggiati."), (stored.Name, stored.PainPoints));
+
+        // A person's edit is theirs: stored and shown as typed, in English and in Italian alike.
+        Assert.Equal(HttpStatusCode.Redirect, (await Html.SubmitFormWithAsync(lead, stagePath, "stage",
+            [("Input.Name", "Consegna in cantiere"), ("Input.PainPoints", "Delays without notice. Screws missing.")])).StatusCode);
+        map = await Html.GetAsync(lead, mapPath);
+        Assert.Equal("Consegna in cantiere", map.QuerySelectorAll("[data-stages] .stage-name")[3].TextContent);
+        Assert.Equal("Delays without notice. Screws missing.", map.QuerySelectorAll("[data-lane=pains] td")[3].TextContent.Trim());
+        Assert.Equal("Waits for the goods and checks them on arrival.", map.QuerySelectorAll("[data-lane=actions] td")[3].TextContent.Trim());
+        var italian = await Html.GetAsync(await org.SignInAsync(), mapPath);
+        Assert.Equal(["Scoperta", "Valutazione", "Acquisto", "Consegna in cantiere", "Utilizzo", "Assistenza", "Fidelizzazione"],
+            italian.QuerySelectorAll("[data-stages] .stage-name").Select(s => s.TextContent));
+        Assert.Equal("Delays without notice. Screws missing.", italian.QuerySelectorAll("[data-lane=pains] td")[3].TextContent.Trim());
+        Assert.Equal("Cliente B2B", italian.QuerySelector("h1")!.TextContent);
+
+        // The API speaks the language asked for, and a stage sent back as read keeps Cerchio's text.
+        var api = org.Api();
+        api.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var journey = await api.GetFromJsonAsync<System.Text.Json.JsonElement>(
+            $"/api/v1/journeys/{mapPath.Split('/')[^1]}");
+        var discovery = journey.GetProperty("stages")[0];
+        Assert.Equal(("B2B customer", "Discovery"), (journey.GetProperty("name").GetString(), discovery.GetProperty("name").GetString()));
+        (await api.PutAsJsonAsync($"/api/v1/journeys/{journey.GetProperty("id").GetGuid()}/stages/{discovery.GetProperty("id").GetGuid()}", new
+        {
+            name = "Discovery", phase = "before", customer_actions = discovery.GetProperty("customer_actions").GetString(), front_stage = "Stand and website.",
+            touchpoints = new[] { "fiera", "sito" },
+        })).EnsureSuccessStatusCode();
+        var discoveryId = discovery.GetProperty("id").GetGuid();
+        var first = await InOrgAsync(org, db => db.Set<JourneyStage>().SingleAsync(s => s.Id == discoveryId));
+        Assert.Equal(("Scoperta", "Cerca fornitori, passa allo stand in fiera, guarda il sito.", "Stand and website."), (first.Name, first.CustomerActions, first.FrontStage));
+    }
+
+    [Fact]
+    public async Task PreviousPeriodsNumbers_OnTheMap_OpenTheirRows()
+    {
+        var org = await app.CreateOrganizationAsync("Viaggi Periodo Prima S.r.l.");
+        var api = org.Api();
+        (await api.PostAsJsonAsync("/api/v1/customers", new { name = "Rossi S.r.l.", external_id = "CLI-1" })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync("/api/v1/cases", new { subject = "Collo rotto", customer = new { external_id = "CLI-1" }, channel = "email", type = "complaint", touchpoint = "consegna", text = "Rotto" }))
+            .EnsureSuccessStatusCode();
+        var admin = await org.SignInAsync();
+        var map = await Html.GetAsync(admin, await DefaultMapPathAsync(admin));
+
+        // This period: one complaint, linked; the one before: none, and that zero opens its own (empty) list of the days before.
+        var complaints = map.QuerySelector("[data-touchpoint=consegna] [data-metric=complaints]")!;
+        var now = complaints.QuerySelector("a.tp-number")!.GetAttribute("href")!;
+        var before = complaints.QuerySelector("a[data-previous-rows]")!;
+        Assert.Equal("0", before.GetAttribute("data-previous"));
+        var previous = before.GetAttribute("href")!;
+        Assert.NotEqual(now, previous);
+        Assert.Single((await Html.GetAsync(admin, now)).QuerySelectorAll("#cases tbody tr[data-number]"));
+        Assert.Empty((await Html.GetAsync(admin, previous)).QuerySelectorAll("#cases tbody tr[data-number]"));
     }
 
     [Fact]

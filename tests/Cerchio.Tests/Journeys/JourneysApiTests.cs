@@ -13,7 +13,7 @@ namespace Cerchio.Tests.Journeys;
 
 /// <summary>
 /// The journeys API on both databases: the default journey made on first look, journeys made, changed and archived,
-/// stages added, edited and removed (never the last), cards moved, heat thresholds checked against the metric's
+/// stages added, edited, reordered and removed (never the last), cards moved, heat thresholds checked against the metric's
 /// direction, the map's live numbers for a period, bad input refused per field with nothing stored, and another
 /// organization's journeys, stages and cards never found.
 /// </summary>
@@ -218,6 +218,56 @@ public abstract class JourneysApiTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Stages_AreReorderedByTheWholeList_WhichMustBeExactlyTheJourneysStages_EachPhaseTogether()
+    {
+        var org = await app.CreateOrganizationAsync("Viaggi Api Ordine S.r.l.");
+        var api = org.Api();
+        var journey = await DefaultJourneyAsync(api);
+        var order = $"/api/v1/journeys/{journey.GetProperty("id").GetGuid()}/stages/order";
+        Guid Id(string name) => Stage(journey, name).GetProperty("id").GetGuid();
+        static List<string?> Names(JsonElement j) => j.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToList();
+
+        // Every phase reversed; the cards go with their stage.
+        string[] wanted = ["Valutazione", "Scoperta", "Consegna", "Acquisto", "Fidelizzazione", "Assistenza", "Utilizzo"];
+        var reordered = await OkAsync(api.PutAsJsonAsync(order, new { stage_ids = wanted.Select(Id) }));
+        Assert.Equal(wanted, Names(reordered));
+        Assert.Equal([0, 1, 0, 1, 0, 1, 2], reordered.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("position").GetInt32()));
+        Assert.Equal(["consegna", "etichetta", "fattura"], Touchpoints(Stage(reordered, "Consegna")));
+        var stored = await DefaultJourneyAsync(api);
+        Assert.Equal(wanted, Names(stored));
+
+        // Refused, naming the field, and nothing moves: a stage left out, another journey's stage or an unknown id (a list
+        // made from an old view of the map: 409); a stage twice, phases mixed up, no list (the request's own mistake: 400).
+        var other = (await OkAsync(api.PostAsJsonAsync("/api/v1/journeys", new { name = "Altro viaggio" }), HttpStatusCode.Created)).GetProperty("stages")[0].GetProperty("id").GetGuid();
+        foreach (var (what, ids) in new (string, IEnumerable<Guid>)[]
+        {
+            ("one left out", wanted.Skip(1).Select(Id)),
+            ("another journey's stage too", wanted.Select(Id).Append(other)),
+            ("an unknown id instead of one", wanted.Skip(1).Select(Id).Prepend(Guid.NewGuid())),
+        })
+        {
+            var response = await api.PutAsJsonAsync(order, new { stage_ids = ids });
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.Conflict, $"{what}: {(int)response.StatusCode} {body}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = JsonDocument.Parse(body).RootElement;
+            Assert.Equal("https://cerchio.dev/problems/conflict", problem.GetProperty("type").GetString());
+            Assert.Equal(["stage_ids"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+            Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+        }
+
+        Assert.Contains("Valutazione", (await OkAsync(api.PutAsJsonAsync(order, new { stage_ids = wanted.Skip(1).Select(Id) }), HttpStatusCode.Conflict))
+            .GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["stage_ids"], await RefusedAsync(api.PutAsJsonAsync(order, new { stage_ids = wanted.Select(Id).Append(Id("Scoperta")) })));
+        Assert.Equal(["stage_ids"], await RefusedAsync(api.PutAsJsonAsync(order, new { stage_ids = wanted.Skip(1).Select(Id).Append(Id("Scoperta")) })));
+        Assert.Equal(["stage_ids"], await RefusedAsync(api.PutAsJsonAsync(order, new { stage_ids = new[] { "Consegna", "Valutazione", "Scoperta", "Acquisto", "Fidelizzazione", "Assistenza", "Utilizzo" }.Select(Id) })));
+        Assert.Equal(["stage_ids"], await RefusedAsync(api.PutAsJsonAsync(order, new { stage_ids = Array.Empty<Guid>() })));
+        Assert.Equal(["stage_ids"], await RefusedAsync(api.PutAsJsonAsync(order, new { })));
+        Assert.Equal(stored.GetRawText(), (await DefaultJourneyAsync(api)).GetRawText());
+        Assert.Equal(HttpStatusCode.NotFound, (await api.PutAsJsonAsync($"/api/v1/journeys/{Guid.NewGuid()}/stages/order", new { stage_ids = wanted.Select(Id) })).StatusCode);
+    }
+
+    [Fact]
     public async Task Heat_IsCheckedAgainstTheMetricsDirection_PerField_AndCleared()
     {
         var org = await app.CreateOrganizationAsync("Viaggi Api Soglie S.r.l.");
@@ -339,6 +389,7 @@ public abstract class JourneysApiTests(AppFixture app)
             ("PUT stage", () => api.PutAsJsonAsync($"/api/v1/journeys/{journey}/stages/{stage}", stageBody)),
             ("DELETE stage", () => api.DeleteAsync($"/api/v1/journeys/{journey}/stages/{stage}")),
             ("POST move", () => api.PostAsJsonAsync($"/api/v1/journeys/{journey}/cards/{card}/move", new { stage_id = stage })),
+            ("PUT stage order", () => api.PutAsJsonAsync($"/api/v1/journeys/{journey}/stages/order", new { stage_ids = their.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("id").GetGuid()) })),
             // Their stage or card under our journey's address.
             ("GET their stage in mine", () => api.GetAsync($"/api/v1/journeys/{myJourney}/stages/{stage}")),
             ("PUT their stage in mine", () => api.PutAsJsonAsync($"/api/v1/journeys/{myJourney}/stages/{stage}", stageBody)),
@@ -351,6 +402,10 @@ public abstract class JourneysApiTests(AppFixture app)
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{what}: {(int)response.StatusCode}");
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
+
+        // Their stage in our journey's order: a list that is not this journey's stages, as for any unknown id.
+        var withTheirs = mine.GetProperty("stages").EnumerateArray().Skip(1).Select(s => s.GetProperty("id").GetGuid()).Prepend(stage);
+        Assert.Equal(HttpStatusCode.Conflict, (await api.PutAsJsonAsync($"/api/v1/journeys/{myJourney}/stages/order", new { stage_ids = withTheirs })).StatusCode);
 
         // Our own card to their stage: a stage not of this journey.
         Assert.Equal(["stage_id"], await RefusedAsync(api.PostAsJsonAsync($"/api/v1/journeys/{myJourney}/cards/{CardId(Stage(mine, "Acquisto"), "email")}/move", new { stage_id = stage })));
@@ -373,7 +428,7 @@ public abstract class JourneysApiTests(AppFixture app)
         {
             (HttpMethod.Post, "/api/v1/journeys"), (HttpMethod.Put, $"/api/v1/journeys/{id}"), (HttpMethod.Put, $"/api/v1/journeys/{id}/heat"),
             (HttpMethod.Post, $"/api/v1/journeys/{id}/stages"), (HttpMethod.Put, $"/api/v1/journeys/{id}/stages/{stage}"),
-            (HttpMethod.Post, $"/api/v1/journeys/{id}/cards/{CardId(Stage(journey, "Consegna"), "fattura")}/move"),
+            (HttpMethod.Post, $"/api/v1/journeys/{id}/cards/{CardId(Stage(journey, "Consegna"), "fattura")}/move"), (HttpMethod.Put, $"/api/v1/journeys/{id}/stages/order"),
         })
         {
             // Cut short, empty, not an object, and every field a body may carry of the wrong type.

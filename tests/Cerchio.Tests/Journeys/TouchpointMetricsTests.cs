@@ -202,7 +202,26 @@ public abstract class TouchpointMetricsTests(AppFixture app)
         Assert.Equal(new[] { n["C1"], n["C2"], n["C3"] }.Order(), Listed(await Html.GetAsync(admin, delivery["cases"].GetProperty("rows_path").GetString()!)));
         Assert.Equal([n["F1"]], Listed(await Html.GetAsync(admin, invoice["complaints"].GetProperty("rows_path").GetString()!.Replace("&reclami=true", "", StringComparison.Ordinal))));
         Assert.Empty(Listed(await Html.GetAsync(admin, invoice["complaints"].GetProperty("rows_path").GetString()!)));
-        Assert.Equal(JsonValueKind.Null, delivery["events"].GetProperty("rows_path").ValueKind);
+        // The previous week's numbers open the previous week's rows.
+        Assert.Equal([n["C6"]], Listed(await Html.GetAsync(admin, delivery["complaints"].GetProperty("previous_rows_path").GetString()!)));
+
+        // The events number opens exactly the events it counts: e3 late on Sunday is in, e4 just after midnight is not,
+        // nor the case's own timeline entry, nor the other organization's event on the same touchpoint and days; the
+        // previous week's: e5 alone. Every count equals its rows and the page's total.
+        foreach (var (number, kind, expectedIds) in new[]
+        {
+            (delivery["events"], "rows_path", new[] { "e1", "e2", "e3" }), (delivery["events"], "previous_rows_path", ["e5"]),
+            (invoice["events"], "rows_path", ["e6"]),
+        })
+        {
+            var path = number.GetProperty(kind).GetString()!;
+            Assert.StartsWith("/clienti/eventi?", path, StringComparison.Ordinal);
+            var page = await Html.GetAsync(admin, path);
+            Assert.Equal(expectedIds.Order(), ListedEvents(page));
+            Assert.Equal((double)expectedIds.Length, Value(number, kind == "rows_path" ? "value" : "previous"));
+            Assert.Equal(expectedIds.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("#result-count")!.GetAttribute("data-total"));
+            Assert.All(page.QuerySelectorAll("#events tbody tr a[href^='/clienti/']"), a => Assert.Contains("Bianchi S.r.l.", a.TextContent, StringComparison.Ordinal));
+        }
 
         // One touchpoint alone: the same numbers; one with no case is known but has none; an unknown code is not found.
         var one = await MetricsAsync(story.Org.Api(), "/api/v1/touchpoints/consegna/metrics?" + Week);
@@ -237,6 +256,57 @@ public abstract class TouchpointMetricsTests(AppFixture app)
         var delivery = NumbersOf(Assert.Single((await MetricsAsync(story.Org.Api(), "/api/v1/touchpoints/consegna/metrics?" + Week)).GetProperty("touchpoints").EnumerateArray()));
         Assert.Equal(3, Value(delivery["cases"]));
         Assert.Equal(3, Value(delivery["events"]));
+    }
+
+    private static List<string> ListedEvents(IDocument page) =>
+        page.QuerySelectorAll("#events tbody tr").Select(tr => tr.QuerySelector("code")!.TextContent).Order().ToList();
+
+    [Fact]
+    public async Task EventsPage_ListsNoOtherOrganizationsEvents_AndBadFiltersSaySoWithoutRows()
+    {
+        var story = await StoryAsync();
+        var admin = await story.Org.SignInAsync();
+        const string page = "/clienti/eventi";
+
+        // Every touchpoint: the four of this organization's events in the week sent by other systems (e4 is Monday's).
+        Assert.Equal(["e1", "e2", "e3", "e6"], ListedEvents(await Html.GetAsync(admin, $"{page}?dal=2026-11-09&al=2026-11-15")));
+
+        // An organization with no events of its own sees none of the story's, on the same touchpoint and days.
+        var fresh = await (await app.CreateOrganizationAsync("Eventi Vuoti S.r.l.")).SignInAsync();
+        var empty = await Html.GetAsync(fresh, $"{page}?touchpoint=consegna&dal=2026-11-01&al=2026-11-30");
+        Assert.Empty(ListedEvents(empty));
+        Assert.Equal("0", empty.QuerySelector("#result-count")!.GetAttribute("data-total"));
+        Assert.NotNull(empty.QuerySelector("#empty-state"));
+
+        // Bad dates: said next to their field, the typed value kept, no rows of some other period.
+        foreach (var (query, field) in new[] { ("dal=09/11/2026", "dal"), ("al=2026-13-01", "al"), ("dal=2026-11-15&al=2026-11-09", "al"), ("dal=0001-01-01", "dal"), ("al=9999-12-31", "al") })
+        {
+            var response = await admin.GetAsync($"{page}?touchpoint=consegna&{query}");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{query}: {(int)response.StatusCode}");
+            var bad = await Html.ParseAsync(response);
+            Assert.NotNull(bad.QuerySelector("#period-error"));
+            Assert.Contains("is-invalid", bad.QuerySelector($"#{field}")!.ClassName, StringComparison.Ordinal);
+            Assert.False(string.IsNullOrWhiteSpace(bad.QuerySelector($"#{field}-error")!.TextContent));
+            Assert.Null(bad.QuerySelector("#events"));
+        }
+
+        Assert.Equal("09/11/2026", (await Html.GetAsync(admin, $"{page}?dal=09/11/2026")).QuerySelector("#dal")!.GetAttribute("value"));
+
+        // An unknown touchpoint: said, and nothing listed; a code in another spelling is the catalog's.
+        var unknown = await Html.GetAsync(admin, $"{page}?touchpoint=non-esiste&dal=2026-11-09&al=2026-11-15");
+        Assert.NotNull(unknown.QuerySelector("#unknown-touchpoint"));
+        Assert.Empty(ListedEvents(unknown));
+        Assert.Equal(["e1", "e2", "e3"], ListedEvents(await Html.GetAsync(admin, $"{page}?touchpoint=CONSEGNA&dal=2026-11-09&al=2026-11-15")));
+
+        // In English.
+        var token = (await Html.GetAsync(admin, "/profilo")).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync("/lingua", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["language"] = "en", ["returnUrl"] = page, ["__RequestVerificationToken"] = token,
+        }))).StatusCode);
+        var english = await Html.GetAsync(admin, $"{page}?touchpoint=consegna&dal=2026-11-09&al=2026-11-15");
+        Assert.Equal("Events from other systems", english.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Delivery", english.QuerySelector("#events tbody tr")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,6 +40,9 @@ public sealed record JourneyStageInputDto(
     string? Name, string? Phase, string? CustomerActions, string? FrontStage, string? BackStage, Guid? BackStageDepartmentId, string? PainPoints,
     int? Emotion, IReadOnlyList<string>? Touchpoints);
 
+/// <summary>PUT /api/v1/journeys/{id}/stages/order: every stage id of the journey once, in the order wanted.</summary>
+public sealed record JourneyStageOrderDto(IReadOnlyList<Guid>? StageIds);
+
 /// <summary>POST /api/v1/journeys/{id}/cards/{cardId}/move: to a stage of the same journey at index (from 0; null or past the end: last).</summary>
 public sealed record JourneyCardMoveDto(Guid? StageId, int? Index);
 

@@ -5,9 +5,11 @@ public sealed record TouchpointMetricDefinitionDto(string Key, string Label, str
 
 /// <summary>
 /// One number of a touchpoint: value over the period and previous over the one before (null when there was nothing to
-/// measure it on, such as a median of no answered case), the rows each stands on (basis), and the page listing them.
+/// measure it on, such as a median of no answered case), the rows each stands on (basis), and the pages listing them
+/// (rows_path for the period, previous_rows_path for the one before; null when the source has no such page).
 /// </summary>
-public sealed record TouchpointMetricValueDto(string Key, double? Value, double? Previous, int Basis, int PreviousBasis, string? RowsPath);
+public sealed record TouchpointMetricValueDto(
+    string Key, double? Value, double? Previous, int Basis, int PreviousBasis, string? RowsPath, string? PreviousRowsPath);
 
 /// <summary>A touchpoint's numbers; name is null for a code no longer in the catalog.</summary>
 public sealed record TouchpointMetricsDto(string Code, string? Name, IReadOnlyList<TouchpointMetricValueDto> Metrics);

@@ -22,18 +22,28 @@ internal sealed class EventTouchpointMetrics(CerchioDb db, IOrganizationTimeZone
 
     public async Task<IReadOnlyList<TouchpointMeasure>> MeasureAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
     {
-        var timeZone = await zone.GetAsync(ct);
-        var start = Times.StartOfDay(from, timeZone);
-        var end = Times.EndOfDay(to, timeZone);
-        var external = EventTypes.External;
-        var counts = await db.Set<TimelineEvent>().AsNoTracking()
-            .Where(e => e.OccurredAt >= start && e.OccurredAt < end && e.TouchpointCode != null && external.Contains(e.Type))
+        var counts = await (await CountedAsync(from, to, ct))
             .GroupBy(e => e.TouchpointCode!)
             .Select(g => new { Code = g.Key, Count = g.Count() })
             .ToListAsync(ct);
         return counts.Select(c => new TouchpointMeasure(c.Code, Events, c.Count, c.Count)).ToList();
     }
 
-    /// <summary>No page lists events by touchpoint and period yet.</summary>
-    public string? RowsPath(string touchpoint, string metric, DateOnly from, DateOnly to) => null;
+    /// <summary>The events listed behind a card's number: the page's filters are the same days and touchpoint.</summary>
+    public string? RowsPath(string touchpoint, string metric, DateOnly from, DateOnly to) =>
+        metric == Events ? TouchpointEvents.PathOf(touchpoint, from, to) : null;
+
+    /// <summary>
+    /// The events the metric counts in the organization's days <paramref name="from"/>…<paramref name="to"/> (both
+    /// included): sent by another system, on a touchpoint. The count and the list behind it both read this query.
+    /// </summary>
+    public async Task<IQueryable<TimelineEvent>> CountedAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var timeZone = await zone.GetAsync(ct);
+        var start = Times.StartOfDay(from, timeZone);
+        var end = Times.EndOfDay(to, timeZone);
+        var external = EventTypes.External;
+        return db.Set<TimelineEvent>().AsNoTracking()
+            .Where(e => e.OccurredAt >= start && e.OccurredAt < end && e.TouchpointCode != null && external.Contains(e.Type));
+    }
 }

@@ -61,17 +61,24 @@ internal sealed class JourneyBook(CerchioDb db, TouchpointCatalog catalog, IOrga
 
     public static string NewStagePathOf(Guid journeyId) => $"{ListPath}/{journeyId}/fasi/nuova";
 
-    /// <summary>Every journey, the default one made first if the organization has none yet; active ones first.</summary>
+    /// <summary>Every journey, the default one made first if the organization has none yet; active ones first; texts as the reader reads them.</summary>
     public async Task<List<Journey>> ListAsync(CancellationToken ct = default)
     {
         await EnsureDefaultAsync(ct);
-        return await db.Set<Journey>().AsNoTracking().OrderBy(j => j.IsArchived).ThenBy(j => j.CreatedAt).ThenBy(j => j.Name).ToListAsync(ct);
+        var journeys = await db.Set<Journey>().AsNoTracking().OrderBy(j => j.IsArchived).ThenBy(j => j.CreatedAt).ThenBy(j => j.Name).ToListAsync(ct);
+        journeys.ForEach(Shown);
+        return journeys;
     }
 
     /// <summary>How many stages each journey has, by journey id (the journeys list, on the page and in the API).</summary>
     public async Task<Dictionary<Guid, int>> StageCountsAsync(CancellationToken ct = default) =>
         await db.Set<JourneyStage>().GroupBy(s => s.JourneyId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
+    /// <summary>
+    /// A journey with its stages and cards, read only (nothing tracked), its texts as the reader reads them: what
+    /// Cerchio wrote in their language (<see cref="DefaultJourney.Shown"/>), what a person wrote as typed. Saving a
+    /// text back unchanged keeps the stored one (<see cref="DefaultJourney.Kept"/>).
+    /// </summary>
     public async Task<JourneyMap?> MapAsync(Guid id, CancellationToken ct = default)
     {
         var journey = await db.Set<Journey>().AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
@@ -84,6 +91,8 @@ internal sealed class JourneyBook(CerchioDb db, TouchpointCatalog catalog, IOrga
         var cards = await db.Set<JourneyCard>().AsNoTracking().Where(c => c.JourneyId == id).ToListAsync(ct);
         var ordered = stages.OrderBy(s => s.Phase).ThenBy(s => s.Position).ToList();
         var index = ordered.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        Shown(journey);
+        ordered.ForEach(Shown);
         return new JourneyMap(journey, ordered, cards.OrderBy(c => index[c.StageId]).ThenBy(c => c.Position).ToList());
     }
 
@@ -127,8 +136,8 @@ internal sealed class JourneyBook(CerchioDb db, TouchpointCatalog catalog, IOrga
             await AddDefaultStagesAsync(journey, withCards: false, ct);
         }
 
-        journey.Name = name;
-        journey.Description = input.Description?.Trim() ?? "";
+        journey.Name = DefaultJourney.Kept(name, journey.Name);
+        journey.Description = DefaultJourney.Kept(input.Description?.Trim() ?? "", journey.Description);
         journey.PersonaId = input.PersonaId;
         journey.IsArchived = input.Archived;
         journey.UpdatedAt = now;
@@ -210,12 +219,12 @@ internal sealed class JourneyBook(CerchioDb db, TouchpointCatalog catalog, IOrga
             stage.Phase = input.Phase;
         }
 
-        stage.Name = name;
-        stage.CustomerActions = input.CustomerActions?.Trim() ?? "";
-        stage.FrontStage = input.FrontStage?.Trim() ?? "";
-        stage.BackStage = input.BackStage?.Trim() ?? "";
+        stage.Name = DefaultJourney.Kept(name, stage.Name);
+        stage.CustomerActions = DefaultJourney.Kept(input.CustomerActions?.Trim() ?? "", stage.CustomerActions);
+        stage.FrontStage = DefaultJourney.Kept(input.FrontStage?.Trim() ?? "", stage.FrontStage);
+        stage.BackStage = DefaultJourney.Kept(input.BackStage?.Trim() ?? "", stage.BackStage);
         stage.BackStageDepartmentId = input.BackStageDepartmentId;
-        stage.PainPoints = input.PainPoints?.Trim() ?? "";
+        stage.PainPoints = DefaultJourney.Kept(input.PainPoints?.Trim() ?? "", stage.PainPoints);
         stage.Emotion = input.Emotion;
 
         db.RemoveRange(cards.Where(c => !wanted.Contains(c.TouchpointCode, StringComparer.OrdinalIgnoreCase)));
@@ -295,14 +304,64 @@ internal sealed class JourneyBook(CerchioDb db, TouchpointCatalog catalog, IOrga
 
         var phase = stages.Where(s => s.Phase == stage.Phase && s.Id != stage.Id).OrderBy(s => s.Position).ToList();
         phase.Insert(Math.Clamp(index, 0, phase.Count), stage);
-        for (var i = 0; i < phase.Count; i++)
+        Renumber(phase);
+        await TouchAsync(journeyId, ct);
+        await db.SaveChangesAsync(ct);
+        return errors;
+    }
+
+    /// <summary>
+    /// Puts every stage of the journey in the order given (the API's whole-list reorder). The list must be exactly the
+    /// journey's stages, each once, with each phase's stages together in map order (before, during, after), since the
+    /// map groups them so; a stage changes phase on its own form. Field key: StageIds. <c>Stale</c>: the list names a
+    /// stage the journey no longer has or leaves one out, so it was made from an old view of the map (409, not 400).
+    /// </summary>
+    public async Task<(Errors Errors, bool Stale)> ReorderStagesAsync(Guid journeyId, IReadOnlyList<Guid>? order, CancellationToken ct = default)
+    {
+        var errors = new Errors();
+        var stages = await db.Set<JourneyStage>().Where(s => s.JourneyId == journeyId).ToDictionaryAsync(s => s.Id, ct);
+        if (order is null || order.Count == 0)
         {
-            phase[i].Position = i;
+            return (errors.Add("StageIds", "Elenca tutte le fasi del viaggio, nell'ordine voluto."), false);
+        }
+
+        if (order.GroupBy(id => id).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            errors.Add("StageIds", "La fase {0} compare più di una volta.", twice.Key);
+        }
+
+        var unknown = order.Where(id => !stages.ContainsKey(id)).Distinct().ToList();
+        var missing = stages.Keys.Except(order).ToList();
+        if (unknown.Count > 0)
+        {
+            errors.Add("StageIds", "Il viaggio non ha la fase {0}: ricarica il viaggio.", unknown[0]);
+        }
+
+        if (missing.Count > 0)
+        {
+            errors.Add("StageIds", "Manca la fase «{0}»: elenca tutte le fasi del viaggio.", DefaultJourney.Shown(stages[missing[0]].Name));
+        }
+
+        if (errors.Any)
+        {
+            // A duplicate is the request's own mistake; a stage added or removed since the client read the map is a clash.
+            return (errors, !order.GroupBy(id => id).Any(g => g.Count() > 1));
+        }
+
+        var ordered = order.Select(id => stages[id]).ToList();
+        if (!ordered.Zip(ordered.Skip(1)).All(p => p.First.Phase <= p.Second.Phase))
+        {
+            return (errors.Add("StageIds", "Le fasi restano nel loro momento: prima, durante e poi dopo l'acquisto. Per cambiare il momento di una fase modificala."), false);
+        }
+
+        foreach (var phase in ordered.GroupBy(s => s.Phase))
+        {
+            Renumber(phase.ToList());
         }
 
         await TouchAsync(journeyId, ct);
         await db.SaveChangesAsync(ct);
-        return errors;
+        return (errors, false);
     }
 
     /// <summary>Sets the metric that colours the cards and its thresholds, or clears it (<paramref name="metric"/> null). Field keys: HeatMetric, HeatAmber, HeatRed.</summary>
@@ -332,6 +391,31 @@ internal sealed class JourneyBook(CerchioDb db, TouchpointCatalog catalog, IOrga
         }
     }
 
+    // Only on copies read without tracking: what is stored stays Cerchio's Italian, so it follows each reader's language.
+    private static void Shown(Journey journey)
+    {
+        journey.Name = DefaultJourney.Shown(journey.Name);
+        journey.Description = DefaultJourney.Shown(journey.Description);
+    }
+
+    private static void Shown(JourneyStage stage)
+    {
+        stage.Name = DefaultJourney.Shown(stage.Name);
+        stage.CustomerActions = DefaultJourney.Shown(stage.CustomerActions);
+        stage.FrontStage = DefaultJourney.Shown(stage.FrontStage);
+        stage.BackStage = DefaultJourney.Shown(stage.BackStage);
+        stage.PainPoints = DefaultJourney.Shown(stage.PainPoints);
+    }
+
+    /// <summary>Positions from 0 in the order given: the stages of one phase.</summary>
+    private static void Renumber(List<JourneyStage> phase)
+    {
+        for (var i = 0; i < phase.Count; i++)
+        {
+            phase[i].Position = i;
+        }
+    }
+
     private async Task TouchAsync(Guid journeyId, CancellationToken ct)
     {
         if (await db.Set<Journey>().FirstOrDefaultAsync(j => j.Id == journeyId, ct) is { } journey)
@@ -351,8 +435,8 @@ internal sealed class JourneyBook(CerchioDb db, TouchpointCatalog catalog, IOrga
         var now = clock.GetUtcNow();
         var journey = db.Add(new Journey
         {
-            Id = Ids.New(), Code = Journey.DefaultCode, Name = "Cliente B2B", CreatedAt = now, UpdatedAt = now,
-            Description = "Il viaggio di un'azienda cliente, dalla prima volta che ci incontra a quando torna a comprare.",
+            Id = Ids.New(), Code = Journey.DefaultCode, Name = DefaultJourney.Name.Italian, CreatedAt = now, UpdatedAt = now,
+            Description = DefaultJourney.Description.Italian,
             HeatMetric = "complaints", HeatAmber = 3, HeatRed = 5,
         }).Entity;
         await AddDefaultStagesAsync(journey, withCards: true, ct);
@@ -385,9 +469,9 @@ internal sealed class JourneyBook(CerchioDb db, TouchpointCatalog catalog, IOrga
             var position = positions[template.Phase] = positions.GetValueOrDefault(template.Phase, -1) + 1;
             var stage = db.Add(new JourneyStage
             {
-                Id = Ids.New(), JourneyId = journey.Id, Name = template.Name, Phase = template.Phase, Position = position,
-                CustomerActions = withCards ? template.CustomerActions : "", FrontStage = withCards ? template.FrontStage : "",
-                BackStage = withCards ? template.BackStage : "", PainPoints = withCards ? template.PainPoints : "",
+                Id = Ids.New(), JourneyId = journey.Id, Name = template.Name.Italian, Phase = template.Phase, Position = position,
+                CustomerActions = withCards ? template.CustomerActions.Italian : "", FrontStage = withCards ? template.FrontStage.Italian : "",
+                BackStage = withCards ? template.BackStage.Italian : "", PainPoints = withCards ? template.PainPoints.Italian : "",
                 BackStageDepartmentId = departments.TryGetValue(template.Department, out var id) ? id : null,
                 Emotion = withCards ? template.Emotion : null,
             }).Entity;

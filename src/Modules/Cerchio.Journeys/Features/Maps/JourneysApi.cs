@@ -42,6 +42,10 @@ internal static class JourneysApi
             .WithSummary("Replaces the stage's fields; touchpoints: new codes join at the end, those left out leave, the others keep their place.");
         api.MapDelete(One + "/stages/{stageId:guid}", DeleteStageAsync).WithName("DeleteJourneyStage")
             .WithSummary("Removes the stage and its cards; the journey's last stage is refused (400).");
+        api.MapPut(One + "/stages/order", ReorderStagesAsync).WithName("ReorderJourneyStages")
+            .WithSummary("Puts the journey's stages in the order given: stage_ids lists every stage once, each phase's together (before, during, after). "
+                + "A duplicate or a mixed-up phase is refused (400); a list that leaves out a stage or names one the journey does not have "
+                + "(the map changed since it was read) is a conflict (409); both name the field.");
         api.MapPost(One + "/cards/{cardId:guid}/move", MoveCardAsync).WithName("MoveJourneyCard")
             .WithSummary("Moves a card to a stage of the same journey (or within its own) at index; refused (400) into a stage already holding that touchpoint.");
     }
@@ -167,6 +171,23 @@ internal static class JourneysApi
 
         var errors = await book.RemoveStageAsync(journeyId, stageId, ct);
         return errors.Any ? ApiResults.Invalid(errors.Renamed(Field), l) : TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<JourneyDto>, ProblemHttpResult, ValidationProblem>> ReorderStagesAsync(
+        Guid journeyId, JourneyStageOrderDto input, JourneyBook book, Loc l, CancellationToken ct)
+    {
+        if (await book.MapAsync(journeyId, ct) is null)
+        {
+            return ApiResults.NotFound("journey");
+        }
+
+        var (errors, stale) = await book.ReorderStagesAsync(journeyId, input.StageIds, ct);
+        if (!errors.Any)
+        {
+            return TypedResults.Ok(Dto((await book.MapAsync(journeyId, ct))!));
+        }
+
+        return stale ? ApiResults.Conflict(errors.Renamed(Field), l) : ApiResults.Invalid(errors.Renamed(Field), l);
     }
 
     private static async Task<Results<Ok<JourneyDto>, ProblemHttpResult, ValidationProblem>> MoveCardAsync(

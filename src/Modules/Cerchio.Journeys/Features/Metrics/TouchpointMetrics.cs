@@ -9,8 +9,9 @@ namespace Cerchio.Journeys.Features.Metrics;
 /// period is zero there: nothing happened.
 /// </summary>
 /// <param name="Basis">The rows behind the value (cases, decided cases, events); <see cref="PreviousBasis"/> the previous period's.</param>
-/// <param name="RowsPath">The page listing the rows behind the value, or null.</param>
-internal sealed record TouchpointNumber(TouchpointMetric Metric, double? Value, double? Previous, int Basis, int PreviousBasis, string? RowsPath);
+/// <param name="RowsPath">The page listing the rows behind the value, or null; <see cref="PreviousRowsPath"/> those behind the previous one.</param>
+internal sealed record TouchpointNumber(
+    TouchpointMetric Metric, double? Value, double? Previous, int Basis, int PreviousBasis, string? RowsPath, string? PreviousRowsPath);
 
 /// <summary>
 /// Every source's numbers for the days <see cref="From"/>…<see cref="To"/> beside those of the period of the same
@@ -79,7 +80,7 @@ internal sealed class TouchpointMetrics(IEnumerable<ITouchpointMetricSource> sou
 
                     numbers.Add(new TouchpointNumber(
                         metric, ValueOf(now, metric), ValueOf(before, metric), now?.Basis ?? 0, before?.Basis ?? 0,
-                        source.RowsPath(code, metric.Key, from, to)));
+                        source.RowsPath(code, metric.Key, from, to), source.RowsPath(code, metric.Key, previousFrom, previousTo)));
                 }
             }
         }

@@ -128,7 +128,7 @@ internal static class TouchpointMetricsApi
 
     public static TouchpointMetricDefinitionDto Definition(TouchpointMetric m, Loc l) => new(m.Key, l[m.Label], UnitName(m.Unit), m.HigherIsBetter);
 
-    public static TouchpointMetricValueDto Value(TouchpointNumber n) => new(n.Metric.Key, Round(n.Value), Round(n.Previous), n.Basis, n.PreviousBasis, n.RowsPath);
+    public static TouchpointMetricValueDto Value(TouchpointNumber n) => new(n.Metric.Key, Round(n.Value), Round(n.Previous), n.Basis, n.PreviousBasis, n.RowsPath, n.PreviousRowsPath);
 
     public static string UnitName(TouchpointMetricUnit unit) => unit switch
     {

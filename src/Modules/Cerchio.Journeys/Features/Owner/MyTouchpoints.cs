@@ -84,10 +84,10 @@ internal sealed class MyTouchpoints(
                           select new { card.TouchpointCode, card.JourneyId, stage.Name, stage.Phase, stage.Position, stage.PainPoints })
             .AsNoTracking().ToListAsync(ct);
         var order = journeys.Select((j, i) => (j.Id, i)).ToDictionary(p => p.Id, p => p.i);
-        var names = journeys.ToDictionary(j => j.Id, j => j.Name);
+        var names = journeys.ToDictionary(j => j.Id, j => Maps.DefaultJourney.Shown(j.Name));
         return rows
             .OrderBy(r => order[r.JourneyId]).ThenBy(r => r.Phase).ThenBy(r => r.Position)
             .DistinctBy(r => (r.TouchpointCode, r.JourneyId, r.Name))
-            .ToLookup(r => r.TouchpointCode, r => new StagePain(r.JourneyId, names[r.JourneyId], r.Name, r.PainPoints));
+            .ToLookup(r => r.TouchpointCode, r => new StagePain(r.JourneyId, names[r.JourneyId], Maps.DefaultJourney.Shown(r.Name), Maps.DefaultJourney.Shown(r.PainPoints)));
     }
 }

@@ -107,7 +107,7 @@ internal sealed class Personas(CerchioDb db, ICustomerDirectory customers, TimeP
     public async Task<Dictionary<Guid, List<string>>> JourneysAsync(CancellationToken ct = default) =>
         (await db.Set<Journey>().AsNoTracking().Where(j => j.PersonaId != null && !j.IsArchived)
             .OrderBy(j => j.Name).Select(j => new { PersonaId = j.PersonaId!.Value, j.Name }).ToListAsync(ct))
-        .GroupBy(j => j.PersonaId).ToDictionary(g => g.Key, g => g.Select(j => j.Name).ToList());
+        .GroupBy(j => j.PersonaId).ToDictionary(g => g.Key, g => g.Select(j => Maps.DefaultJourney.Shown(j.Name)).ToList());
 
     /// <summary>
     /// Adds a persona (<paramref name="id"/> null) or changes one, with the photo chosen (null: none chosen). Checked
