@@ -361,19 +361,25 @@ def touchpoints(provider, target, seed):
     print(f"{len(added)} touchpoints added to the catalog, {len(cards)} cards to the default journey{given} ({provider})")
 
 
-def wait_days(provider, target, timeout):
-    """Waits until Cerchio has built the stored touchpoint days (its sweep pass) and written every marked day again."""
+def wait_days(provider, target, timeout, again=False):
+    """Waits until Cerchio has built the stored touchpoint days (its sweep pass) and written every marked day again;
+    with again, has them built anew first (forgetting the state) and waits for that build."""
+    if again:
+        db = Db(provider, target, load=False)
+        db.forget_touchpoint_days()
+        db.close()
     start = time.time()
     while time.time() - start < timeout:
         db = Db(provider, target, load=False)
         built = int(db.scalar('SELECT count(*) FROM "TouchpointDayStates"'))
         marks = int(db.scalar('SELECT count(*) FROM "TouchpointDayMarks"'))
         days = int(db.scalar('SELECT count(*) FROM "TouchpointDays"'))
+        months = int(db.scalar('SELECT count(*) FROM "TouchpointMonths"'))
         if db.sqlite:
             db.db.execute("ROLLBACK")
             db.db.close()
         if built and not marks:
-            print(f"touchpoint days built: {days:,} rows, {time.time() - start:.0f} s of waiting ({provider})")
+            print(f"touchpoint days built: {days:,} day rows, {months:,} month rows, {time.time() - start:.0f} s of waiting ({provider})")
             return
         time.sleep(1)
     sys.exit(f"the touchpoint days were not built in {timeout} s")
@@ -547,6 +553,6 @@ if __name__ == "__main__":
     elif len(sys.argv) >= 4 and sys.argv[1] == "touchpoints":
         touchpoints(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 42)
     elif len(sys.argv) >= 4 and sys.argv[1] == "wait-days":
-        wait_days(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 1800)
+        wait_days(sys.argv[2], sys.argv[3], 1800, again="--again" in sys.argv[4:])
     else:
         sys.exit(__doc__)
