@@ -9,7 +9,7 @@ internal sealed class JourneysTranslations : ITranslations
     {
         ["Viaggi del cliente"] = "Customer journeys",
         ["Questo codice è riservato: scegline un altro."] = "This code is reserved: choose another one.",
-        ["Touchpoint"] = "Touchpoints",
+        ["Touchpoint"] = "Touchpoint",   // the same as the desk's: one key, one English, whichever module registers first
         ["Nuovo touchpoint"] = "New touchpoint",
         ["Tutti i momenti in cui il cliente incontra l'azienda, prima, durante e dopo l'acquisto. Ognuno ha un reparto che ne risponde: nessuno può alzare le mani."] =
             "Every moment the customer meets the company, before, during and after the purchase. Each has a department that answers for it: nobody can look away.",
