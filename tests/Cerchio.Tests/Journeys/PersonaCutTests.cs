@@ -176,6 +176,29 @@ public abstract class PersonaCutTests(AppFixture app)
     }
 
     [Fact]
+    public async Task CustomerFilters_OfManyIds_GoAsOneParameter_AndFindTheSameRows()
+    {
+        var story = await StoryAsync();
+        var counts = await app.InOrganizationAsync(story.Org.Id, async sp =>
+        {
+            var db = sp.GetRequiredService<CerchioDb>();
+            var ids = await sp.GetRequiredService<Cerchio.Customers.Contracts.ICustomerDirectory>().IdsWithAttributeAsync(" SETTORE ", "Città");
+            // Past SQLite's 32,766 parameters a statement: one parameter each would be refused.
+            var many = ids.Concat(Enumerable.Range(0, 40_000).Select(_ => Guid.NewGuid())).ToList();
+            return new[]
+            {
+                ids.Count,
+                await db.Set<Case>().CountAsync(Cerchio.Service.Features.Inbox.InboxQuery.OfCustomers(ids)),
+                await db.Set<Case>().CountAsync(Cerchio.Service.Features.Inbox.InboxQuery.OfCustomers(ids, maxParameters: 0)),
+                await db.Set<Case>().CountAsync(Cerchio.Service.Features.Inbox.InboxQuery.OfCustomers(many)),
+                await db.Set<Cerchio.Customers.Domain.TimelineEvent>().Where(e => e.Type == "delivered").CountAsync(Cerchio.Customers.Features.EventMetrics.EventTouchpointMetrics.OfCustomers(ids)),
+                await db.Set<Cerchio.Customers.Domain.TimelineEvent>().Where(e => e.Type == "delivered").CountAsync(Cerchio.Customers.Features.EventMetrics.EventTouchpointMetrics.OfCustomers(many)),
+            };
+        });
+        Assert.Equal([2, 2, 2, 2, 2, 2], counts);
+    }
+
+    [Fact]
     public async Task Map_OffersTheCutOnlyForAPersonaWithAMatch_KeepsItInItsLinks_AndTheExportFollows()
     {
         var story = await StoryAsync();

@@ -41,13 +41,20 @@ internal sealed class EventTouchpointMetrics(CerchioDb db, IOrganizationTimeZone
     /// </summary>
     public async Task<IQueryable<TimelineEvent>> CountedAsync(DateOnly from, DateOnly to, TouchpointAudience? audience, CancellationToken ct = default)
     {
-        var ids = audience is null ? null : (await customers.IdsWithAttributeAsync(audience.Attribute, audience.Value, ct)).ToList();
+        var ids = audience is null ? null : await customers.IdsWithAttributeAsync(audience.Attribute, audience.Value, ct);
         var timeZone = await zone.GetAsync(ct);
         var start = Times.StartOfDay(from, timeZone);
         var end = Times.EndOfDay(to, timeZone);
         var external = EventTypes.External;
         var events = db.Set<TimelineEvent>().AsNoTracking()
             .Where(e => e.OccurredAt >= start && e.OccurredAt < end && e.TouchpointCode != null && external.Contains(e.Type));
-        return ids is null ? events : events.Where(e => ids.Contains(e.CustomerId));
+        return ids is null ? events : events.Where(OfCustomers(ids));
+    }
+
+    /// <summary>The events of these customers; a long list as one parameter (<see cref="CerchioDb.MaxIdParameters"/>).</summary>
+    public static System.Linq.Expressions.Expression<Func<TimelineEvent, bool>> OfCustomers(IReadOnlyCollection<Guid> customers, int maxParameters = CerchioDb.MaxIdParameters)
+    {
+        var ids = customers.Distinct().ToList();
+        return ids.Count > maxParameters ? e => EF.Parameter(ids).Contains(e.CustomerId) : e => ids.Contains(e.CustomerId);
     }
 }

@@ -328,10 +328,12 @@ internal sealed class InboxQuery(CerchioDb db, OrganizationContext tenant, DeskD
     /// The cases of these customers (none for an empty list). Shared by the inbox's audience filter and the journey map's
     /// cut, so the list behind a number holds exactly the cases counted.
     /// </summary>
-    public static Expression<Func<Case, bool>> OfCustomers(IReadOnlyCollection<Guid> customers)
+    public static Expression<Func<Case, bool>> OfCustomers(IReadOnlyCollection<Guid> customers, int maxParameters = CerchioDb.MaxIdParameters)
     {
         var ids = customers.Distinct().ToList();
-        return c => c.CustomerId != null && ids.Contains(c.CustomerId.Value);
+        return ids.Count > maxParameters
+            ? c => c.CustomerId != null && EF.Parameter(ids).Contains(c.CustomerId.Value)
+            : c => c.CustomerId != null && ids.Contains(c.CustomerId.Value);
     }
 
     /// <summary>
