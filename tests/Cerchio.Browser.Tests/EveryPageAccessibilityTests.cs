@@ -142,6 +142,20 @@ public abstract partial class EveryPageAccessibilityTests(BrowserApp app)
         await Expect(page.Locator("#dal-error")).Not.ToBeEmptyAsync();
         await Accessibility.AssertAccessibleAsync(page);
 
+        // The journey map cut to its persona's customers (the toggle on «Solo …»), and the rows behind its numbers with
+        // the customers' filter shown.
+        var journey = (await org.Api().GetFromJsonAsync<JsonElement>("/api/v1/journeys")).EnumerateArray().First().GetProperty("id").GetString();
+        (await org.Api().PutAsJsonAsync($"/api/v1/journeys/{journey}", new { name = "Cliente B2B", persona_id = ids["PersonaId"], archived = false })).EnsureSuccessStatusCode();
+        await page.GotoAsync($"/viaggi/mappe/{journey}?persona=1");
+        await Expect(page.Locator("#persona-cut-only[aria-current=true]")).ToBeVisibleAsync();
+        await Accessibility.AssertAccessibleAsync(page);
+        foreach (var rows in new[] { "/assistenza?vista=tutte&attributo=segmento&valore=A", "/clienti/eventi?touchpoint=consegna&attributo=segmento&valore=A" })
+        {
+            await page.GotoAsync(rows);
+            await Expect(page.Locator("#audience-filter")).ToBeVisibleAsync();
+            await Accessibility.AssertAccessibleAsync(page);
+        }
+
         Assert.True(visited.Count >= 15, "Too few pages visited: " + string.Join(", ", visited));
     }
 }

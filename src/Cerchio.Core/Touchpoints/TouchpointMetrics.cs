@@ -19,6 +19,14 @@ public sealed record TouchpointMetric(string Key, string Label, TouchpointMetric
 public sealed record TouchpointMeasure(string Touchpoint, string Metric, double Value, int Basis);
 
 /// <summary>
+/// The customers a number is cut to: those whose custom attribute <paramref name="Attribute"/> holds
+/// <paramref name="Value"/> (a persona's match, settore = edilizia). Both are compared as the customers module compares
+/// attribute values: trimmed, ignoring case. A contact's rows count for the company it belongs to. No audience (null)
+/// means every customer, and rows with no customer at all.
+/// </summary>
+public sealed record TouchpointAudience(string Attribute, string Value);
+
+/// <summary>
 /// A module that measures something per touchpoint (the desk its cases, the customers module its events, the surveys
 /// their answers) publishes it here; the journey map, its export and the API show every source's metrics without
 /// knowing where they come from. Values are computed from the module's own rows, never typed in.
@@ -31,9 +39,13 @@ public interface ITouchpointMetricSource
     /// <summary>
     /// Every metric of every touchpoint with rows in the organization's days <paramref name="from"/>…<paramref name="to"/>
     /// (both included, in its time zone); a touchpoint with nothing to measure is left out rather than given a zero share.
+    /// With an <paramref name="audience"/>, only the rows of its customers, measured the same way.
     /// </summary>
-    Task<IReadOnlyList<TouchpointMeasure>> MeasureAsync(DateOnly from, DateOnly to, CancellationToken ct = default);
+    Task<IReadOnlyList<TouchpointMeasure>> MeasureAsync(DateOnly from, DateOnly to, TouchpointAudience? audience, CancellationToken ct = default);
 
-    /// <summary>The page listing the rows behind a number (the cases, the answers), or null when there is none.</summary>
-    string? RowsPath(string touchpoint, string metric, DateOnly from, DateOnly to);
+    /// <summary>
+    /// The page listing the rows behind a number (the cases, the answers), or null when there is none; with an
+    /// <paramref name="audience"/>, the page filtered to its customers, so it lists exactly the rows counted.
+    /// </summary>
+    string? RowsPath(string touchpoint, string metric, DateOnly from, DateOnly to, TouchpointAudience? audience = null);
 }

@@ -225,6 +225,8 @@ internal sealed class CustomersTranslations : ITranslations
 
         // The events behind a journey card's number
         ["Eventi dagli altri sistemi"] = "Events from other systems",
+        ["Solo i clienti con {0} = {1}"] = "Only customers with {0} = {1}",
+        ["Togli il filtro sui clienti"] = "Remove the customer filter",
         ["Ordini, consegne, fatture, visite e telefonate che i gestionali mandano a Cerchio: gli stessi che la mappa del viaggio conta su ogni touchpoint."] =
             "Orders, deliveries, invoices, visits and calls that your business systems send to Cerchio: the same ones the journey map counts on each touchpoint.",
         ["Percorso"] = "Breadcrumb",

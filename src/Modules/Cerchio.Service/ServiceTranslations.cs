@@ -245,6 +245,8 @@ internal sealed class ServiceTranslations : ITranslations
         ["Cliente"] = "Customer",
         ["Cliente non trovato"] = "Customer not found",
         ["Togli il filtro sul cliente"] = "Remove the customer filter",
+        ["Solo i clienti con {0} = {1}"] = "Only customers with {0} = {1}",
+        ["Togli il filtro sui clienti"] = "Remove the customer filter",
         ["Il tuo ruolo permette di consultare le pratiche, non di modificarle."] = "Your role lets you read cases, not change them.",
         ["Pratiche aggiornate: {0}."] = "Cases updated: {0}.",
         ["Pratiche non cambiate: {0}."] = "Cases not changed: {0}.",

@@ -35,7 +35,7 @@ public sealed partial class DeskQueryPlansTests(SqliteApp app) : IClassFixture<S
     {
         var org = await app.CreateOrganizationAsync("Piani Query S.r.l.", ("agente@piani.test", Role.Agent));
         var api = org.Api();
-        (await api.PostAsJsonAsync("/api/v1/customers", new { name = "Cliente Piani", external_id = "P-1", email = "cliente@piani.test" })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync("/api/v1/customers", new { name = "Cliente Piani", external_id = "P-1", email = "cliente@piani.test", attributes = new Dictionary<string, string> { ["settore"] = "edilizia" } })).EnsureSuccessStatusCode();
         var first = await OpenAsync(api, "Divano graffiato alla consegna");
         var second = await OpenAsync(api, "Ancora sul divano graffiato");
         var third = await OpenAsync(api, "Fattura errata", type: "complaint");
@@ -58,6 +58,7 @@ public sealed partial class DeskQueryPlansTests(SqliteApp app) : IClassFixture<S
             "/", "/assistenza", "/assistenza?vista=mie", "/assistenza?vista=non-assegnate", "/assistenza?vista=reparto",
             "/assistenza?vista=in-scadenza", "/assistenza?vista=reclami", "/assistenza?vista=risolte", "/assistenza?vista=attesa-cliente",
             "/assistenza?vista=tutte", "/assistenza?vista=tutte&touchpoint=consegna&dal=2026-11-09&al=2026-11-15&reclami=true",
+            "/assistenza?vista=tutte&touchpoint=consegna&dal=2026-11-09&al=2026-11-15&attributo=settore&valore=edilizia",
             "/assistenza?ordine=attivita", "/assistenza?ordine=creazione", "/assistenza?priorita=alta&canale=email",
             $"/assistenza/pratiche/{first}", $"/assistenza/pratiche/{second}", $"/assistenza/pratiche/{third}",
             "/assistenza/attivita", "/assistenza/reclami", "/assistenza/cerca?q=divano", "/notifiche",
@@ -71,6 +72,10 @@ public sealed partial class DeskQueryPlansTests(SqliteApp app) : IClassFixture<S
         // built, from the stored days, their marks, the open cases and the cases of the edges and of a marked day.
         var year = $"/api/v1/touchpoints/metrics?from={DateTime.UtcNow.AddDays(-364):yyyy-MM-dd}&to={DateTime.UtcNow:yyyy-MM-dd}";
         await commands.GetAsync(api, year);
+        // Cut to a persona's customers: from their cases alone.
+        var persona = (await (await api.PostAsJsonAsync("/api/v1/personas", new { name = "Impresa edile", match_attribute = "settore", match_value = "edilizia" }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await commands.GetAsync(api, $"{year}&persona={persona}");
         await app.Services.GetRequiredService<TouchpointDaysPass>().RunForAsync(org.Id, CancellationToken.None);
         (await api.PostAsJsonAsync($"/api/v1/cases/{third}/status", new { status = "resolved" })).EnsureSuccessStatusCode();
         await commands.GetAsync(api, year);

@@ -48,6 +48,14 @@ public interface ICustomerDirectory
     /// </summary>
     Task<IReadOnlyList<AttributeValueCount>> AttributeValuesAsync(string attribute, CancellationToken ct = default);
 
+    /// <summary>
+    /// The ids of the active customers whose custom attribute <paramref name="attribute"/> holds <paramref name="value"/>,
+    /// compared as <see cref="AttributeValuesAsync"/> compares them (name and value trimmed, ignoring case): the customers
+    /// a persona stands for, whose cases and events a number can be cut to. Contacts are not customers: their cases and
+    /// events carry their company's id, so they count with it. Empty for a blank name or value.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> IdsWithAttributeAsync(string attribute, string value, CancellationToken ct = default);
+
     /// <summary>The active customer the reference names (the oldest, when an email or VAT number is shared), or null.</summary>
     Task<CustomerSummary?> FindAsync(CustomerReference reference, CancellationToken ct = default);
 

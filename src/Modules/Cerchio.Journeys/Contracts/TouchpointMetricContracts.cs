@@ -14,7 +14,11 @@ public sealed record TouchpointMetricValueDto(
 /// <summary>A touchpoint's numbers; name is null for a code no longer in the catalog.</summary>
 public sealed record TouchpointMetricsDto(string Code, string? Name, IReadOnlyList<TouchpointMetricValueDto> Metrics);
 
-/// <summary>GET /api/v1/touchpoints/metrics and /api/v1/touchpoints/{code}/metrics.</summary>
+/// <summary>The customers the numbers count when cut by a persona: those whose custom attribute holds the value.</summary>
+public sealed record TouchpointAudienceDto(Guid PersonaId, string Attribute, string Value);
+
+/// <summary>GET /api/v1/touchpoints/metrics and /api/v1/touchpoints/{code}/metrics; audience is null when every customer counts.</summary>
 public sealed record TouchpointMetricsReportDto(
     DateOnly From, DateOnly To, DateOnly PreviousFrom, DateOnly PreviousTo,
-    IReadOnlyList<TouchpointMetricDefinitionDto> Definitions, IReadOnlyList<TouchpointMetricsDto> Touchpoints);
+    IReadOnlyList<TouchpointMetricDefinitionDto> Definitions, IReadOnlyList<TouchpointMetricsDto> Touchpoints,
+    TouchpointAudienceDto? Audience = null);

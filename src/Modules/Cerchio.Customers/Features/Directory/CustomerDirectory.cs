@@ -53,6 +53,48 @@ internal sealed class CustomerDirectory(CerchioDb db, CustomerRecords records, C
             .ToList();
     }
 
+    private const string SqliteAttributeHolders = """
+        SELECT c."Id", e.key, e.value
+        FROM "Customers" AS c, json_each(c."Attributes") AS e
+        WHERE c."OrganizationId" = @org AND c."MergedIntoId" IS NULL AND c."Attributes" <> '{}'
+            AND e.type = 'text' AND lower(e.key) = lower(@name)
+        """;
+
+    private const string PostgresAttributeHolders = """
+        SELECT c."Id", e.key, e.value
+        FROM "Customers" AS c CROSS JOIN LATERAL jsonb_each_text(c."Attributes"::jsonb) AS e
+        WHERE c."OrganizationId" = @org AND c."MergedIntoId" IS NULL AND c."Attributes" <> '{}'
+            AND e.value IS NOT NULL AND lower(e.key) = lower(@name)
+        """;
+
+    // A map asks for the same audience once per source and period: read it once per request.
+    private readonly Dictionary<(string, string), IReadOnlyList<Guid>> _holders = [];
+
+    public async Task<IReadOnlyList<Guid>> IdsWithAttributeAsync(string attribute, string value, CancellationToken ct = default)
+    {
+        var (name, wanted) = (attribute.Trim(), value.Trim());
+        if (name.Length == 0 || wanted.Length == 0)
+        {
+            return [];
+        }
+
+        var key = (name.ToUpperInvariant(), wanted.ToUpperInvariant());
+        if (_holders.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        // Narrowed by name in the database as AttributeValuesAsync is; the same comparison of name and value on the rows read.
+        var rows = await db.ReadAsync(db.IsSqlite ? SqliteAttributeHolders : PostgresAttributeHolders,
+            new Dictionary<string, object?> { ["org"] = db.CurrentOrganizationId, ["name"] = name },
+            r => (Id: r.GetGuid(0), Key: r.GetString(1), Value: r.GetString(2)), ct);
+        IReadOnlyList<Guid> ids = rows
+            .Where(r => string.Equals(r.Key, name, StringComparison.OrdinalIgnoreCase) && string.Equals(r.Value.Trim(), wanted, StringComparison.OrdinalIgnoreCase))
+            .Select(r => r.Id).Distinct().ToList();
+        _holders[key] = ids;
+        return ids;
+    }
+
     public async Task<CustomerSummary?> FindAsync(CustomerReference reference, CancellationToken ct = default) =>
         await records.FindAsync(reference.Normalized(), ct) is { } customer ? Summary(customer) : null;
 

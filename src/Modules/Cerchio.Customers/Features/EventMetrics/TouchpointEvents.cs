@@ -10,8 +10,11 @@ namespace Cerchio.Customers.Features.EventMetrics;
 /// <summary>An event of the list with its customer's name (null if that customer is no longer there).</summary>
 internal sealed record TouchpointEventRow(TimelineEvent Event, string? Customer);
 
-/// <summary>The period and touchpoint the list was asked for, read from the address; errors name the field (dal, al).</summary>
-internal sealed record TouchpointEventsQuery(string? Touchpoint, DateOnly From, DateOnly To, Errors Errors);
+/// <summary>
+/// The period, touchpoint and customers (attributo/valore, as the journey map cuts them) the list was asked for, read
+/// from the address; errors name the field (dal, al).
+/// </summary>
+internal sealed record TouchpointEventsQuery(string? Touchpoint, DateOnly From, DateOnly To, Errors Errors, TouchpointAudience? Audience = null);
 
 /// <summary>
 /// The events behind a journey card's events number: the same query <see cref="EventTouchpointMetrics"/> counts, for
@@ -26,14 +29,20 @@ internal sealed class TouchpointEvents(CerchioDb db, EventTouchpointMetrics metr
     private static readonly DateOnly First = new(2000, 1, 1);
     private static readonly DateOnly Last = new(2100, 12, 31);
 
-    public static string PathOf(string touchpoint, DateOnly from, DateOnly to) =>
-        $"{Path}?touchpoint={Uri.EscapeDataString(touchpoint)}&dal={Times.FormDate(from)}&al={Times.FormDate(to)}";
+    public const string AttributeParameter = "attributo";
+    public const string ValueParameter = "valore";
+
+    public static string PathOf(string touchpoint, DateOnly from, DateOnly to, TouchpointAudience? audience = null) =>
+        $"{Path}?touchpoint={Uri.EscapeDataString(touchpoint)}&dal={Times.FormDate(from)}&al={Times.FormDate(to)}"
+        + (audience is null ? "" : $"&{AttributeParameter}={Uri.EscapeDataString(audience.Attribute)}&{ValueParameter}={Uri.EscapeDataString(audience.Value)}");
 
     /// <summary>
     /// The filters from the address: days as yyyy-MM-dd, by default the last 30 days to today (the map's default);
-    /// the touchpoint in the catalog's spelling when the catalog knows it, as given otherwise (an archived one keeps its events).
+    /// the touchpoint in the catalog's spelling when the catalog knows it, as given otherwise (an archived one keeps its events);
+    /// the customers' attribute and value both given, or no filter on customers.
     /// </summary>
-    public async Task<TouchpointEventsQuery> ReadAsync(string? touchpoint, string? dal, string? al, CancellationToken ct = default)
+    public async Task<TouchpointEventsQuery> ReadAsync(
+        string? touchpoint, string? dal, string? al, string? attribute = null, string? value = null, CancellationToken ct = default)
     {
         var errors = new Errors();
         var today = Times.DayIn(clock.GetUtcNow(), await zone.GetAsync(ct));
@@ -50,12 +59,15 @@ internal sealed class TouchpointEvents(CerchioDb db, EventTouchpointMetrics metr
             code = known.Code;
         }
 
-        return new TouchpointEventsQuery(code, from, to, errors);
+        // Overlong text is not a filter anyone wrote: ignored, like half of one.
+        var audience = string.IsNullOrWhiteSpace(attribute) || string.IsNullOrWhiteSpace(value) || attribute.Length > 200 || value.Length > 500
+            ? null : new TouchpointAudience(attribute.Trim(), value.Trim());
+        return new TouchpointEventsQuery(code, from, to, errors, audience);
     }
 
     public async Task<Page<TouchpointEventRow>> PageAsync(TouchpointEventsQuery query, int? page, CancellationToken ct = default)
     {
-        var events = await metrics.CountedAsync(query.From, query.To, ct);
+        var events = await metrics.CountedAsync(query.From, query.To, query.Audience, ct);
         if (query.Touchpoint is { } code)
         {
             events = events.Where(e => e.TouchpointCode == code);

@@ -41,7 +41,7 @@ internal static class JourneyMapExport
     private static async Task<JourneyMapView?> ReadAsync(Guid journeyId, HttpContext context, JourneyMapReader reader, CancellationToken ct)
     {
         var (from, to, _) = MapPeriod.Parse(context.Request.Query["dal"], context.Request.Query["al"], await reader.TodayAsync(ct));
-        return await reader.ReadAsync(journeyId, from, to, ct);
+        return await reader.ReadAsync(journeyId, from, to, MapPeriod.PersonaOnly(context.Request.Query[MapPeriod.PersonaParameter]), ct);
     }
 
     private static TabularFileResult Table(TabularFormat format, JourneyMapView view, Loc l)
@@ -69,7 +69,9 @@ internal static class JourneyMapExport
 
             return (IReadOnlyList<string?>)row;
         }));
-        return new TabularFileResult(format, $"mappa-{view.Journey.Code}-{view.From:yyyy-MM-dd}-{view.To:yyyy-MM-dd}", headers, rows.ToAsyncEnumerable());
+        // The file says in its name that its numbers are the persona's customers' only.
+        var name = $"mappa-{view.Journey.Code}-{view.From:yyyy-MM-dd}-{view.To:yyyy-MM-dd}{(view.PersonaOnly ? "-persona" : "")}";
+        return new TabularFileResult(format, name, headers, rows.ToAsyncEnumerable());
     }
 
     // Plain numbers a spreadsheet reads as numbers, in the reader's culture like the rest of the export.
@@ -98,7 +100,8 @@ internal static class JourneyMapExport
             new XElement(svg + "rect", new XAttribute("width", width), new XAttribute("height", height), new XAttribute("fill", "#ffffff")),
             Text(svg, 10, 24, view.Journey.Name, 18, bold: true),
             Text(svg, 10, 44, l.F("Numeri misurati dal {0} al {1}, confrontati con i {2} giorni precedenti.",
-                view.From.ToString("d", CultureInfo.CurrentCulture), view.To.ToString("d", CultureInfo.CurrentCulture), view.To.DayNumber - view.From.DayNumber + 1), 11));
+                view.From.ToString("d", CultureInfo.CurrentCulture), view.To.ToString("d", CultureInfo.CurrentCulture), view.To.DayNumber - view.From.DayNumber + 1)
+                + (JourneyMapGrid.AudienceNote(view, l) is { } counted ? " " + counted : ""), 11));
 
         var x = Lane;
         foreach (var (phase, count) in view.Phases)

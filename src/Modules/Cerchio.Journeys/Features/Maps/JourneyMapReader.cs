@@ -26,9 +26,11 @@ internal sealed record StageView(JourneyStage Stage, string? Department, IReadOn
 /// <summary>A journey in the list: its persona, its size, and its touchpoints red by its heat setting now.</summary>
 internal sealed record JourneySummary(string? Persona, int Stages, int Touchpoints, IReadOnlyList<string> Red);
 
+/// <param name="PersonaAudience">The customers the journey's persona stands for, when it names a match attribute; null otherwise (no cut to offer).</param>
+/// <param name="PersonaOnly">The numbers count only <see cref="PersonaAudience"/>'s customers.</param>
 internal sealed record JourneyMapView(
     Journey Journey, string? Persona, IReadOnlyList<StageView> Stages, DateOnly From, DateOnly To,
-    IReadOnlyList<TouchpointMetric> Metrics, TouchpointMetric? HeatMetric)
+    IReadOnlyList<TouchpointMetric> Metrics, TouchpointMetric? HeatMetric, TouchpointAudience? PersonaAudience = null, bool PersonaOnly = false)
 {
     /// <summary>The stages under each phase header, in map order (phases with no stage left out).</summary>
     public IEnumerable<(JourneyPhase Phase, int Count)> Phases =>
@@ -73,7 +75,14 @@ internal sealed class JourneyMapReader(
         });
     }
 
-    public async Task<JourneyMapView?> ReadAsync(Guid journeyId, DateOnly from, DateOnly to, CancellationToken ct = default)
+    public Task<JourneyMapView?> ReadAsync(Guid journeyId, DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        ReadAsync(journeyId, from, to, personaOnly: false, ct);
+
+    /// <summary>
+    /// The map for the period; with <paramref name="personaOnly"/>, its numbers count only the customers of the journey's
+    /// persona (ignored when the persona names no match attribute: every customer counts).
+    /// </summary>
+    public async Task<JourneyMapView?> ReadAsync(Guid journeyId, DateOnly from, DateOnly to, bool personaOnly, CancellationToken ct = default)
     {
         if (await book.MapAsync(journeyId, ct) is not { } map)
         {
@@ -82,11 +91,14 @@ internal sealed class JourneyMapReader(
 
         var touchpoints = (await catalog.AllAsync(ct)).ToDictionary(t => t.Code, StringComparer.OrdinalIgnoreCase);
         var departments = (await directory.DepartmentsAsync(ct)).ToDictionary(d => d.Id, d => d.Name);
-        var numbers = await metrics.MeasureAsync(from, to, ct);
-        var heat = Metrics.FirstOrDefault(m => m.Key == map.Journey.HeatMetric);
-        string? persona = map.Journey.PersonaId is { } personaId
-            ? await db.Set<Persona>().Where(p => p.Id == personaId).Select(p => p.Name).FirstOrDefaultAsync(ct)
+        var found = map.Journey.PersonaId is { } personaId
+            ? await db.Set<Persona>().Where(p => p.Id == personaId).Select(p => new { p.Name, p.MatchAttribute, p.MatchValue }).FirstOrDefaultAsync(ct)
             : null;
+        var persona = found?.Name;
+        var audience = found is { MatchAttribute: { } attribute, MatchValue: { } value } ? AudienceOf(attribute, value) : null;
+        var cut = personaOnly && audience is not null;
+        var numbers = await metrics.MeasureAsync(from, to, cut ? audience : null, ct);
+        var heat = Metrics.FirstOrDefault(m => m.Key == map.Journey.HeatMetric);
 
         var stages = map.Stages.Select(stage =>
         {
@@ -108,6 +120,10 @@ internal sealed class JourneyMapReader(
             return new StageView(stage, department, cards, confirmed);
         }).ToList();
 
-        return new JourneyMapView(map.Journey, persona, stages, from, to, Metrics, heat);
+        return new JourneyMapView(map.Journey, persona, stages, from, to, Metrics, heat, audience, cut);
     }
+
+    /// <summary>A persona's match as an audience; none when either half is blank (nothing to match on).</summary>
+    public static TouchpointAudience? AudienceOf(string? attribute, string? value) =>
+        string.IsNullOrWhiteSpace(attribute) || string.IsNullOrWhiteSpace(value) ? null : new TouchpointAudience(attribute.Trim(), value.Trim());
 }

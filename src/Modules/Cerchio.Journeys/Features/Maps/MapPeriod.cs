@@ -10,6 +10,11 @@ namespace Cerchio.Journeys.Features.Maps;
 /// </summary>
 internal static class MapPeriod
 {
+    /// <summary>?persona=1: the numbers of the journey's persona's customers only (the map, its export).</summary>
+    public const string PersonaParameter = "persona";
+
+    public static bool PersonaOnly(string? value) => value?.Trim() is "1" or "true";
+
     public static (DateOnly From, DateOnly To, string? Error) Parse(string? from, string? to, DateOnly today)
     {
         var first = today.AddDays(1 - TouchpointMetrics.DefaultDays);

@@ -20,7 +20,8 @@ internal sealed record TouchpointNumber(
 /// </summary>
 internal sealed record TouchpointNumbers(
     DateOnly From, DateOnly To, DateOnly PreviousFrom, DateOnly PreviousTo,
-    IReadOnlyList<TouchpointMetric> Definitions, IReadOnlyDictionary<string, IReadOnlyList<TouchpointNumber>> ByTouchpoint)
+    IReadOnlyList<TouchpointMetric> Definitions, IReadOnlyDictionary<string, IReadOnlyList<TouchpointNumber>> ByTouchpoint,
+    TouchpointAudience? Audience = null)
 {
     /// <summary>A touchpoint's numbers; none for a touchpoint with nothing measured.</summary>
     public IReadOnlyList<TouchpointNumber> Of(string code) => ByTouchpoint.GetValueOrDefault(code) ?? [];
@@ -51,7 +52,10 @@ internal sealed class TouchpointMetrics(IEnumerable<ITouchpointMetricSource> sou
     /// Every touchpoint's numbers for the days <paramref name="from"/>…<paramref name="to"/> (both included, the
     /// organization's time zone) and for the same number of days just before.
     /// </summary>
-    public async Task<TouchpointNumbers> MeasureAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    public Task<TouchpointNumbers> MeasureAsync(DateOnly from, DateOnly to, CancellationToken ct = default) => MeasureAsync(from, to, null, ct);
+
+    /// <summary>The same, counting only the rows of the <paramref name="audience"/>'s customers (every customer's when null); the rows' pages filtered alike.</summary>
+    public async Task<TouchpointNumbers> MeasureAsync(DateOnly from, DateOnly to, TouchpointAudience? audience, CancellationToken ct = default)
     {
         var days = to.DayNumber - from.DayNumber + 1;
         var previousTo = from.AddDays(-1);
@@ -60,8 +64,8 @@ internal sealed class TouchpointMetrics(IEnumerable<ITouchpointMetricSource> sou
         foreach (var source in _sources)
         {
             // One after the other: the sources share the request's DbContext, which runs one query at a time.
-            var current = Index(await source.MeasureAsync(from, to, ct));
-            var previous = Index(await source.MeasureAsync(previousFrom, previousTo, ct));
+            var current = Index(await source.MeasureAsync(from, to, audience, ct));
+            var previous = Index(await source.MeasureAsync(previousFrom, previousTo, audience, ct));
             foreach (var code in current.Keys.Select(k => k.Touchpoint).Union(previous.Keys.Select(k => k.Touchpoint)).Distinct())
             {
                 foreach (var metric in source.Metrics)
@@ -80,13 +84,14 @@ internal sealed class TouchpointMetrics(IEnumerable<ITouchpointMetricSource> sou
 
                     numbers.Add(new TouchpointNumber(
                         metric, ValueOf(now, metric), ValueOf(before, metric), now?.Basis ?? 0, before?.Basis ?? 0,
-                        source.RowsPath(code, metric.Key, from, to), source.RowsPath(code, metric.Key, previousFrom, previousTo)));
+                        source.RowsPath(code, metric.Key, from, to, audience), source.RowsPath(code, metric.Key, previousFrom, previousTo, audience)));
                 }
             }
         }
 
         return new TouchpointNumbers(from, to, previousFrom, previousTo, Definitions,
-            byTouchpoint.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<TouchpointNumber>)kv.Value.OrderBy(n => n.Metric.Rank).ToList(), StringComparer.Ordinal));
+            byTouchpoint.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<TouchpointNumber>)kv.Value.OrderBy(n => n.Metric.Rank).ToList(), StringComparer.Ordinal),
+            audience);
     }
 
     private static Dictionary<(string Touchpoint, string Metric), TouchpointMeasure> Index(IReadOnlyList<TouchpointMeasure> measures) =>

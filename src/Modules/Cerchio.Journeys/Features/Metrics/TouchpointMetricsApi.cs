@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cerchio.Journeys.Contracts;
 using Cerchio.Journeys.Features.Catalog;
+using PersonaBook = Cerchio.Journeys.Features.Personas.Personas;
 using Cerchio.Text;
 using Cerchio.Touchpoints;
 using Cerchio.Ui.Api;
@@ -20,7 +21,9 @@ internal static class TouchpointMetricsApi
     {
         const string period = "from/to: days (yyyy-MM-dd, the organization's time zone), both included; default the last 30 days "
             + "to today; at most 366 days. Each number comes with the previous period's (the same number of days just before), "
-            + "the rows it stands on (basis) and the page listing them (rows_path).";
+            + "the rows it stands on (basis) and the page listing them (rows_path). persona: a persona's id, to count only the "
+            + "customers its match attribute names (rows_path then lists theirs); 400 when it is not a persona of the organization "
+            + "or has no match attribute.";
         // "metrics" is a literal segment: it wins over a touchpoint code in the route.
         api.MapGet("/touchpoints/metrics", ListAsync).WithName("TouchpointMetrics")
             .WithSummary("Every touchpoint's live numbers: the desk's cases, complaints, median first response and resolution "
@@ -30,15 +33,17 @@ internal static class TouchpointMetricsApi
     }
 
     private static async Task<Results<Ok<TouchpointMetricsReportDto>, ValidationProblem>> ListAsync(
-        string? from, string? to, TouchpointMetrics metrics, TouchpointCatalog catalog, Loc l, CancellationToken ct)
+        string? from, string? to, string? persona, TouchpointMetrics metrics, TouchpointCatalog catalog, PersonaBook personas, Loc l, CancellationToken ct)
     {
         var errors = new Errors();
-        if (await PeriodAsync(from, to, metrics, errors, ct) is not { } days)
+        var days = await PeriodAsync(from, to, metrics, errors, ct);
+        var audience = await AudienceAsync(persona, personas, errors, ct);
+        if (errors.Any || days is null)
         {
             return ApiResults.Invalid(errors, l);
         }
 
-        var numbers = await metrics.MeasureAsync(days.From, days.To, ct);
+        var numbers = await metrics.MeasureAsync(days.Value.From, days.Value.To, audience?.Audience, ct);
         var all = await catalog.AllAsync(ct);
         // The catalog's order; codes no longer in it (cases and events keep theirs) after, by code.
         var order = all.Select((t, i) => (t.Code, i)).ToDictionary(p => p.Code, p => p.i, StringComparer.Ordinal);
@@ -46,11 +51,11 @@ internal static class TouchpointMetricsApi
             .OrderBy(code => order.GetValueOrDefault(code, int.MaxValue)).ThenBy(code => code, StringComparer.Ordinal)
             .Select(code => Dto(code, all.FirstOrDefault(t => t.Code == code)?.Name, numbers))
             .ToList();
-        return TypedResults.Ok(Report(numbers, touchpoints, l));
+        return TypedResults.Ok(Report(numbers, touchpoints, l, audience?.Dto));
     }
 
     private static async Task<Results<Ok<TouchpointMetricsReportDto>, ProblemHttpResult, ValidationProblem>> GetAsync(
-        string code, string? from, string? to, TouchpointMetrics metrics, TouchpointCatalog catalog, Loc l, CancellationToken ct)
+        string code, string? from, string? to, string? persona, TouchpointMetrics metrics, TouchpointCatalog catalog, PersonaBook personas, Loc l, CancellationToken ct)
     {
         if (await catalog.GetAsync(code, ct) is not { } touchpoint)
         {
@@ -58,13 +63,42 @@ internal static class TouchpointMetricsApi
         }
 
         var errors = new Errors();
-        if (await PeriodAsync(from, to, metrics, errors, ct) is not { } days)
+        var days = await PeriodAsync(from, to, metrics, errors, ct);
+        var audience = await AudienceAsync(persona, personas, errors, ct);
+        if (errors.Any || days is null)
         {
             return ApiResults.Invalid(errors, l);
         }
 
-        var numbers = await metrics.MeasureAsync(days.From, days.To, ct);
-        return TypedResults.Ok(Report(numbers, [Dto(touchpoint.Code, touchpoint.Name, numbers)], l));
+        var numbers = await metrics.MeasureAsync(days.Value.From, days.Value.To, audience?.Audience, ct);
+        return TypedResults.Ok(Report(numbers, [Dto(touchpoint.Code, touchpoint.Name, numbers)], l, audience?.Dto));
+    }
+
+    /// <summary>
+    /// The customers ?persona= names: none when it is absent; an error on the field "persona" when it is not the id of
+    /// one of the organization's personas (another organization's reads as unknown) or the persona has no match attribute.
+    /// </summary>
+    private static async Task<(TouchpointAudience Audience, TouchpointAudienceDto Dto)?> AudienceAsync(
+        string? persona, PersonaBook personas, Errors errors, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(persona))
+        {
+            return null;
+        }
+
+        if (!Guid.TryParse(persona.Trim(), out var id) || await personas.GetAsync(id, ct) is not { } found)
+        {
+            errors.Add("persona", "Nessuna persona con questo id.");
+            return null;
+        }
+
+        if (Maps.JourneyMapReader.AudienceOf(found.MatchAttribute, found.MatchValue) is not { } audience)
+        {
+            errors.Add("persona", "La persona non è collegata a un attributo dei clienti: i numeri non si possono filtrare per lei.");
+            return null;
+        }
+
+        return (audience, new TouchpointAudienceDto(found.Id, audience.Attribute, audience.Value));
     }
 
     /// <summary>
@@ -121,8 +155,8 @@ internal static class TouchpointMetricsApi
         return day;
     }
 
-    private static TouchpointMetricsReportDto Report(TouchpointNumbers numbers, List<TouchpointMetricsDto> touchpoints, Loc l) => new(
-        numbers.From, numbers.To, numbers.PreviousFrom, numbers.PreviousTo, numbers.Definitions.Select(m => Definition(m, l)).ToList(), touchpoints);
+    private static TouchpointMetricsReportDto Report(TouchpointNumbers numbers, List<TouchpointMetricsDto> touchpoints, Loc l, TouchpointAudienceDto? audience) => new(
+        numbers.From, numbers.To, numbers.PreviousFrom, numbers.PreviousTo, numbers.Definitions.Select(m => Definition(m, l)).ToList(), touchpoints, audience);
 
     private static TouchpointMetricsDto Dto(string code, string? name, TouchpointNumbers numbers) => new(code, name, numbers.Of(code).Select(Value).ToList());
 

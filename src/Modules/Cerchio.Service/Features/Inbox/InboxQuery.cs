@@ -96,7 +96,24 @@ internal sealed record InboxFilter(
     Guid? CustomerId = null,
     DateOnly? From = null,
     DateOnly? To = null,
-    bool ComplaintsOnly = false);
+    bool ComplaintsOnly = false,
+    InboxAudience? Audience = null);
+
+/// <summary>
+/// ?attributo=settore&amp;valore=edilizia: only the cases of the customers whose attribute holds the value (a persona's
+/// customers, as the journey map counts them); <see cref="Customers"/> are their ids, read once from the customers module.
+/// </summary>
+internal sealed record InboxAudience(string Attribute, string Value, IReadOnlyList<Guid> Customers)
+{
+    public const string AttributeParameter = "attributo";
+    public const string ValueParameter = "valore";
+
+    // Compared by what it names, so two filters on the same audience are equal whatever list instance they hold.
+    public bool Equals(InboxAudience? other) =>
+        other is not null && string.Equals(Attribute, other.Attribute, StringComparison.OrdinalIgnoreCase) && string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);
+
+    public override int GetHashCode() => HashCode.Combine(Attribute.ToUpperInvariant(), Value.ToUpperInvariant());
+}
 
 /// <summary>
 /// Where the next page starts: the last row's sort key (UTC ticks; none for a case without a due time) and its id,
@@ -287,6 +304,11 @@ internal sealed class InboxQuery(CerchioDb db, OrganizationContext tenant, DeskD
             query = query.Where(c => c.CustomerId == customerId);
         }
 
+        if (filter.Audience is { } audience)
+        {
+            query = query.Where(OfCustomers(audience.Customers));
+        }
+
         if (filter.From is { } from)
         {
             var start = Times.StartOfDay(from, moment.Zone);
@@ -300,6 +322,18 @@ internal sealed class InboxQuery(CerchioDb db, OrganizationContext tenant, DeskD
         }
 
         return query;
+    }
+
+    /// <summary>
+    /// The cases of these customers (none for an empty list). Shared by the inbox's audience filter and the journey map's
+    /// cut, so the list behind a number holds exactly the cases counted.
+    /// </summary>
+    public static Expression<Func<Case, bool>> OfCustomers(IReadOnlyCollection<Guid> customers, int maxParameters = CerchioDb.MaxIdParameters)
+    {
+        var ids = customers.Distinct().ToList();
+        return ids.Count > maxParameters
+            ? c => c.CustomerId != null && EF.Parameter(ids).Contains(c.CustomerId.Value)
+            : c => c.CustomerId != null && ids.Contains(c.CustomerId.Value);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cerchio.Customers.Contracts;
 using Cerchio.Service.Features.Inbox;
 using Cerchio.Service.Features.TouchpointDays;
 using Cerchio.Touchpoints;
@@ -8,9 +9,9 @@ namespace Cerchio.Service.Features.Report;
 /// <summary>
 /// The desk's numbers per touchpoint for the journey map: the service report's own metrics (PRODUCT.md definitions,
 /// business calendar, merged cases left out) over the cases opened in the period, grouped by the touchpoint they name,
-/// read from the stored touchpoint days (<see cref="TouchpointFigures"/>).
+/// read from the stored touchpoint days (<see cref="TouchpointFigures"/>); cut to an audience, from its customers' cases.
 /// </summary>
-internal sealed class DeskTouchpointMetrics(TouchpointFigures figures) : ITouchpointMetricSource
+internal sealed class DeskTouchpointMetrics(TouchpointFigures figures, ICustomerDirectory customers) : ITouchpointMetricSource
 {
     public const string Cases = "cases";
     public const string Complaints = "complaints";
@@ -29,10 +30,13 @@ internal sealed class DeskTouchpointMetrics(TouchpointFigures figures) : ITouchp
 
     public IReadOnlyList<TouchpointMetric> Metrics => All;
 
-    public async Task<IReadOnlyList<TouchpointMeasure>> MeasureAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    public async Task<IReadOnlyList<TouchpointMeasure>> MeasureAsync(DateOnly from, DateOnly to, TouchpointAudience? audience, CancellationToken ct = default)
     {
         var measures = new List<TouchpointMeasure>();
-        foreach (var (code, m) in await figures.ForAsync(from, to, ct))
+        var tallies = audience is null
+            ? await figures.ForAsync(from, to, ct)
+            : await figures.ForCustomersAsync(from, to, await customers.IdsWithAttributeAsync(audience.Attribute, audience.Value, ct), ct);
+        foreach (var (code, m) in tallies)
         {
             // Every touchpoint here has cases: its complaints are a real count, zero included.
             measures.Add(new(code, Cases, m.Cases, m.Cases));
@@ -60,9 +64,9 @@ internal sealed class DeskTouchpointMetrics(TouchpointFigures figures) : ITouchp
     /// <summary>
     /// The inbox's "every case" view of the touchpoint and the period, which lists exactly the cases counted (merged ones
     /// left out, days in the same time zone); complaints narrowed to the complaints. The times and the SLA share link
-    /// the same cases: the list shows each one's times.
+    /// the same cases: the list shows each one's times. An audience narrows the list to its customers' cases.
     /// </summary>
-    public string? RowsPath(string touchpoint, string metric, DateOnly from, DateOnly to)
+    public string? RowsPath(string touchpoint, string metric, DateOnly from, DateOnly to, TouchpointAudience? audience = null)
     {
         if (All.All(m => m.Key != metric))
         {
@@ -71,6 +75,11 @@ internal sealed class DeskTouchpointMetrics(TouchpointFigures figures) : ITouchp
 
         var path = $"/assistenza?vista={InboxNames.SlugOf(InboxView.All)}&touchpoint={Uri.EscapeDataString(touchpoint)}"
             + $"&dal={from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}&al={to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+        if (audience is not null)
+        {
+            path += $"&{InboxAudience.AttributeParameter}={Uri.EscapeDataString(audience.Attribute)}&{InboxAudience.ValueParameter}={Uri.EscapeDataString(audience.Value)}";
+        }
+
         return metric == Complaints ? path + $"&{InboxNames.ComplaintsParameter}=true" : path;
     }
 }

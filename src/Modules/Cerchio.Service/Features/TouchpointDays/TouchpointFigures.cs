@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Cerchio.Data;
 using Cerchio.Service.Domain;
+using Cerchio.Service.Features.Inbox;
 using Cerchio.Service.Features.Report;
 using Cerchio.Service.Features.Settings;
 using Cerchio.Tenancy;
@@ -99,6 +100,25 @@ internal sealed class TouchpointFigures(CerchioDb db, ServiceSettings settings, 
     }
 
     /// <summary>
+    /// The same figures over the cases of these customers only, read from the cases (the stored days have no customer
+    /// dimension): the live path above, with the same definitions.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, TouchpointTally>> ForCustomersAsync(
+        DateOnly from, DateOnly to, IReadOnlyCollection<Guid> customers, CancellationToken ct = default)
+    {
+        var tallies = new Dictionary<string, TouchpointTally>(StringComparer.Ordinal);
+        if (customers.Count == 0)
+        {
+            return tallies;
+        }
+
+        var calendar = (await settings.CurrentAsync(ct)).Calendar;
+        var (start, end) = (ServiceReport.Midnight(from, calendar), Times.EndOfDay(to, calendar.TimeZone));
+        await AddCasesAsync(tallies, [(start, end)], calendar, clock.GetUtcNow(), ct, customers);
+        return tallies;
+    }
+
+    /// <summary>
     /// Stored rows of the days or months within the ranges, read row by row: EF's materializing took several times longer
     /// than the database to find them (bench/README.md). <see cref="TouchpointDay.Day"/> carries the day or the month.
     /// </summary>
@@ -153,14 +173,20 @@ internal sealed class TouchpointFigures(CerchioDb db, ServiceSettings settings, 
 
     private async Task AddCasesAsync(
         Dictionary<string, TouchpointTally> tallies, List<(DateTimeOffset From, DateTimeOffset To)> stretches, BusinessCalendar calendar,
-        DateTimeOffset now, CancellationToken ct)
+        DateTimeOffset now, CancellationToken ct, IReadOnlyCollection<Guid>? customers = null)
     {
         if (stretches.Count == 0)
         {
             return;
         }
 
-        foreach (var c in await Rows(Counted(db).Where(Within(stretches)), now).ToListAsync(ct))
+        var cases = Counted(db).Where(Within(stretches));
+        if (customers is not null)
+        {
+            cases = cases.Where(InboxQuery.OfCustomers(customers));
+        }
+
+        foreach (var c in await Rows(cases, now).ToListAsync(ct))
         {
             TouchpointTally.Of(tallies, c.TouchpointCode).Add(c, calendar, judgeOpen: true);
         }
