@@ -30,13 +30,6 @@ public sealed class CerchioDb(DbContextOptions<CerchioDb> options, OrganizationC
     /// <summary>The key ring that signs cookies and antiforgery tokens, shared by every app instance and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    /// <summary>
-    /// How many ids a query filtering by a list read elsewhere (a persona's customers) sends one parameter each: EF 10's
-    /// default, with good plans for a few, but refused past the database's limit (SQLite: 32,766 per statement). Longer
-    /// lists go as one parameter (<c>EF.Parameter(ids)</c>: json_each on SQLite, an array on PostgreSQL).
-    /// </summary>
-    public const int MaxIdParameters = 1_000;
-
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     /// <summary>

@@ -51,10 +51,7 @@ internal sealed class EventTouchpointMetrics(CerchioDb db, IOrganizationTimeZone
         return ids is null ? events : events.Where(OfCustomers(ids));
     }
 
-    /// <summary>The events of these customers; a long list as one parameter (<see cref="CerchioDb.MaxIdParameters"/>).</summary>
-    public static System.Linq.Expressions.Expression<Func<TimelineEvent, bool>> OfCustomers(IReadOnlyCollection<Guid> customers, int maxParameters = CerchioDb.MaxIdParameters)
-    {
-        var ids = customers.Distinct().ToList();
-        return ids.Count > maxParameters ? e => EF.Parameter(ids).Contains(e.CustomerId) : e => ids.Contains(e.CustomerId);
-    }
+    /// <summary>The events of these customers (<see cref="IdLists"/>).</summary>
+    public static System.Linq.Expressions.Expression<Func<TimelineEvent, bool>> OfCustomers(IReadOnlyCollection<Guid> customers, int maxParameters = IdLists.MaxParameters) =>
+        IdLists.Contains<TimelineEvent>(customers, e => e.CustomerId, maxParameters);
 }

@@ -328,13 +328,8 @@ internal sealed class InboxQuery(CerchioDb db, OrganizationContext tenant, DeskD
     /// The cases of these customers (none for an empty list). Shared by the inbox's audience filter and the journey map's
     /// cut, so the list behind a number holds exactly the cases counted.
     /// </summary>
-    public static Expression<Func<Case, bool>> OfCustomers(IReadOnlyCollection<Guid> customers, int maxParameters = CerchioDb.MaxIdParameters)
-    {
-        var ids = customers.Distinct().ToList();
-        return ids.Count > maxParameters
-            ? c => c.CustomerId != null && EF.Parameter(ids).Contains(c.CustomerId.Value)
-            : c => c.CustomerId != null && ids.Contains(c.CustomerId.Value);
-    }
+    public static Expression<Func<Case, bool>> OfCustomers(IReadOnlyCollection<Guid> customers, int maxParameters = IdLists.MaxParameters) =>
+        IdLists.Contains<Case>(customers, c => c.CustomerId, maxParameters);
 
     /// <summary>
     /// One page after <paramref name="after"/>: the rows whose (sort key, id) come after the cursor's, so a page costs
