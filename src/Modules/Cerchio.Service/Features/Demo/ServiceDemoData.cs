@@ -59,6 +59,10 @@ internal sealed class ServiceDemoData(
         var agents = members.Where(m => m.Role is Role.Agent or Role.CxLead).ToList();
         var now = clock.GetUtcNow();
         var openedTimes = Enumerable.Range(0, cases).Select(_ => PastInstant(random, now)).Order().ToList();
+        // The golden thread's problem: the last four weeks hold seven late or damaged deliveries, whatever the draws
+        // gave and whatever the day, so the journey map always opens with Consegna red (its threshold is 5 complaints).
+        var recent = Math.Max(12, openedTimes.Count(t => now - t < TimeSpan.FromDays(28)));
+        var deliveryEvery = Math.Max(1, recent / 7);
 
         for (var i = 0; i < cases; i++)
         {
@@ -71,11 +75,11 @@ internal sealed class ServiceDemoData(
             // A few of the last weeks' cases are still open past their due time: the backlog the desk is working off.
             var stage = latest < 12 ? latest % 6 : now - opened < TimeSpan.FromDays(45) && random.Next(6) == 0 ? 3 : 6;
             var story = stage == 2 ? WithHandOff[random.Next(WithHandOff.Length)] : Stories[random.Next(Stories.Length)];
-            // The golden thread's problem: over the last month, half of the other complaints are about late deliveries
-            // too, so the journey map opens with Consegna red (decided by the case's number, leaving the draws alone).
-            if (story.Type == CaseType.Complaint && story.Touchpoint != "consegna" && now - opened < TimeSpan.FromDays(30) && i % 2 == 0)
+            // Decided by the case's position, leaving the draws alone so the rest of the year stays as it was.
+            var inRecent = i - (cases - recent);
+            if (inRecent >= 0 && inRecent % deliveryEvery == 0 && inRecent / deliveryEvery < 7)
             {
-                story = Stories[0];
+                story = Stories[inRecent / deliveryEvery % 2];
             }
 
             // A few customers write often: the square skews the pick towards the first ones.
