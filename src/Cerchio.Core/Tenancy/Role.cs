@@ -28,6 +28,8 @@ public static class Permissions
     public const string ViewJourneys = "perm:view-journeys";
     public const string ManageJourneys = "perm:manage-journeys";
     public const string ViewEveryDepartment = "perm:view-every-department";
+    public const string ViewFeedback = "perm:view-feedback";
+    public const string ManageSurveys = "perm:manage-surveys";
 
     private static readonly Dictionary<string, Role[]> Grants = new()
     {
@@ -52,6 +54,9 @@ public static class Permissions
         [ManageJourneys] = [Role.Administrator, Role.CxLead],
         // A department's own views (its touchpoints and their numbers): its people see theirs; those who run the whole look at any.
         [ViewEveryDepartment] = [Role.Administrator, Role.CxLead, Role.Executive],
+        // Everyone hears the customers; the CX lead designs the surveys (PRODUCT.md).
+        [ViewFeedback] = [Role.Administrator, Role.CxLead, Role.TeamMember, Role.Agent, Role.Executive],
+        [ManageSurveys] = [Role.Administrator, Role.CxLead],
     };
 
     public static IEnumerable<string> All => Grants.Keys;

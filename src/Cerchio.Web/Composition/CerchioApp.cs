@@ -23,7 +23,7 @@ namespace Cerchio.Web.Composition;
 public static class CerchioApp
 {
     /// <summary>The modules' assemblies: their entity configurations form the one model, their pages the routes.</summary>
-    public static readonly Assembly[] ModuleAssemblies = [typeof(OrganizationsModule).Assembly, typeof(CustomersModule).Assembly, typeof(ServiceModule).Assembly, typeof(Cerchio.Journeys.JourneysModule).Assembly];
+    public static readonly Assembly[] ModuleAssemblies = [typeof(OrganizationsModule).Assembly, typeof(CustomersModule).Assembly, typeof(ServiceModule).Assembly, typeof(Cerchio.Journeys.JourneysModule).Assembly, typeof(Cerchio.Feedback.FeedbackModule).Assembly];
 
     public static void AddCerchio(this WebApplicationBuilder builder)
     {
@@ -91,6 +91,7 @@ public static class CerchioApp
         services.AddCustomersModule();
         Cerchio.Journeys.JourneysModule.AddJourneysModule(services);
         services.AddServiceModule();
+        Cerchio.Feedback.FeedbackModule.AddFeedbackModule(services, configuration);
         // One list of touchpoints for the whole app; the journeys module will bring the editable catalog in its place.
         services.AddSingleton<Features.Demo.DemoCompany>();
     }
@@ -210,6 +211,7 @@ public static class CerchioApp
         app.MapCustomersModule(api);
         Cerchio.Journeys.JourneysModule.MapJourneysModule(app, api);
         app.MapServiceModule(api);
+        Cerchio.Feedback.FeedbackModule.MapFeedbackModule(app, api);
         app.MapRazorComponents<App>().AddAdditionalAssemblies(ModuleAssemblies);
     }
 

@@ -52,6 +52,9 @@ public interface IOrganizationDirectory
     /// <summary>The current organization's public slug.</summary>
     Task<string> SlugAsync(CancellationToken ct = default);
 
+    /// <summary>The current organization's name.</summary>
+    Task<string> NameAsync(CancellationToken ct = default);
+
     /// <summary>Where to write to these members of the current organization (people of other organizations are left out).</summary>
     Task<IReadOnlyDictionary<Guid, string>> EmailsOfMembersAsync(IEnumerable<Guid> userIds, CancellationToken ct = default);
 

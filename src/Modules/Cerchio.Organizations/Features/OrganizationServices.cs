@@ -80,6 +80,9 @@ internal sealed class OrganizationDirectory(CerchioDb db, TimeProvider clock) : 
     public Task<string> SlugAsync(CancellationToken ct = default) =>
         db.Set<Organization>().Select(o => o.Slug).SingleAsync(ct);
 
+    public Task<string> NameAsync(CancellationToken ct = default) =>
+        db.Set<Organization>().Select(o => o.Name).SingleAsync(ct);
+
     public async Task<IReadOnlyDictionary<Guid, string>> EmailsOfMembersAsync(IEnumerable<Guid> userIds, CancellationToken ct = default)
     {
         var ids = userIds.Distinct().ToList();

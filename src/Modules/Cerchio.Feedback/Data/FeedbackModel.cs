@@ -1,0 +1,72 @@
+using Cerchio.Feedback.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Cerchio.Feedback.Data;
+
+internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>
+{
+    public void Configure(EntityTypeBuilder<Survey> b)
+    {
+        b.ToTable("Surveys");
+        b.Property(s => s.Name).HasMaxLength(Survey.MaxName);
+        b.Property(s => s.Brand).HasMaxLength(Survey.MaxBrand);
+        b.Property(s => s.Color).HasMaxLength(7);
+        b.Property(s => s.TouchpointCode).HasMaxLength(60);
+        b.Property(s => s.PublicKey).HasMaxLength(Survey.PublicKeyLength);
+        // The public link finds its survey before any organization is known.
+        b.HasIndex(s => s.PublicKey).IsUnique();
+        b.HasIndex(s => new { s.OrganizationId, s.Name });
+    }
+}
+
+internal sealed class SurveyVersionConfiguration : IEntityTypeConfiguration<SurveyVersion>
+{
+    public void Configure(EntityTypeBuilder<SurveyVersion> b)
+    {
+        b.ToTable("SurveyVersions");
+        b.HasOne<Survey>().WithMany().HasForeignKey(v => v.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(v => new { v.SurveyId, v.Number }).IsUnique();
+    }
+}
+
+internal sealed class SurveyInvitationConfiguration : IEntityTypeConfiguration<SurveyInvitation>
+{
+    public void Configure(EntityTypeBuilder<SurveyInvitation> b)
+    {
+        b.ToTable("SurveyInvitations");
+        b.Property(i => i.TokenHash).HasMaxLength(64);
+        b.Property(i => i.Email).HasMaxLength(SurveyInvitation.MaxEmail);
+        b.Property(i => i.Name).HasMaxLength(SurveyInvitation.MaxName);
+        b.Property(i => i.Language).HasMaxLength(2);
+        b.Property(i => i.TouchpointCode).HasMaxLength(60);
+        b.Property(i => i.Channel).HasMaxLength(SurveyChannels.MaxLength);
+        b.HasOne<Survey>().WithMany().HasForeignKey(i => i.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        // The personal link finds its invitation before any organization is known.
+        b.HasIndex(i => i.TokenHash).IsUnique();
+        b.HasIndex(i => new { i.OrganizationId, i.SurveyId, i.CreatedAt });
+        b.HasIndex(i => new { i.OrganizationId, i.CustomerId });
+    }
+}
+
+internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<SurveyResponse>
+{
+    public void Configure(EntityTypeBuilder<SurveyResponse> b)
+    {
+        b.ToTable("SurveyResponses");
+        b.Property(r => r.BrowserKeyHash).HasMaxLength(64);
+        b.Property(r => r.TouchpointCode).HasMaxLength(60);
+        b.Property(r => r.Channel).HasMaxLength(SurveyChannels.MaxLength);
+        b.Property(r => r.Language).HasMaxLength(2);
+        b.Property(r => r.Comment).HasMaxLength(SurveyResponse.MaxComment);
+        b.HasOne<Survey>().WithMany().HasForeignKey(r => r.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<SurveyVersion>().WithMany().HasForeignKey(r => r.VersionId).OnDelete(DeleteBehavior.Restrict);
+        // One answer per invitation, whatever races for it; one per browser on a public link.
+        b.HasOne<SurveyInvitation>().WithMany().HasForeignKey(r => r.InvitationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(r => r.InvitationId).IsUnique();
+        b.HasIndex(r => new { r.SurveyId, r.BrowserKeyHash }).IsUnique();
+        // Results read a survey's answers by day; the journey map reads every survey's by touchpoint and day.
+        b.HasIndex(r => new { r.OrganizationId, r.SurveyId, r.AnsweredAt });
+        b.HasIndex(r => new { r.OrganizationId, r.AnsweredAt, r.TouchpointCode });
+    }
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using Cerchio.Feedback.Domain;
+using Cerchio.Feedback.Features.Surveys;
+using Cerchio.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Cerchio.Feedback.Features.Respond;
+
+/// <summary>
+/// The public response pages: /r/{token} for a personal invitation, /s/{key} for a survey's public link (tagged
+/// ?canale=qr, fiera…). Anonymous by design: the token or key is the whole permission, and each request works in a
+/// scope of its own set to the survey's organization, whoever (if anyone) is signed in. The forms post back to the
+/// same address; a sent answer redirects (303) to the thank-you, so a reload never posts twice.
+/// </summary>
+internal static class ResponseEndpoints
+{
+    public const string RateLimit = "survey-answers";
+    private const string BrowserCookie = "cerchio_risposta";
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("").AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        pages.MapGet($"{Respondent.InvitationPrefix}/{{token}}", InvitationAsync);
+        pages.MapPost($"{Respondent.InvitationPrefix}/{{token}}", InvitationAsync).RequireRateLimiting(RateLimit);
+        pages.MapGet($"{Respondent.PublicPrefix}/{{key}}", PublicAsync);
+        pages.MapPost($"{Respondent.PublicPrefix}/{{key}}", PublicAsync).RequireRateLimiting(RateLimit);
+    }
+
+    private static async Task<IResult> InvitationAsync(string token, HttpContext http, IServiceScopeFactory scopes)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var respondent = scope.ServiceProvider.GetRequiredService<Respondent>();
+        var ct = http.RequestAborted;
+        var (step, session) = await respondent.OpenInvitationAsync(token, ct);
+        if (session is not null && LanguageAsked(http) is { } asked)
+        {
+            session.Language = asked;
+        }
+
+        return await AnswerAsync(http, scope.ServiceProvider, respondent, step, session, Respondent.InvitationPathOf(token), ct);
+    }
+
+    private static async Task<IResult> PublicAsync(string key, HttpContext http, IServiceScopeFactory scopes)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var respondent = scope.ServiceProvider.GetRequiredService<Respondent>();
+        var ct = http.RequestAborted;
+        var channel = http.Request.Query["canale"].FirstOrDefault() ?? (http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(ct))["canale"].FirstOrDefault() : null);
+        var language = LanguageAsked(http) ?? (http.Request.Headers.AcceptLanguage.ToString().StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "it");
+        var (step, session) = await respondent.OpenPublicAsync(key, http.Request.Cookies[BrowserCookie], language, channel, ct);
+        var path = session is null ? Respondent.PublicPathOf(key) : Respondent.PublicPathOf(key, session.Channel);
+        return await AnswerAsync(http, scope.ServiceProvider, respondent, step, session, path, ct);
+    }
+
+    private static string? LanguageAsked(HttpContext http) => http.Request.Query["lang"].FirstOrDefault() switch { "en" => "en", "it" => "it", _ => null };
+
+    private static async Task<IResult> AnswerAsync(HttpContext http, IServiceProvider services, Respondent respondent, ResponseStep step, ResponseSession? session, string path, CancellationToken ct)
+    {
+        var errors = new Errors();
+        string? typed = null;
+        if (session is not null && respondent.CanAnswer(step))
+        {
+            int? score = null;
+            var asked = HttpMethods.IsPost(http.Request.Method) ? (await http.Request.ReadFormAsync(ct))["punteggio"].FirstOrDefault() : http.Request.Query["punteggio"].FirstOrDefault();
+            if (asked is not null)
+            {
+                score = int.TryParse(asked, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : int.MinValue;
+            }
+
+            if (HttpMethods.IsPost(http.Request.Method))
+            {
+                var form = await http.Request.ReadFormAsync(ct);
+                var send = form["passo"].FirstOrDefault() == "commento";
+                typed = form["commento"].FirstOrDefault();
+                errors = await respondent.RecordAsync(session, score, typed, send, ct);
+                Remember(http, session, path);
+                if (!errors.Any && send)
+                {
+                    return new SeeOtherResult(path);
+                }
+            }
+            else if (score is not null)
+            {
+                // The email's one-click score: taken as a partial answer, the page then asks for the comment.
+                errors = await respondent.RecordAsync(session, score, null, send: false, ct);
+            }
+
+            step = session.Response?.SubmittedAt is not null && http.Request.Query["modifica"].FirstOrDefault() != "1" && !errors.Any && !HttpMethods.IsPost(http.Request.Method)
+                ? ResponseStep.Thanks
+                : session.Response?.Score is null ? ResponseStep.Score : ResponseStep.Comment;
+        }
+
+        var status = step switch
+        {
+            ResponseStep.Unknown => StatusCodes.Status404NotFound,
+            ResponseStep.Expired or ResponseStep.Closed or ResponseStep.NotOpen => StatusCodes.Status410Gone,
+            _ when errors.Any => StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status200OK,
+        };
+        var html = await RenderAsync(services, session?.Language ?? "it", new SurveyPageModel(step, session, path, errors, TypedComment: errors.Any ? typed : null));
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+    }
+
+    /// <summary>The public link's browser keeps the key that finds its answer again (this survey's path only).</summary>
+    private static void Remember(HttpContext http, ResponseSession session, string path)
+    {
+        if (session.Invitation is null && session.BrowserKey is { } key && http.Request.Cookies[BrowserCookie] != key)
+        {
+            http.Response.Cookies.Append(BrowserCookie, key, new CookieOptions
+            {
+                Path = path.Split('?')[0], HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true,
+            });
+        }
+    }
+
+    /// <summary>Renders the page as a whole document in the respondent's language.</summary>
+    public static async Task<string> RenderAsync(IServiceProvider services, string language, SurveyPageModel model)
+    {
+        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
+        return await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Loc.CultureFor(language);
+            try
+            {
+                var output = await renderer.RenderComponentAsync<SurveyDocument>(ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(SurveyDocument.Model)] = model }));
+                return "<!DOCTYPE html>" + output.ToHtmlString();
+            }
+            finally
+            {
+                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+            }
+        });
+    }
+
+    private sealed class SeeOtherResult(string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.StatusCode = StatusCodes.Status303SeeOther;
+            http.Response.Headers.Location = location;
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using Cerchio.Data;
+using Cerchio.Feedback.Contracts;
+using Cerchio.Feedback.Domain;
+using Cerchio.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cerchio.Feedback.Features.Scores;
+
+/// <summary>One answer as the lists show it.</summary>
+internal sealed record AnswerRow(Guid Id, Guid SurveyId, string SurveyName, SurveyKind Kind, int Score, string? Comment, string Channel, string? TouchpointCode, Guid? CustomerId, int? CaseNumber, string Language, DateTimeOffset AnsweredAt, bool Sent);
+
+/// <summary>A survey's results over a period: its score with the confidence margin, the distribution, the channels, the response rate.</summary>
+internal sealed record SurveyResultsView(ScoreResult Score, IReadOnlyList<long> Distribution, int ScaleMin, IReadOnlyDictionary<string, int> ByChannel, int Invitations, int InvitationsAnswered);
+
+/// <summary>Reads answers: the results of a survey, the answers behind a number. Days are the organization's.</summary>
+internal sealed class SurveyResults(CerchioDb db, IOrganizationTimeZone zone, TimeProvider clock)
+{
+    public async Task<DateOnly> TodayAsync(CancellationToken ct = default) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), await zone.GetAsync(ct)).DateTime);
+
+    public async Task<(DateTimeOffset Start, DateTimeOffset End)> RangeAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var timeZone = await zone.GetAsync(ct);
+        return (Times.StartOfDay(from, timeZone), Times.EndOfDay(to, timeZone));
+    }
+
+    /// <summary>The answers with a score in the period: a partial answer counts, its score is the answer.</summary>
+    public async Task<IQueryable<SurveyResponse>> AnsweredAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var (start, end) = await RangeAsync(from, to, ct);
+        return db.Set<SurveyResponse>().AsNoTracking().Where(r => r.Score != null && r.AnsweredAt >= start && r.AnsweredAt < end);
+    }
+
+    public async Task<SurveyResultsView> ResultsAsync(Survey survey, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var answered = (await AnsweredAsync(from, to, ct)).Where(r => r.SurveyId == survey.Id);
+        var byScore = await answered.GroupBy(r => r.Score!.Value).Select(g => new { Score = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var tally = new ScoreTally(survey.Kind);
+        foreach (var s in byScore)
+        {
+            tally.Add(s.Score, s.Count);
+        }
+
+        var byChannel = await answered.GroupBy(r => r.Channel).Select(g => new { Channel = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var (start, end) = await RangeAsync(from, to, ct);
+        // The response rate of the period's invitations, whenever they were answered.
+        var invitations = db.Set<SurveyInvitation>().AsNoTracking().Where(i => i.SurveyId == survey.Id && i.CreatedAt >= start && i.CreatedAt < end);
+        var invited = await invitations.CountAsync(ct);
+        var invitedAnswered = await invitations.CountAsync(i => db.Set<SurveyResponse>().Any(r => r.InvitationId == i.Id && r.Score != null), ct);
+        return new SurveyResultsView(tally.Result(), tally.Counts, tally.Scale.Min, byChannel.ToDictionary(c => c.Channel, c => c.Count), invited, invitedAnswered);
+    }
+
+    /// <summary>The answers of the period, newest first, optionally of one survey and one touchpoint.</summary>
+    public async Task<(List<AnswerRow> Rows, int Total)> AnswersAsync(DateOnly from, DateOnly to, Guid? surveyId, string? touchpoint, SurveyKind? kind, IReadOnlyCollection<Guid>? customers, int skip, int take, CancellationToken ct = default)
+    {
+        var answered = await AnsweredAsync(from, to, ct);
+        if (surveyId is { } id)
+        {
+            answered = answered.Where(r => r.SurveyId == id);
+        }
+
+        if (touchpoint is not null)
+        {
+            answered = answered.Where(r => r.TouchpointCode == touchpoint);
+        }
+
+        if (customers is not null)
+        {
+            answered = answered.Where(IdLists.Contains<SurveyResponse>(customers, r => r.CustomerId));
+        }
+
+        var rows = from r in answered
+                   join s in db.Set<Survey>() on r.SurveyId equals s.Id
+                   where kind == null || s.Kind == kind
+                   select new { r, s.Name, s.Kind };
+        var total = await rows.CountAsync(ct);
+        var page = await rows.OrderByDescending(x => x.r.AnsweredAt).ThenBy(x => x.r.Id).Skip(skip).Take(take)
+            .Select(x => new
+            {
+                x.r.Id, x.r.SurveyId, x.Name, x.Kind, Score = x.r.Score!.Value, x.r.Comment, x.r.Channel, x.r.TouchpointCode, x.r.CustomerId, x.r.Language,
+                AnsweredAt = x.r.AnsweredAt!.Value, Sent = x.r.SubmittedAt != null,
+                CaseNumber = db.Set<SurveyInvitation>().Where(i => i.Id == x.r.InvitationId).Select(i => i.CaseNumber).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return (page.Select(p => new AnswerRow(p.Id, p.SurveyId, p.Name, p.Kind, p.Score, p.Comment, p.Channel, p.TouchpointCode, p.CustomerId, p.CaseNumber, p.Language, p.AnsweredAt, p.Sent)).ToList(), total);
+    }
+}

@@ -1,0 +1,212 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Cerchio.Data;
+using Cerchio.Feedback.Contracts;
+using Cerchio.Feedback.Domain;
+using Cerchio.Organizations.Contracts;
+using Cerchio.Touchpoints;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cerchio.Feedback.Features.Surveys;
+
+/// <summary>A survey as its form edits it: the name, the score, where answers come from, and every text in both languages.</summary>
+internal sealed class SurveyInput
+{
+    public string? Name { get; set; }
+    public SurveyKind Kind { get; set; } = SurveyKind.Nps;
+    public string? Touchpoint { get; set; }
+    public string? Brand { get; set; }
+    public string? Color { get; set; }
+    public int? LowUpTo { get; set; }
+    public string? QuestionIt { get; set; }
+    public string? QuestionEn { get; set; }
+    public string? LowLabelIt { get; set; }
+    public string? LowLabelEn { get; set; }
+    public string? HighLabelIt { get; set; }
+    public string? HighLabelEn { get; set; }
+    public string? AskLowIt { get; set; }
+    public string? AskLowEn { get; set; }
+    public string? AskHighIt { get; set; }
+    public string? AskHighEn { get; set; }
+    public string? ThanksIt { get; set; }
+    public string? ThanksEn { get; set; }
+
+    /// <summary>The form of a new survey: the kind's default texts, already in place.</summary>
+    public static SurveyInput New(SurveyKind kind, string brand) => Of(kind, null, brand, Survey.DefaultColor, SurveyTexts.Default(kind), "");
+
+    public static SurveyInput From(Survey s) => Of(s.Kind, s.TouchpointCode, s.Brand, s.Color, s.Draft, s.Name);
+
+    private static SurveyInput Of(SurveyKind kind, string? touchpoint, string brand, string color, SurveyTexts t, string name) => new()
+    {
+        Name = name, Kind = kind, Touchpoint = touchpoint, Brand = brand, Color = color, LowUpTo = t.LowUpTo,
+        QuestionIt = t.Question.It, QuestionEn = t.Question.En, LowLabelIt = t.LowLabel.It, LowLabelEn = t.LowLabel.En,
+        HighLabelIt = t.HighLabel.It, HighLabelEn = t.HighLabel.En, AskLowIt = t.AskLow.It, AskLowEn = t.AskLow.En,
+        AskHighIt = t.AskHigh.It, AskHighEn = t.AskHigh.En, ThanksIt = t.Thanks.It, ThanksEn = t.Thanks.En,
+    };
+
+    /// <summary>The texts, trimmed; a text left empty takes the kind's default (in Italian) or falls back to the Italian (in English).</summary>
+    public SurveyTexts Texts()
+    {
+        var d = SurveyTexts.Default(Kind);
+        // Neither given: the default in both languages. Italian only: the English falls back to it (not to a default
+        // that would ask something else).
+        LocalText T(string? it, string? en, LocalText fallback) =>
+            Clean(it) is null && Clean(en) is null ? fallback : new(Clean(it) ?? fallback.It, Clean(en) ?? "");
+        return new SurveyTexts(
+            T(QuestionIt, QuestionEn, d.Question), T(LowLabelIt, LowLabelEn, d.LowLabel), T(HighLabelIt, HighLabelEn, d.HighLabel),
+            LowUpTo ?? d.LowUpTo, T(AskLowIt, AskLowEn, d.AskLow), T(AskHighIt, AskHighEn, d.AskHigh), T(ThanksIt, ThanksEn, d.Thanks));
+    }
+
+    public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>The organization's surveys: written, published in versions, closed.</summary>
+internal sealed partial class SurveyBook(CerchioDb db, ITouchpointCatalog touchpoints, IOrganizationDirectory organization, TimeProvider clock)
+{
+    public const string ListPath = "/ascolto/sondaggi";
+
+    public static string PathOf(Guid id) => $"{ListPath}/{id}";
+
+    public static string EditPathOf(Guid id) => $"{ListPath}/{id}/modifica";
+
+    public Task<List<Survey>> ListAsync(CancellationToken ct = default) =>
+        db.Set<Survey>().AsNoTracking().OrderBy(s => s.Status == SurveyStatus.Closed).ThenBy(s => s.Name).ToListAsync(ct);
+
+    public Task<Survey?> FindAsync(Guid id, CancellationToken ct = default) =>
+        db.Set<Survey>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+
+    public Task<string> BrandAsync(CancellationToken ct = default) => organization.NameAsync(ct);
+
+    /// <summary>Creates (<paramref name="id"/> null) or edits a survey's draft; a live survey's respondents keep seeing its current version until it is published again.</summary>
+    public async Task<(Survey? Survey, Errors Errors)> SaveAsync(Guid? id, SurveyInput input, CancellationToken ct = default)
+    {
+        var survey = id is { } existing ? await db.Set<Survey>().FirstOrDefaultAsync(s => s.Id == existing, ct) : null;
+        if (id is not null && survey is null)
+        {
+            return (null, new Errors().Add("Survey", "Il sondaggio non esiste più."));
+        }
+
+        var errors = await ValidateAsync(input, survey, ct);
+        if (errors.Any)
+        {
+            return (null, errors);
+        }
+
+        var now = clock.GetUtcNow();
+        if (survey is null)
+        {
+            survey = new Survey { Id = Ids.New(), Kind = input.Kind, PublicKey = NewKey(), CreatedAt = now };
+            db.Add(survey);
+        }
+
+        survey.Name = input.Name!.Trim();
+        survey.TouchpointCode = (await touchpoints.FindAsync(input.Touchpoint ?? "", ct))?.Code;
+        survey.Brand = SurveyInput.Clean(input.Brand) ?? await organization.NameAsync(ct);
+        survey.Color = SurveyInput.Clean(input.Color)?.ToLowerInvariant() ?? Survey.DefaultColor;
+        survey.DraftTexts = input.Texts().Write();
+        survey.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        return (survey, errors);
+    }
+
+    private async Task<Errors> ValidateAsync(SurveyInput input, Survey? survey, CancellationToken ct)
+    {
+        var errors = new Errors();
+        if (SurveyInput.Clean(input.Name) is not { } name || name.Length > Survey.MaxName)
+        {
+            errors.Add("Name", "Il nome è obbligatorio (al massimo {0} caratteri).", Survey.MaxName);
+        }
+
+        if (!Enum.IsDefined(input.Kind))
+        {
+            errors.Add("Kind", "Scegli NPS, CSAT o CES.");
+        }
+        else if (survey is not null && survey.Versions > 0 && input.Kind != survey.Kind)
+        {
+            errors.Add("Kind", "Il tipo di punteggio non cambia dopo la pubblicazione: le risposte non sarebbero più confrontabili. Crea un nuovo sondaggio.");
+        }
+
+        if (SurveyInput.Clean(input.Touchpoint) is { } code && await touchpoints.FindAsync(code, ct) is null)
+        {
+            errors.Add("Touchpoint", "Scegli un touchpoint del catalogo.");
+        }
+
+        if (SurveyInput.Clean(input.Brand) is { Length: > Survey.MaxBrand })
+        {
+            errors.Add("Brand", "Al massimo {0} caratteri.", Survey.MaxBrand);
+        }
+
+        if (SurveyInput.Clean(input.Color) is { } color && !ColorRule().IsMatch(color))
+        {
+            errors.Add("Color", "Scrivi il colore come #rrggbb, per esempio #0b5cad.");
+        }
+
+        if (Enum.IsDefined(input.Kind) && input.LowUpTo is { } low)
+        {
+            var (min, max) = Survey.ScaleOf(input.Kind);
+            if (low < min || low >= max)
+            {
+                errors.Add("LowUpTo", "Scegli un punteggio tra {0} e {1}.", min, max - 1);
+            }
+        }
+
+        foreach (var (field, text) in new[]
+        {
+            ("QuestionIt", input.QuestionIt), ("QuestionEn", input.QuestionEn), ("LowLabelIt", input.LowLabelIt), ("LowLabelEn", input.LowLabelEn),
+            ("HighLabelIt", input.HighLabelIt), ("HighLabelEn", input.HighLabelEn), ("AskLowIt", input.AskLowIt), ("AskLowEn", input.AskLowEn),
+            ("AskHighIt", input.AskHighIt), ("AskHighEn", input.AskHighEn), ("ThanksIt", input.ThanksIt), ("ThanksEn", input.ThanksEn),
+        })
+        {
+            if (SurveyInput.Clean(text) is { Length: > SurveyTexts.MaxText })
+            {
+                errors.Add(field, "Al massimo {0} caratteri.", SurveyTexts.MaxText);
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Publishes the draft (a new version when its texts changed) and opens the survey to answers.</summary>
+    public async Task<Survey?> PublishAsync(Guid id, CancellationToken ct = default)
+    {
+        var survey = await db.Set<Survey>().FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (survey is null)
+        {
+            return null;
+        }
+
+        var current = survey.CurrentVersionId is { } v ? await db.Set<SurveyVersion>().FirstAsync(x => x.Id == v, ct) : null;
+        if (survey.Publish(current, clock.GetUtcNow()) is { } version)
+        {
+            db.Add(version);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return survey;
+    }
+
+    /// <summary>Stops (or, with <paramref name="open"/>, resumes) taking answers; a survey never published cannot be resumed.</summary>
+    public async Task<Survey?> SetOpenAsync(Guid id, bool open, CancellationToken ct = default)
+    {
+        var survey = await db.Set<Survey>().FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (survey is null || (open && survey.CurrentVersionId is null))
+        {
+            return survey;
+        }
+
+        survey.Status = open ? SurveyStatus.Live : SurveyStatus.Closed;
+        survey.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return survey;
+    }
+
+    /// <summary>Whether the draft differs from what respondents see now.</summary>
+    public async Task<bool> HasUnpublishedChangesAsync(Survey survey, CancellationToken ct = default) =>
+        survey.CurrentVersionId is not { } v || await db.Set<SurveyVersion>().Where(x => x.Id == v).Select(x => x.Texts).FirstAsync(ct) != survey.DraftTexts;
+
+    /// <summary>22 characters of a random 128-bit number, URL-safe.</summary>
+    public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
+    private static partial Regex ColorRule();
+}

@@ -1,0 +1,166 @@
+using Cerchio.Feedback.Contracts;
+using Cerchio.Feedback.Domain;
+using Cerchio.Feedback.Features.Invitations;
+using Cerchio.Feedback.Features.Respond;
+using Cerchio.Feedback.Features.Scores;
+using Cerchio.Text;
+using Cerchio.Ui.Api;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Cerchio.Feedback.Features.Surveys;
+
+internal static class SurveysApi
+{
+    public const int MaxPeriodDays = 366;
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/surveys", ListAsync).WithName("ListSurveys").WithSummary("The organization's surveys: open ones first, by name.");
+        api.MapGet("/surveys/{surveyId:guid}", GetAsync).WithName("GetSurvey").WithSummary("One survey.");
+        api.MapPost("/surveys", CreateAsync).WithName("CreateSurvey")
+            .WithSummary("Adds a survey as a draft: kind nps, csat or ces; texts left out take the kind's defaults. Publish it to take answers.");
+        api.MapPut("/surveys/{surveyId:guid}", UpdateAsync).WithName("UpdateSurvey")
+            .WithSummary("Replaces the survey's draft. Respondents keep seeing the published version until the next publication; the kind cannot change once published.");
+        api.MapPost("/surveys/{surveyId:guid}/publish", PublishAsync).WithName("PublishSurvey")
+            .WithSummary("Publishes the draft (a new version when its texts changed) and opens the survey to answers.");
+        api.MapPost("/surveys/{surveyId:guid}/close", CloseAsync).WithName("CloseSurvey").WithSummary("Stops taking answers; the results keep them.");
+        api.MapPost("/surveys/{surveyId:guid}/invitations", InviteAsync).WithName("CreateSurveyInvitation")
+            .WithSummary("Invites a customer (or an address) to a published survey, tied to the case and touchpoint it follows; returns the personal link once.");
+        api.MapGet("/surveys/{surveyId:guid}/results", ResultsAsync).WithName("GetSurveyResults")
+            .WithSummary("The survey's score with its 95% confidence margin, distribution, channels and response rate over from…to (default: the last 30 days).");
+        api.MapGet("/survey-answers", AnswersAsync).WithName("ListSurveyAnswers")
+            .WithSummary("Answers with a score, newest first, over from…to (default: the last 30 days), optionally of one survey or touchpoint.");
+    }
+
+    public static SurveyDto Dto(Survey s, HttpContext http, bool unpublished) => new(
+        s.Id, s.Name, s.Kind.ToString().ToLowerInvariant(), s.Status.ToString().ToLowerInvariant(), s.TouchpointCode, s.Brand, s.Color,
+        $"{http.Request.Scheme}://{http.Request.Host}{Respondent.PublicPathOf(s.PublicKey)}", s.Versions, unpublished, s.CreatedAt);
+
+    private static async Task<Ok<List<SurveyDto>>> ListAsync(SurveyBook book, HttpContext http, CancellationToken ct)
+    {
+        var list = new List<SurveyDto>();
+        foreach (var s in await book.ListAsync(ct))
+        {
+            list.Add(Dto(s, http, await book.HasUnpublishedChangesAsync(s, ct)));
+        }
+
+        return TypedResults.Ok(list);
+    }
+
+    private static async Task<Results<Ok<SurveyDto>, ProblemHttpResult>> GetAsync(Guid surveyId, SurveyBook book, HttpContext http, CancellationToken ct) =>
+        await book.FindAsync(surveyId, ct) is { } s ? TypedResults.Ok(Dto(s, http, await book.HasUnpublishedChangesAsync(s, ct))) : ApiResults.NotFound("survey");
+
+    private static async Task<Results<Created<SurveyDto>, ValidationProblem>> CreateAsync(SurveyInputDto input, SurveyBook book, HttpContext http, Loc l, CancellationToken ct)
+    {
+        if (Input(input) is not { } form)
+        {
+            return ApiResults.Invalid("kind", "Scegli NPS, CSAT o CES.", l);
+        }
+
+        var (saved, errors) = await book.SaveAsync(null, form, ct);
+        return errors.Any ? Invalid(errors, l) : TypedResults.Created($"/api/v1/surveys/{saved!.Id}", Dto(saved, http, true));
+    }
+
+    private static async Task<Results<Ok<SurveyDto>, ProblemHttpResult, ValidationProblem>> UpdateAsync(Guid surveyId, SurveyInputDto input, SurveyBook book, HttpContext http, Loc l, CancellationToken ct)
+    {
+        if (await book.FindAsync(surveyId, ct) is null)
+        {
+            return ApiResults.NotFound("survey");
+        }
+
+        if (Input(input) is not { } form)
+        {
+            return ApiResults.Invalid("kind", "Scegli NPS, CSAT o CES.", l);
+        }
+
+        var (saved, errors) = await book.SaveAsync(surveyId, form, ct);
+        return errors.Any ? Invalid(errors, l) : TypedResults.Ok(Dto(saved!, http, await book.HasUnpublishedChangesAsync(saved!, ct)));
+    }
+
+    private static async Task<Results<Ok<SurveyDto>, ProblemHttpResult>> PublishAsync(Guid surveyId, SurveyBook book, HttpContext http, CancellationToken ct) =>
+        await book.PublishAsync(surveyId, ct) is { } s ? TypedResults.Ok(Dto(s, http, false)) : ApiResults.NotFound("survey");
+
+    private static async Task<Results<Ok<SurveyDto>, ProblemHttpResult>> CloseAsync(Guid surveyId, SurveyBook book, HttpContext http, CancellationToken ct) =>
+        await book.SetOpenAsync(surveyId, open: false, ct) is { } s ? TypedResults.Ok(Dto(s, http, await book.HasUnpublishedChangesAsync(s, ct))) : ApiResults.NotFound("survey");
+
+    private static async Task<Results<Created<InvitationDto>, ProblemHttpResult, ValidationProblem>> InviteAsync(
+        Guid surveyId, InvitationInputDto input, SurveyBook book, SurveyInvitations invitations, HttpContext http, Loc l, CancellationToken ct)
+    {
+        if (await book.FindAsync(surveyId, ct) is null)
+        {
+            return ApiResults.NotFound("survey");
+        }
+
+        var (invitation, token, errors) = await invitations.CreateAsync(surveyId, new InvitationInput
+        {
+            CustomerId = input.CustomerId, Email = input.Email, Name = input.Name, Language = input.Language, CaseNumber = input.CaseNumber,
+            Touchpoint = input.Touchpoint, Channel = input.Channel, ValidDays = input.ValidDays,
+        }, ct);
+        if (errors.Any)
+        {
+            return Invalid(errors, l);
+        }
+
+        var i = invitation!;
+        return TypedResults.Created($"/api/v1/surveys/{surveyId}/invitations/{i.Id}", new InvitationDto(
+            i.Id, i.SurveyId, $"{http.Request.Scheme}://{http.Request.Host}{Respondent.InvitationPathOf(token!)}", i.Channel, i.Email, i.CustomerId, i.TouchpointCode, i.Language, i.ExpiresAt));
+    }
+
+    private static async Task<Results<Ok<SurveyResultsDto>, ProblemHttpResult, ValidationProblem>> ResultsAsync(
+        Guid surveyId, DateOnly? from, DateOnly? to, SurveyBook book, SurveyResults results, Loc l, CancellationToken ct)
+    {
+        if (await book.FindAsync(surveyId, ct) is not { } survey)
+        {
+            return ApiResults.NotFound("survey");
+        }
+
+        if (await PeriodAsync(from, to, results, ct) is not { } period)
+        {
+            return ApiResults.Invalid("from", "Il periodo va da una data a una successiva, per al massimo {0} giorni.", l, MaxPeriodDays);
+        }
+
+        var r = await results.ResultsAsync(survey, period.From, period.To, ct);
+        return TypedResults.Ok(new SurveyResultsDto(
+            survey.Id, survey.Kind.ToString().ToLowerInvariant(), period.From, period.To, r.Score.Answers, r.Score.Value, r.Score.Margin, r.Score.Share, r.Score.Promoters, r.Score.Detractors,
+            r.ScaleMin, r.Distribution, r.ByChannel, r.Invitations, r.InvitationsAnswered, r.Invitations == 0 ? null : 100.0 * r.InvitationsAnswered / r.Invitations));
+    }
+
+    private static async Task<Results<Ok<Cerchio.Paging.Page<AnswerDto>>, ValidationProblem>> AnswersAsync(
+        DateOnly? from, DateOnly? to, Guid? survey, string? touchpoint, int? page, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] int? pageSize, SurveyResults results, Loc l, CancellationToken ct)
+    {
+        if (await PeriodAsync(from, to, results, ct) is not { } period)
+        {
+            return ApiResults.Invalid("from", "Il periodo va da una data a una successiva, per al massimo {0} giorni.", l, MaxPeriodDays);
+        }
+
+        var (number, size) = (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 50, 1, 200));
+        var (rows, total) = await results.AnswersAsync(period.From, period.To, survey, string.IsNullOrWhiteSpace(touchpoint) ? null : touchpoint.Trim(), null, null, (number - 1) * size, size, ct);
+        return TypedResults.Ok(new Cerchio.Paging.Page<AnswerDto>(rows.Select(Dto).ToList(), number, size, total));
+    }
+
+    public static AnswerDto Dto(AnswerRow r) => new(
+        r.Id, r.SurveyId, r.SurveyName, r.Kind.ToString().ToLowerInvariant(), r.Score, r.Comment, r.Channel, r.TouchpointCode, r.CustomerId, r.CaseNumber, r.Language, r.AnsweredAt, r.Sent);
+
+    private static async Task<(DateOnly From, DateOnly To)?> PeriodAsync(DateOnly? from, DateOnly? to, SurveyResults results, CancellationToken ct)
+    {
+        var today = await results.TodayAsync(ct);
+        var (f, t) = (from ?? (to ?? today).AddDays(-29), to ?? today);
+        return f > t || t.DayNumber - f.DayNumber >= MaxPeriodDays ? null : (f, t);
+    }
+
+    private static SurveyInput? Input(SurveyInputDto d)
+    {
+        SurveyKind? kind = d.Kind?.Trim().ToLowerInvariant() switch { "nps" or null => SurveyKind.Nps, "csat" => SurveyKind.Csat, "ces" => SurveyKind.Ces, _ => null };
+        return kind is null ? null : new SurveyInput
+        {
+            Name = d.Name, Kind = kind.Value, Touchpoint = d.Touchpoint, Brand = d.Brand, Color = d.Color, LowUpTo = d.LowUpTo,
+            QuestionIt = d.QuestionIt, QuestionEn = d.QuestionEn, LowLabelIt = d.LowLabelIt, LowLabelEn = d.LowLabelEn, HighLabelIt = d.HighLabelIt, HighLabelEn = d.HighLabelEn,
+            AskLowIt = d.AskLowIt, AskLowEn = d.AskLowEn, AskHighIt = d.AskHighIt, AskHighEn = d.AskHighEn, ThanksIt = d.ThanksIt, ThanksEn = d.ThanksEn,
+        };
+    }
+
+    private static ValidationProblem Invalid(Errors errors, Loc l) => ApiResults.Invalid(errors.Renamed(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName), l);
+}

@@ -1,0 +1,42 @@
+using System.Threading.RateLimiting;
+using Cerchio.Feedback.Features.Respond;
+using Cerchio.Feedback.Features.Surveys;
+using Cerchio.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cerchio.Feedback;
+
+/// <summary>Listening to customers: NPS, CSAT and CES surveys tied to real interactions, their public response pages and their results.</summary>
+public static class FeedbackModule
+{
+    public static IServiceCollection AddFeedbackModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ITranslations, FeedbackTranslations>();
+        services.AddScoped<SurveyBook>();
+        services.AddScoped<Respondent>();
+        services.AddScoped<Features.Invitations.SurveyInvitations>();
+        services.AddScoped<Features.Scores.SurveyResults>();
+        services.AddScoped<Cerchio.Touchpoints.ITouchpointMetricSource, Features.Scores.SurveyTouchpointMetrics>();
+        services.AddScoped<Cerchio.Ui.Frame.ISidebarSection, Features.Frame.FeedbackSidebar>();
+
+        // A public link takes answers from anyone: a flood from one address is slowed, so nobody stuffs the results.
+        var answersPerMinute = configuration.GetValue("Security:SurveyAnswersPerMinute", 30);
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy(ResponseEndpoints.RateLimit, context =>
+            RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = answersPerMinute, Window = TimeSpan.FromMinutes(1) })));
+        return services;
+    }
+
+    /// <param name="api">The /api/v1 group: API-key authentication and organization scope are already applied.</param>
+    public static void MapFeedbackModule(this IEndpointRouteBuilder app, IEndpointRouteBuilder api)
+    {
+        SurveysApi.Map(api.MapGroup("").WithTags("Surveys"));
+        SurveyPageEndpoints.Map(app);
+        ResponseEndpoints.Map(app);
+    }
+}
