@@ -165,6 +165,29 @@ public static class EveryKindOfRecord
                 throw new InvalidOperationException(string.Join("; ", personaErrors.All.Select(e => e.Message.Text)));
             }
 
+            // A published survey with an invitation to the customer and its answer, the comment naming the organization.
+            var surveys = services.GetRequiredService<Cerchio.Feedback.Features.Surveys.SurveyBook>();
+            var (survey, surveyErrors) = await surveys.SaveAsync(null, new() { Name = $"Sondaggio {tag}", Kind = Cerchio.Feedback.Contracts.SurveyKind.Nps, Touchpoint = touchpointCode, QuestionIt = $"Domanda {tag}?" });
+            if (survey is null)
+            {
+                throw new InvalidOperationException(string.Join("; ", surveyErrors.All.Select(e => e.Message.Text)));
+            }
+
+            await surveys.PublishAsync(survey.Id);
+            var (surveyInvitation, _, invitationErrors) = await services.GetRequiredService<Cerchio.Feedback.Features.Invitations.SurveyInvitations>()
+                .CreateAsync(survey.Id, new() { CustomerId = customerId, Name = $"Invitato {tag}" });
+            if (surveyInvitation is null)
+            {
+                throw new InvalidOperationException(string.Join("; ", invitationErrors.All.Select(e => e.Message.Text)));
+            }
+
+            db.Add(new Cerchio.Feedback.Domain.SurveyResponse
+            {
+                Id = Ids.New(), SurveyId = survey.Id, VersionId = (await db.Set<Cerchio.Feedback.Domain.Survey>().SingleAsync(s => s.Id == survey.Id)).CurrentVersionId!.Value,
+                InvitationId = surveyInvitation.Id, CustomerId = customerId, TouchpointCode = touchpointCode, Score = 3, Comment = $"Commento {tag}",
+                StartedAt = DateTimeOffset.UtcNow, AnsweredAt = DateTimeOffset.UtcNow, SubmittedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            });
+
             var timelineEvent = await db.Set<TimelineEvent>().FirstAsync(e => e.CustomerId == customerId);
             var contact = await db.Set<Contact>().FirstAsync(c => c.CustomerId == customerId);
             var slug = await db.Set<Organization>().Select(o => o.Slug).SingleAsync();
@@ -203,6 +226,8 @@ public static class EveryKindOfRecord
                 ["stageid"] = stage.Id.ToString(),
                 ["cardid"] = card.Id.ToString(),
                 ["personaid"] = persona.Id.ToString(),
+                ["surveyid"] = survey.Id.ToString(),
+                ["key"] = survey.PublicKey,
             };
             return (org, ids);
         });

@@ -147,6 +147,12 @@ internal static class SurveysApi
     private static async Task<(DateOnly From, DateOnly To)?> PeriodAsync(DateOnly? from, DateOnly? to, SurveyResults results, CancellationToken ct)
     {
         var today = await results.TodayAsync(ct);
+        // Dates outside 1900–9000 are a mistake, and would overflow the day arithmetic at the calendar's ends.
+        if (from?.Year is < 1900 or > 9000 || to?.Year is < 1900 or > 9000)
+        {
+            return null;
+        }
+
         var (f, t) = (from ?? (to ?? today).AddDays(-29), to ?? today);
         return f > t || t.DayNumber - f.DayNumber >= MaxPeriodDays ? null : (f, t);
     }
