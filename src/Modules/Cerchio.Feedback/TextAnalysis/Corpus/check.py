@@ -436,7 +436,6 @@ def main():
         if start in readme and end in readme:
             head, rest = readme.split(start, 1)
             _, tail = rest.split(end, 1)
-            block = "\n\n".join(["", "\n".join(lines).rstrip(), ""])
             with open(path, "w", encoding="utf-8", newline="\n") as f:
                 f.write(head + start + "\n" + "\n".join(lines).rstrip() + "\n" + end + tail)
             print("README.md counts updated")
