@@ -566,6 +566,21 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.ToTable("OutgoingEmails", (string)null);
                 });
 
+            modelBuilder.Entity("Cerchio.Feedback.Domain.FeedbackSettings", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("FatigueDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("FeedbackSettings", (string)null);
+                });
+
             modelBuilder.Entity("Cerchio.Feedback.Domain.Survey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -645,6 +660,10 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.Property<int?>("CaseNumber")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Cause")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -681,6 +700,19 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("SendAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SkipReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("SurveyId")
                         .HasColumnType("uuid");
 
@@ -697,16 +729,48 @@ namespace Cerchio.Data.Postgres.Migrations
 
                     b.HasIndex("OrganizationId");
 
-                    b.HasIndex("SurveyId");
-
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "CustomerId");
 
+                    b.HasIndex("Status", "SendAt");
+
+                    b.HasIndex("SurveyId", "Cause")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Email", "CreatedAt");
+
                     b.HasIndex("OrganizationId", "SurveyId", "CreatedAt");
 
                     b.ToTable("SurveyInvitations", (string)null);
+                });
+
+            modelBuilder.Entity("Cerchio.Feedback.Domain.SurveyOptOut", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OrganizationId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("SurveyOptOuts", (string)null);
                 });
 
             modelBuilder.Entity("Cerchio.Feedback.Domain.SurveyResponse", b =>
@@ -787,6 +851,49 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.HasIndex("OrganizationId", "SurveyId", "AnsweredAt");
 
                     b.ToTable("SurveyResponses", (string)null);
+                });
+
+            modelBuilder.Entity("Cerchio.Feedback.Domain.SurveyTrigger", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("DelayHours")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("On")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TouchpointCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("SurveyId");
+
+                    b.HasIndex("OrganizationId", "On");
+
+                    b.ToTable("SurveyTriggers", (string)null);
                 });
 
             modelBuilder.Entity("Cerchio.Feedback.Domain.SurveyVersion", b =>
@@ -2879,6 +2986,15 @@ namespace Cerchio.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cerchio.Feedback.Domain.SurveyTrigger", b =>
+                {
+                    b.HasOne("Cerchio.Feedback.Domain.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

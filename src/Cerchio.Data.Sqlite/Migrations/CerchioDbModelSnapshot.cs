@@ -561,6 +561,21 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.ToTable("OutgoingEmails", (string)null);
                 });
 
+            modelBuilder.Entity("Cerchio.Feedback.Domain.FeedbackSettings", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FatigueDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("FeedbackSettings", (string)null);
+                });
+
             modelBuilder.Entity("Cerchio.Feedback.Domain.Survey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -640,6 +655,10 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.Property<int?>("CaseNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Cause")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -676,6 +695,19 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SendAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SkipReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("SurveyId")
                         .HasColumnType("TEXT");
 
@@ -692,16 +724,48 @@ namespace Cerchio.Data.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId");
 
-                    b.HasIndex("SurveyId");
-
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "CustomerId");
 
+                    b.HasIndex("Status", "SendAt");
+
+                    b.HasIndex("SurveyId", "Cause")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Email", "CreatedAt");
+
                     b.HasIndex("OrganizationId", "SurveyId", "CreatedAt");
 
                     b.ToTable("SurveyInvitations", (string)null);
+                });
+
+            modelBuilder.Entity("Cerchio.Feedback.Domain.SurveyOptOut", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OrganizationId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("SurveyOptOuts", (string)null);
                 });
 
             modelBuilder.Entity("Cerchio.Feedback.Domain.SurveyResponse", b =>
@@ -782,6 +846,49 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.HasIndex("OrganizationId", "SurveyId", "AnsweredAt");
 
                     b.ToTable("SurveyResponses", (string)null);
+                });
+
+            modelBuilder.Entity("Cerchio.Feedback.Domain.SurveyTrigger", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DelayHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("On")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TouchpointCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("SurveyId");
+
+                    b.HasIndex("OrganizationId", "On");
+
+                    b.ToTable("SurveyTriggers", (string)null);
                 });
 
             modelBuilder.Entity("Cerchio.Feedback.Domain.SurveyVersion", b =>
@@ -2868,6 +2975,15 @@ namespace Cerchio.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cerchio.Feedback.Domain.SurveyTrigger", b =>
+                {
+                    b.HasOne("Cerchio.Feedback.Domain.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,4 +1,6 @@
 using System.Threading.RateLimiting;
+using Cerchio.Data.Outbox;
+using Cerchio.Data.Sweeps;
 using Cerchio.Feedback.Features.Respond;
 using Cerchio.Feedback.Features.Surveys;
 using Cerchio.Text;
@@ -20,6 +22,8 @@ public static class FeedbackModule
         services.AddScoped<SurveyBook>();
         services.AddScoped<Respondent>();
         services.AddScoped<Features.Invitations.SurveyInvitations>();
+        services.AddModuleEventHandler<Cerchio.Service.Contracts.CaseResolved, Features.Invitations.SurveyTriggers>();
+        services.AddSweepPass<Features.Invitations.SendScheduledInvitations>();
         services.AddScoped<Features.Scores.SurveyResults>();
         services.AddScoped<Cerchio.Touchpoints.ITouchpointMetricSource, Features.Scores.SurveyTouchpointMetrics>();
         services.AddScoped<Cerchio.Ui.Frame.ISidebarSection, Features.Frame.FeedbackSidebar>();

@@ -122,5 +122,43 @@ internal sealed class FeedbackTranslations : ITranslations
         ["Questo invito è scaduto. Grazie comunque!"] = "This invitation has expired. Thank you all the same!",
         ["Questo sondaggio non è ancora aperto."] = "This survey is not open yet.",
         ["Questo link non corrisponde a nessun sondaggio: controlla di averlo copiato per intero."] = "This link matches no survey: check that you copied all of it.",
+        ["Fatto: {0} non ti manderà più sondaggi."] = "Done: {0} will send you no more surveys.",
+        ["Mi sono sbagliato: voglio ricevere i sondaggi"] = "My mistake: I want to receive surveys",
+        ["Fatto: riceverai di nuovo i sondaggi. Grazie!"] = "Done: you will receive surveys again. Thank you!",
+
+        // The invitation email
+        ["{0}: com'è andata? Ci basta un clic"] = "{0}: how did it go? One click is enough",
+        ["Buongiorno,"] = "Hello,",
+        ["Gentile {0},"] = "Dear {0},",
+        ["abbiamo chiuso la tua richiesta n. {0} e vorremmo sapere com'è andata."] = "we have closed your request no. {0} and would like to know how it went.",
+        ["vorremmo sapere com'è andata."] = "we would like to know how it went.",
+        ["Basta un clic sul punteggio: poi, se vuoi, ci dici perché."] = "One click on the score is enough: then, if you like, tell us why.",
+        ["Non vuoi più ricevere sondaggi? Un clic qui:"] = "No more surveys? One click here:",
+        ["Non voglio più ricevere sondaggi"] = "I want no more surveys",
+
+        // Triggers and invitations
+        ["Invio automatico"] = "Automatic sending",
+        ["Il sondaggio parte da solo quando una pratica viene risolta, verso chi l'ha aperta: nessuno riceve più di un invito ogni {0} giorni, nessuno con un reclamo aperto, nessuno che ha chiesto di non riceverne."] =
+            "The survey goes out by itself when a case is resolved, to the person who opened it: nobody gets more than one invitation every {0} days, nobody with an open complaint, nobody who asked not to.",
+        ["Invia dopo ogni pratica risolta"] = "Send after every resolved case",
+        ["Tipo di pratica"] = "Case type",
+        ["Tutti"] = "All",
+        ["Dopo quante ore"] = "After how many hours",
+        ["Salva l'invio automatico"] = "Save automatic sending",
+        ["Ultimi inviti"] = "Latest invitations",
+        ["A chi"] = "To whom",
+        ["Pratica"] = "Case",
+        ["Inviato"] = "Sent",
+        ["Programmato per il {0}"] = "Scheduled for {0}",
+        ["Non inviato: {0}"] = "Not sent: {0}",
+        ["Ha chiesto di non ricevere sondaggi"] = "Asked for no surveys",
+        ["Già invitato di recente"] = "Invited recently",
+        ["Ha un reclamo aperto"] = "Has an open complaint",
+        ["Nessun indirizzo email"] = "No email address",
+        ["Sondaggio chiuso"] = "Survey closed",
+        ["Tipo di pratica sconosciuto."] = "Unknown case type.",
+        ["Canale sconosciuto."] = "Unknown channel.",
+        ["Da 0 a {0} ore."] = "From 0 to {0} hours.",
+        ["Da 0 (nessun limite) a 365 giorni."] = "From 0 (no limit) to 365 days.",
     };
 }

@@ -36,6 +36,7 @@ public static class ServiceModule
         services.AddSaveInterceptor<Features.LiveInbox.DeskChanges>();
         services.AddSaveInterceptor<Features.TouchpointDays.TouchpointDayMarks>();
         services.AddScoped<Contracts.IServiceDemoData, Features.Demo.ServiceDemoData>();
+        services.AddScoped<Contracts.ICaseDirectory, Features.Directory.CaseDirectory>();
         services.AddScoped<Features.HandOffs.HandOffs>();
         services.AddScoped<DeskSearch>();
         services.AddSingleton<MailboxSecrets>();

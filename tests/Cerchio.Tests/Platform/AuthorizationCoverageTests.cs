@@ -22,7 +22,7 @@ public sealed class AuthorizationCoverageTests(SqliteApp app) : IClassFixture<Sq
         "/aiuto/{Slug}", "/aiuto/{Slug}/{ArticleId:guid}",   // the organization's help page: its public articles, for its customers
         "/aiuto/{slug}/{articleId:guid}/allegati/{articleFileId:guid}",   // and their files
         "/condivisa/viaggi/{Token}",   // a journey map's read-only link, for people without an account
-        "/r/{token}", "/s/{key}",   // a survey's response pages: a personal invitation's link, a survey's public link
+        "/r/{token}", "/r/{token}/disiscrivi", "/s/{key}",   // a survey's response pages: a personal invitation's link, a survey's public link
     ];
 
     /// <summary>For any signed-in person, whatever the role: their own profile and session, and founding an organization.</summary>

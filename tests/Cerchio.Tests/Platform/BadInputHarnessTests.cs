@@ -47,6 +47,7 @@ public abstract partial class BadInputHarnessTests(AppFixture app)
     private static readonly Dictionary<string, string> PermissionInTheAddress = new()
     {
         ["POST /r/{token}"] = "a survey invitation's link: 43 random characters are the permission to answer that one invitation",
+        ["POST /r/{token}/disiscrivi"] = "the same link's unsubscribe (RFC 8058 one-click posts carry no token of ours)",
     };
 
     /// <summary>Tables ("Table") and columns ("Table.Column") that any request may change, refused or not, and why.</summary>

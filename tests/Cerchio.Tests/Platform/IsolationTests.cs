@@ -42,7 +42,7 @@ public abstract partial class IsolationTests(AppFixture app)
         "/accedi", "/configurazione", "/errore", "/accesso-negato", "/non-trovato", "/health/live", "/health/ready", "/openapi/{documentName}.json", "/esci", "/lingua", "/invito/{Token}", "/contatti/{Slug}",
         "/aiuto/{Slug}", "/aiuto/{Slug}/{ArticleId:guid}", "/aiuto/{slug}/{articleId:guid}/allegati/{articleFileId:guid}",
         "/condivisa/viaggi/{Token}",   // a journey's read-only link: the token is the whole key (JourneyShareTests)
-        "/r/{token}", "/s/{key}",   // a survey's response pages: the invitation's token or the survey's key is the whole permission (SurveysTests)
+        "/r/{token}", "/r/{token}/disiscrivi", "/s/{key}",   // a survey's response pages: the invitation's token or the survey's key is the whole permission (SurveysTests)
     ];
 
     private sealed record Tenant(TestOrganization Org, Dictionary<string, string> Ids);

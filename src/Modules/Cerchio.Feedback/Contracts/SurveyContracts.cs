@@ -16,8 +16,18 @@ public sealed record SurveyInputDto(
 /// <param name="Channel">"email" (the default; needs the customer's or the given address) or "api" (the caller delivers the link).</param>
 public sealed record InvitationInputDto(Guid? CustomerId, string? Email, string? Name, string? Language, int? CaseNumber, string? Touchpoint, string? Channel, int? ValidDays);
 
-/// <param name="Url">The personal link; shown once, only its hash is kept. Add ?punteggio=N for a one-click score.</param>
-public sealed record InvitationDto(Guid Id, Guid SurveyId, string Url, string Channel, string? Email, Guid? CustomerId, string? Touchpoint, string Language, DateTimeOffset ExpiresAt);
+/// <param name="Url">The personal link; shown once, only its hash is kept. Add ?punteggio=N for a one-click score. Null when not sent.</param>
+/// <param name="Status">"sent" (emailed, or the link handed over), "scheduled" or "skipped".</param>
+/// <param name="SkipReason">Why it was skipped: opted_out, fatigue (invited within the organization's fatigue days), open_complaint, no_email.</param>
+public sealed record InvitationDto(Guid Id, Guid SurveyId, string? Url, string Status, string? SkipReason, string Channel, string? Email, Guid? CustomerId, string? Touchpoint, string Language, DateTimeOffset ExpiresAt);
+
+/// <summary>A survey's trigger: it invites by itself when a case is resolved (of this type, channel, touchpoint when given), after delay_hours.</summary>
+/// <param name="CaseType">request, complaint, technical_assistance, sales_opportunity, information; null: any.</param>
+/// <param name="Channel">email, phone, web_form, api, walk_in, trade_fair, visit; null: any.</param>
+public sealed record SurveyTriggerDto(bool Enabled, string? CaseType, string? Channel, string? Touchpoint, int DelayHours);
+
+/// <summary>The rules across all surveys: at most one invitation per person every fatigue_days (0: no limit).</summary>
+public sealed record SurveySettingsDto(int FatigueDays);
 
 /// <summary>A survey's results over a period (the organization's days, both included).</summary>
 /// <param name="Value">NPS −100…100, CSAT % of 4–5, CES mean 1–7; null without answers.</param>

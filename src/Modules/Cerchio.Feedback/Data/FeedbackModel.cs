@@ -46,6 +46,47 @@ internal sealed class SurveyInvitationConfiguration : IEntityTypeConfiguration<S
         b.HasIndex(i => i.TokenHash).IsUnique();
         b.HasIndex(i => new { i.OrganizationId, i.SurveyId, i.CreatedAt });
         b.HasIndex(i => new { i.OrganizationId, i.CustomerId });
+        b.Property(i => i.SkipReason).HasMaxLength(40);
+        b.Property(i => i.Cause).HasMaxLength(80);
+        // A trigger's cause is delivered at least once: the survey invites for it once.
+        b.HasIndex(i => new { i.SurveyId, i.Cause }).IsUnique();
+        // The fatigue rule looks back over a person's invitations; the sweep finds the scheduled ones due.
+        b.HasIndex(i => new { i.OrganizationId, i.Email, i.CreatedAt });
+        b.HasIndex(i => new { i.Status, i.SendAt });
+    }
+}
+
+internal sealed class SurveyTriggerConfiguration : IEntityTypeConfiguration<SurveyTrigger>
+{
+    public void Configure(EntityTypeBuilder<SurveyTrigger> b)
+    {
+        b.ToTable("SurveyTriggers");
+        b.Property(t => t.On).HasMaxLength(40);
+        b.Property(t => t.CaseType).HasMaxLength(40);
+        b.Property(t => t.Channel).HasMaxLength(40);
+        b.Property(t => t.TouchpointCode).HasMaxLength(60);
+        b.HasOne<Survey>().WithMany().HasForeignKey(t => t.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(t => new { t.OrganizationId, t.On });
+    }
+}
+
+internal sealed class SurveyOptOutConfiguration : IEntityTypeConfiguration<SurveyOptOut>
+{
+    public void Configure(EntityTypeBuilder<SurveyOptOut> b)
+    {
+        b.ToTable("SurveyOptOuts");
+        b.Property(o => o.Email).HasMaxLength(SurveyInvitation.MaxEmail);
+        b.HasIndex(o => new { o.OrganizationId, o.Email }).IsUnique();
+    }
+}
+
+internal sealed class FeedbackSettingsConfiguration : IEntityTypeConfiguration<FeedbackSettings>
+{
+    public void Configure(EntityTypeBuilder<FeedbackSettings> b)
+    {
+        b.ToTable("FeedbackSettings");
+        b.HasKey(s => s.OrganizationId);
+        b.Property(s => s.OrganizationId).ValueGeneratedNever();
     }
 }
 

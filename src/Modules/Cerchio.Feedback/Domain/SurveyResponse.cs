@@ -30,6 +30,88 @@ internal sealed class SurveyInvitation : IOrganizationScoped
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? OpenedAt { get; set; }
+
+    public InvitationStatus Status { get; set; } = InvitationStatus.Sent;
+
+    /// <summary>When a scheduled invitation's email goes out (a trigger's delay); its link is made then.</summary>
+    public DateTimeOffset? SendAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>Why it was not sent (<see cref="SkipReasons"/>): every skipped invitation says why.</summary>
+    public string? SkipReason { get; set; }
+
+    /// <summary>What made it (the module event's id for a trigger): one invitation per survey and cause, however often the cause is delivered.</summary>
+    public string? Cause { get; set; }
+}
+
+internal enum InvitationStatus
+{
+    /// <summary>Waits for <see cref="SurveyInvitation.SendAt"/>.</summary>
+    Scheduled = 1,
+
+    /// <summary>Its link exists: emailed, or handed to the caller (channel api).</summary>
+    Sent = 2,
+
+    /// <summary>Not sent, for the reason it records.</summary>
+    Skipped = 3,
+}
+
+/// <summary>Why an invitation was not sent (stable codes; the pages translate their labels).</summary>
+internal static class SkipReasons
+{
+    public const string OptedOut = "opted_out";
+    public const string Fatigue = "fatigue";
+    public const string OpenComplaint = "open_complaint";
+    public const string NoEmail = "no_email";
+    public const string SurveyClosed = "survey_closed";
+
+    public static string LabelOf(string? reason) => reason switch
+    {
+        OptedOut => "Ha chiesto di non ricevere sondaggi",
+        Fatigue => "Già invitato di recente",
+        OpenComplaint => "Ha un reclamo aperto",
+        NoEmail => "Nessun indirizzo email",
+        SurveyClosed => "Sondaggio chiuso",
+        _ => reason ?? "",
+    };
+}
+
+/// <summary>When a survey invites by itself: after a case is resolved, optionally only of a type, channel or touchpoint, after a delay.</summary>
+internal sealed class SurveyTrigger : IOrganizationScoped
+{
+    public const string CaseResolved = "case_resolved";
+    public const int MaxDelayHours = 24 * 60;
+
+    public Guid Id { get; set; }
+    public Guid OrganizationId { get; set; }
+    public Guid SurveyId { get; set; }
+    public string On { get; set; } = CaseResolved;
+
+    /// <summary>The case's type and channel as the API names them ("complaint", "phone"); null: any.</summary>
+    public string? CaseType { get; set; }
+    public string? Channel { get; set; }
+    public string? TouchpointCode { get; set; }
+    public int DelayHours { get; set; }
+}
+
+/// <summary>An address that asked for no more surveys from this organization: honoured by every survey and trigger.</summary>
+internal sealed class SurveyOptOut : IOrganizationScoped
+{
+    public Guid Id { get; set; }
+    public Guid OrganizationId { get; set; }
+    public string Email { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>The organization's rules across all its surveys.</summary>
+internal sealed class FeedbackSettings : IOrganizationScoped
+{
+    public const int DefaultFatigueDays = 30;
+
+    public Guid OrganizationId { get; set; }
+
+    /// <summary>At most one invitation per person every this many days, whatever the survey.</summary>
+    public int FatigueDays { get; set; } = DefaultFatigueDays;
 }
 
 /// <summary>

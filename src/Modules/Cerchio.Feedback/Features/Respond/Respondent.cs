@@ -16,6 +16,9 @@ internal enum ResponseStep
 
     /// <summary>Sent, and past the time allowed to change it: shown, not editable.</summary>
     Answered = 4,
+    /// <summary>The address asked for no more surveys (the email's unsubscribe link); and back again.</summary>
+    OptedOut = 5,
+    OptedIn = 6,
     Unknown = 10,
     NotOpen = 11,
     Closed = 12,

@@ -28,6 +28,9 @@ internal static class ResponseEndpoints
         var pages = app.MapGroup("").AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
         pages.MapGet($"{Respondent.InvitationPrefix}/{{token}}", InvitationAsync);
         pages.MapPost($"{Respondent.InvitationPrefix}/{{token}}", InvitationAsync).RequireRateLimiting(RateLimit);
+        // One click unsubscribes (the link, or a mail client's RFC 8058 one-click POST); the page offers the way back.
+        pages.MapGet($"{Respondent.InvitationPrefix}/{{token}}/disiscrivi", UnsubscribeAsync);
+        pages.MapPost($"{Respondent.InvitationPrefix}/{{token}}/disiscrivi", UnsubscribeAsync).RequireRateLimiting(RateLimit);
         pages.MapGet($"{Respondent.PublicPrefix}/{{key}}", PublicAsync);
         pages.MapPost($"{Respondent.PublicPrefix}/{{key}}", PublicAsync).RequireRateLimiting(RateLimit);
     }
@@ -44,6 +47,20 @@ internal static class ResponseEndpoints
         }
 
         return await AnswerAsync(http, scope.ServiceProvider, respondent, step, session, Respondent.InvitationPathOf(token), ct);
+    }
+
+    private static async Task<IResult> UnsubscribeAsync(string token, HttpContext http, IServiceScopeFactory scopes)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var ct = http.RequestAborted;
+        var (_, session) = await scope.ServiceProvider.GetRequiredService<Respondent>().OpenInvitationAsync(token, ct);
+        var back = HttpMethods.IsPost(http.Request.Method) && (await http.Request.ReadFormAsync(ct))["annulla"].FirstOrDefault() == "1";
+        var done = session?.Invitation is { } invitation
+            && await scope.ServiceProvider.GetRequiredService<Invitations.SurveyInvitations>().OptOutAsync(invitation, optOut: !back, ct);
+        var step = !done ? ResponseStep.Unknown : back ? ResponseStep.OptedIn : ResponseStep.OptedOut;
+        var html = await RenderAsync(scope.ServiceProvider, session?.Language ?? "it", new SurveyPageModel(step, session, Invitations.InvitationEmail.UnsubscribePathOf(token), new Errors()));
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Content(html, "text/html; charset=utf-8", statusCode: done ? StatusCodes.Status200OK : StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> PublicAsync(string key, HttpContext http, IServiceScopeFactory scopes)

@@ -61,7 +61,7 @@ internal sealed class SurveyInput
 }
 
 /// <summary>The organization's surveys: written, published in versions, closed.</summary>
-internal sealed partial class SurveyBook(CerchioDb db, ITouchpointCatalog touchpoints, IOrganizationDirectory organization, TimeProvider clock)
+internal sealed partial class SurveyBook(CerchioDb db, ITouchpointCatalog touchpoints, IOrganizationDirectory organization, Cerchio.Tenancy.OrganizationContext tenant, TimeProvider clock)
 {
     public const string ListPath = "/ascolto/sondaggi";
 
@@ -203,6 +203,29 @@ internal sealed partial class SurveyBook(CerchioDb db, ITouchpointCatalog touchp
     /// <summary>Whether the draft differs from what respondents see now.</summary>
     public async Task<bool> HasUnpublishedChangesAsync(Survey survey, CancellationToken ct = default) =>
         survey.CurrentVersionId is not { } v || await db.Set<SurveyVersion>().Where(x => x.Id == v).Select(x => x.Texts).FirstAsync(ct) != survey.DraftTexts;
+
+    public async Task<int> FatigueDaysAsync(CancellationToken ct = default) =>
+        await db.Set<FeedbackSettings>().Select(f => (int?)f.FatigueDays).FirstOrDefaultAsync(ct) ?? FeedbackSettings.DefaultFatigueDays;
+
+    public async Task<Errors> SaveFatigueDaysAsync(int days, CancellationToken ct = default)
+    {
+        var errors = new Errors();
+        if (days is < 0 or > 365)
+        {
+            return errors.Add("FatigueDays", "Da 0 (nessun limite) a 365 giorni.");
+        }
+
+        var settings = await db.Set<FeedbackSettings>().FirstOrDefaultAsync(ct);
+        if (settings is null)
+        {
+            settings = new FeedbackSettings { OrganizationId = tenant.RequiredOrganizationId };
+            db.Add(settings);
+        }
+
+        settings.FatigueDays = days;
+        await db.SaveChangesAsync(ct);
+        return errors;
+    }
 
     /// <summary>22 characters of a random 128-bit number, URL-safe.</summary>
     public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

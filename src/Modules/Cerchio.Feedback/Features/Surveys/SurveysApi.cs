@@ -29,6 +29,11 @@ internal static class SurveysApi
         api.MapPost("/surveys/{surveyId:guid}/close", CloseAsync).WithName("CloseSurvey").WithSummary("Stops taking answers; the results keep them.");
         api.MapPost("/surveys/{surveyId:guid}/invitations", InviteAsync).WithName("CreateSurveyInvitation")
             .WithSummary("Invites a customer (or an address) to a published survey, tied to the case and touchpoint it follows; returns the personal link once.");
+        api.MapGet("/surveys/{surveyId:guid}/trigger", TriggerAsync).WithName("GetSurveyTrigger").WithSummary("When the survey invites by itself: after a case is resolved.");
+        api.MapPut("/surveys/{surveyId:guid}/trigger", SaveTriggerAsync).WithName("SetSurveyTrigger")
+            .WithSummary("Sets when the survey invites by itself (enabled false removes it): a resolved case of the type, channel and touchpoint given, after delay_hours.");
+        api.MapGet("/survey-settings", SettingsAsync).WithName("GetSurveySettings").WithSummary("The rules across all surveys.");
+        api.MapPut("/survey-settings", SaveSettingsAsync).WithName("SetSurveySettings").WithSummary("Sets the rules across all surveys: fatigue_days from 0 (no limit) to 365.");
         api.MapGet("/surveys/{surveyId:guid}/results", ResultsAsync).WithName("GetSurveyResults")
             .WithSummary("The survey's score with its 95% confidence margin, distribution, channels and response rate over from…to (default: the last 30 days).");
         api.MapGet("/survey-answers", AnswersAsync).WithName("ListSurveyAnswers")
@@ -106,7 +111,46 @@ internal static class SurveysApi
 
         var i = invitation!;
         return TypedResults.Created($"/api/v1/surveys/{surveyId}/invitations/{i.Id}", new InvitationDto(
-            i.Id, i.SurveyId, $"{http.Request.Scheme}://{http.Request.Host}{Respondent.InvitationPathOf(token!)}", i.Channel, i.Email, i.CustomerId, i.TouchpointCode, i.Language, i.ExpiresAt));
+            i.Id, i.SurveyId, token is null ? null : $"{http.Request.Scheme}://{http.Request.Host}{Respondent.InvitationPathOf(token)}",
+            i.Status.ToString().ToLowerInvariant(), i.SkipReason, i.Channel, i.Email, i.CustomerId, i.TouchpointCode, i.Language, i.ExpiresAt));
+    }
+
+    private static async Task<Results<Ok<SurveyTriggerDto>, ProblemHttpResult>> TriggerAsync(Guid surveyId, SurveyBook book, SurveyTriggers triggers, CancellationToken ct)
+    {
+        if (await book.FindAsync(surveyId, ct) is null)
+        {
+            return ApiResults.NotFound("survey");
+        }
+
+        var t = await triggers.FindAsync(surveyId, ct);
+        return TypedResults.Ok(t is null ? new SurveyTriggerDto(false, null, null, null, 0) : new SurveyTriggerDto(true, t.CaseType, t.Channel, t.TouchpointCode, t.DelayHours));
+    }
+
+    private static async Task<Results<Ok<SurveyTriggerDto>, ProblemHttpResult, ValidationProblem>> SaveTriggerAsync(
+        Guid surveyId, SurveyTriggerDto input, SurveyBook book, SurveyTriggers triggers, Loc l, CancellationToken ct)
+    {
+        if (await book.FindAsync(surveyId, ct) is null)
+        {
+            return ApiResults.NotFound("survey");
+        }
+
+        var errors = await triggers.SaveAsync(surveyId, new TriggerInput { Enabled = input.Enabled, CaseType = input.CaseType, Channel = input.Channel, Touchpoint = input.Touchpoint, DelayHours = input.DelayHours }, ct);
+        if (errors.Any)
+        {
+            return Invalid(errors, l);
+        }
+
+        var t = await triggers.FindAsync(surveyId, ct);
+        return TypedResults.Ok(t is null ? new SurveyTriggerDto(false, null, null, null, 0) : new SurveyTriggerDto(true, t.CaseType, t.Channel, t.TouchpointCode, t.DelayHours));
+    }
+
+    private static async Task<Ok<SurveySettingsDto>> SettingsAsync(SurveyBook book, CancellationToken ct) =>
+        TypedResults.Ok(new SurveySettingsDto(await book.FatigueDaysAsync(ct)));
+
+    private static async Task<Results<Ok<SurveySettingsDto>, ValidationProblem>> SaveSettingsAsync(SurveySettingsDto input, SurveyBook book, Loc l, CancellationToken ct)
+    {
+        var errors = await book.SaveFatigueDaysAsync(input.FatigueDays, ct);
+        return errors.Any ? Invalid(errors, l) : TypedResults.Ok(new SurveySettingsDto(await book.FatigueDaysAsync(ct)));
     }
 
     private static async Task<Results<Ok<SurveyResultsDto>, ProblemHttpResult, ValidationProblem>> ResultsAsync(

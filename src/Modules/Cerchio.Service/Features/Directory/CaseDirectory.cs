@@ -1,0 +1,17 @@
+using Cerchio.Data;
+using Cerchio.Service.Contracts;
+using Cerchio.Service.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cerchio.Service.Features.Directory;
+
+internal sealed class CaseDirectory(CerchioDb db) : ICaseDirectory
+{
+    public Task<CaseContact?> ContactAsync(Guid caseId, CancellationToken ct = default) =>
+        db.Set<Case>().AsNoTracking().Where(c => c.Id == caseId)
+            .Select(c => new CaseContact(c.Id, c.Number, c.CustomerId, c.RequesterName, c.RequesterEmail))
+            .FirstOrDefaultAsync(ct);
+
+    public Task<bool> HasOpenComplaintAsync(Guid customerId, CancellationToken ct = default) =>
+        db.Set<Case>().AnyAsync(c => c.CustomerId == customerId && c.IsComplaint && c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed, ct);
+}
