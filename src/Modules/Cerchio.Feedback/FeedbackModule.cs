@@ -22,6 +22,7 @@ public static class FeedbackModule
         services.AddScoped<SurveyBook>();
         services.AddScoped<Respondent>();
         services.AddScoped<Features.Invitations.SurveyInvitations>();
+        services.AddScoped<Contracts.IFeedbackDemoData, Features.Demo.FeedbackDemoData>();
         services.AddModuleEventHandler<Cerchio.Service.Contracts.CaseResolved, Features.Invitations.SurveyTriggers>();
         services.AddSweepPass<Features.Invitations.SendScheduledInvitations>();
         services.AddScoped<Features.Scores.SurveyResults>();

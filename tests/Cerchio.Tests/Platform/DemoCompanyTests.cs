@@ -98,6 +98,18 @@ public abstract class DemoCompanyTests(AppFixture app)
         Assert.NotEmpty(map.QuerySelectorAll("[data-touchpoint=consegna] [data-metric=complaints] a"));
         Assert.Contains(map.QuerySelectorAll("[data-lane=pains] [data-confirmed]"), p => p.TextContent.Contains("«Consegna»", StringComparison.Ordinal));
 
+        // The voice of the customer: surveys with a year of answers, thousands with comments; deliveries score worst.
+        var surveys = (await api.GetFromJsonAsync<JsonElement>("/api/v1/surveys")).EnumerateArray().ToList();
+        Assert.Equal(3, surveys.Count);
+        Assert.All(surveys, s => Assert.Equal("live", s.GetProperty("status").GetString()));
+        var answers = await api.GetFromJsonAsync<JsonElement>($"/api/v1/survey-answers?from={DateTime.UtcNow.AddDays(-365):yyyy-MM-dd}&to={DateTime.UtcNow:yyyy-MM-dd}&page_size=200");
+        Assert.True(answers.GetProperty("total").GetInt32() >= 1_500);
+        Assert.True(answers.GetProperty("items").EnumerateArray().Count(a => a.GetProperty("comment").ValueKind == JsonValueKind.String) > 100);
+        var touchpoints = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/touchpoints/metrics?from={DateTime.UtcNow.AddDays(-364):yyyy-MM-dd}&to={DateTime.UtcNow:yyyy-MM-dd}"))
+            .GetProperty("touchpoints").EnumerateArray()
+            .ToDictionary(t => t.GetProperty("code").GetString()!, t => t.GetProperty("metrics").EnumerateArray().FirstOrDefault(m => m.GetProperty("key").GetString() == "nps"));
+        Assert.True(touchpoints["consegna"].GetProperty("value").GetDouble() < touchpoints["sito"].GetProperty("value").GetDouble());
+
         // Running it again finds the company, and only issues a new key.
         var second = await demo.EnsureAsync(null);
         Assert.False(second.Created);

@@ -58,6 +58,7 @@ public sealed class DemoCompany(IServiceScopeFactory scopes)
                 await services.GetRequiredService<ICustomerDemoData>().SeedAsync(Customers, seed: 2026, ct);
                 await services.GetRequiredService<Cerchio.Service.Contracts.IServiceDemoData>().SeedAsync(Cases, seed: 2026, ct);
                 await services.GetRequiredService<Cerchio.Journeys.Contracts.IJourneysDemoData>().SeedAsync(ct);
+                await services.GetRequiredService<Cerchio.Feedback.Contracts.IFeedbackDemoData>().SeedAsync(seed: 2026, ct);
             });
         }
 

@@ -39,3 +39,9 @@ public sealed record SurveyResultsDto(
 
 /// <param name="Complete">False for a partial answer: the score was given (one click from the email), the page not sent yet.</param>
 public sealed record AnswerDto(Guid Id, Guid SurveyId, string Survey, string Kind, int Score, string? Comment, string Channel, string? Touchpoint, Guid? CustomerId, int? CaseNumber, string Language, DateTimeOffset AnsweredAt, bool Complete);
+
+/// <summary>Gives the demo company its surveys and a year of answers, after its cases.</summary>
+public interface IFeedbackDemoData
+{
+    Task SeedAsync(int seed, CancellationToken ct = default);
+}

@@ -3,6 +3,9 @@ namespace Cerchio.Service.Contracts;
 /// <summary>Who a case is with, as another module reaches them (a survey after it).</summary>
 public sealed record CaseContact(Guid CaseId, int Number, Guid? CustomerId, string? Name, string? Email);
 
+/// <summary>A resolved case as a survey follows it.</summary>
+public sealed record ResolvedCase(Guid CaseId, int Number, Guid? CustomerId, string? Name, string? Email, string? Touchpoint, DateTimeOffset ResolvedAt);
+
 /// <summary>What other modules may ask about the current organization's cases.</summary>
 public interface ICaseDirectory
 {
@@ -11,6 +14,9 @@ public interface ICaseDirectory
 
     /// <summary>Whether the customer has a complaint still being worked (not resolved nor closed): no survey goes to them meanwhile.</summary>
     Task<bool> HasOpenComplaintAsync(Guid customerId, CancellationToken ct = default);
+
+    /// <summary>The cases resolved since <paramref name="since"/>, oldest first (the demo's surveys follow them).</summary>
+    Task<IReadOnlyList<ResolvedCase>> ResolvedSinceAsync(DateTimeOffset since, CancellationToken ct = default);
 }
 
 /// <summary>The case types and channels as the API and the events name them ("complaint", "phone"), for other modules' filters.</summary>

@@ -12,6 +12,11 @@ internal sealed class CaseDirectory(CerchioDb db) : ICaseDirectory
             .Select(c => new CaseContact(c.Id, c.Number, c.CustomerId, c.RequesterName, c.RequesterEmail))
             .FirstOrDefaultAsync(ct);
 
+    public async Task<IReadOnlyList<ResolvedCase>> ResolvedSinceAsync(DateTimeOffset since, CancellationToken ct = default) =>
+        await db.Set<Case>().AsNoTracking().Where(c => c.ResolvedAt != null && c.ResolvedAt >= since && c.MergedIntoId == null).OrderBy(c => c.ResolvedAt)
+            .Select(c => new ResolvedCase(c.Id, c.Number, c.CustomerId, c.RequesterName, c.RequesterEmail, c.TouchpointCode, c.ResolvedAt!.Value))
+            .ToListAsync(ct);
+
     public Task<bool> HasOpenComplaintAsync(Guid customerId, CancellationToken ct = default) =>
         db.Set<Case>().AnyAsync(c => c.CustomerId == customerId && c.IsComplaint && c.Status != CaseStatus.Resolved && c.Status != CaseStatus.Closed, ct);
 }
