@@ -127,6 +127,8 @@ public abstract class SurveysTests(AppFixture app)
         var first = await Html.GetAsync(shop, path);
         Assert.Equal(5, first.QuerySelectorAll("#score-form button[data-score]").Length);
         Assert.Empty(await AnswersAsync(org));   // looking records nothing
+        Assert.Equal(HttpStatusCode.OK, (await shop.GetAsync(path + "&punteggio=5")).StatusCode);
+        Assert.Empty(await AnswersAsync(org));   // nor does a score in a public link's address: only a post answers it
 
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(shop, path, ("passo", "punteggio"), ("punteggio", "5"))).StatusCode);
         Assert.Equal(HttpStatusCode.SeeOther, (await PostAsync(shop, path, ("passo", "commento"), ("punteggio", "5"), ("commento", "Commessa gentilissima."))).StatusCode);

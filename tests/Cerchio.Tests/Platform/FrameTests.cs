@@ -27,27 +27,28 @@ public abstract class FrameTests(AppFixture app)
             (Email("agente"), Role.Agent), (Email("referente"), Role.TeamMember), (Email("direzione"), Role.Executive));
 
         var admin = Sidebar(await Html.GetAsync(await org.SignInAsync(), "/"));
-        Assert.Equal(["sidebar-assistenza", "sidebar-clienti", "sidebar-viaggi", "sidebar-comunicazioni", "sidebar-amministrazione"], admin.Sections);
+        Assert.Equal(["sidebar-assistenza", "sidebar-clienti", "sidebar-ascolto", "sidebar-viaggi", "sidebar-comunicazioni", "sidebar-amministrazione"], admin.Sections);
         Assert.Contains("desk-settings", admin.Keys);
         Assert.Contains("customers-import", admin.Keys);
         Assert.Contains("audit", admin.Keys);
+        Assert.Contains("surveys", admin.Keys);
 
         var agent = Sidebar(await Html.GetAsync(await org.SignInAsync(Role.Agent), "/"));
-        Assert.Equal(["sidebar-assistenza", "sidebar-clienti", "sidebar-viaggi", "sidebar-comunicazioni"], agent.Sections);
+        Assert.Equal(["sidebar-assistenza", "sidebar-clienti", "sidebar-ascolto", "sidebar-viaggi", "sidebar-comunicazioni"], agent.Sections);
         Assert.Contains("tasks", agent.Keys);
         Assert.Contains("mie", agent.Keys);
         Assert.DoesNotContain("desk-settings", agent.Keys);
         Assert.DoesNotContain("customers-import", agent.Keys);
 
         var member = Sidebar(await Html.GetAsync(await org.SignInAsync(Role.TeamMember), "/"));
-        Assert.Equal(["sidebar-assistenza", "sidebar-clienti", "sidebar-viaggi", "sidebar-comunicazioni"], member.Sections);
+        Assert.Equal(["sidebar-assistenza", "sidebar-clienti", "sidebar-ascolto", "sidebar-viaggi", "sidebar-comunicazioni"], member.Sections);
         Assert.Contains("tasks", member.Keys);
         Assert.DoesNotContain("mailboxes", member.Keys);
         Assert.DoesNotContain("administration", member.Keys);
 
         // The executives read: no task list, since they answer no hand-off.
         var executive = Sidebar(await Html.GetAsync(await org.SignInAsync(Role.Executive), "/"));
-        Assert.Equal(["sidebar-assistenza", "sidebar-clienti", "sidebar-viaggi", "sidebar-comunicazioni"], executive.Sections);
+        Assert.Equal(["sidebar-assistenza", "sidebar-clienti", "sidebar-ascolto", "sidebar-viaggi", "sidebar-comunicazioni"], executive.Sections);
         Assert.DoesNotContain("tasks", executive.Keys);
     }
 

@@ -102,9 +102,10 @@ internal static class ResponseEndpoints
                     return new SeeOtherResult(path);
                 }
             }
-            else if (score is not null)
+            else if (score is not null && session.Invitation is not null)
             {
-                // The email's one-click score: taken as a partial answer, the page then asks for the comment.
+                // The email's one-click score: taken as a partial answer, the page then asks for the comment. Only an
+                // invitation's: on a public link a GET records nothing (anyone could fill the results with links).
                 errors = await respondent.RecordAsync(session, score, null, send: false, ct);
             }
 
