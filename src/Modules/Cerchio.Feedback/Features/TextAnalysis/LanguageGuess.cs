@@ -13,6 +13,9 @@ internal static class LanguageGuess
         "ho", "ha", "hanno", "abbiamo", "siamo", "era", "stato", "stata", "mi", "ci", "si", "vi", "ne", "al", "alla", "ai", "sul", "sulla",
         "grazie", "tutto", "tutti", "sempre", "ancora", "dopo", "poi", "perché", "come", "quando", "questo", "questa", "voi", "vostro",
         "vostra", "nostro", "nostra", "mio", "mia", "fatto", "gentili", "ottimo", "consegna", "buongiorno", "salve", "cortesemente",
+        "a", "ad", "agli", "alle", "allo", "all'", "dai", "dagli", "dalle", "degli", "nei", "negli", "sui", "o", "se", "io", "lui", "lei",
+        "noi", "loro", "c'", "così", "già", "mai", "qui", "dove", "cosa", "chi", "quale", "quanto", "tanto", "troppo", "poco", "niente",
+        "nulla", "nessuno", "nessun", "ogni", "bene", "mica", "sempre", "ancora", "appena", "subito", "oggi", "ieri", "domani", "sì",
     };
 
     private static readonly HashSet<string> English = new(StringComparer.Ordinal)

@@ -43,6 +43,7 @@ internal sealed record LexiconReading(
     float Negative,
     float LastClause,
     int Negations,
+    int Shifts,
     bool Contrast,
     int Shouted,
     IReadOnlyList<LexiconHit> Hits,
@@ -244,6 +245,7 @@ internal sealed class SentimentLexicon
         var contributions = new List<Contribution>();
         var marked = new List<string>(tokens.Count);
         var negations = 0;
+        var shifts = 0;
         var shouted = 0;
 
         for (var i = 0; i < tokens.Count;)
@@ -306,6 +308,7 @@ internal sealed class SentimentLexicon
                         var to = NextIsWord(tokens, i + 1) ? i + 1 : i;
                         contributions.Add(new Contribution(i, to, -1, Apply(walk, -1, selfNegated: false, out var negated), negated, walk.Segment, walk.Concession));
                         negations += negated ? 1 : 0;
+                        shifts++;
                     }
 
                     break;
@@ -325,6 +328,7 @@ internal sealed class SentimentLexicon
                         var value = walk.NegFactor <= -1 ? -1f : -0.5f;
                         contributions.Add(new Contribution(i, i + covered - 1, 0, value, true, walk.Segment, walk.Concession));
                         negations++;
+                        shifts++;
                         walk.NegLeft = 0;
                     }
 
@@ -334,7 +338,9 @@ internal sealed class SentimentLexicon
                 {
                     var selfNegated = negators.Contains(tokens[i].Norm) || (language == "en" && tokens[i].Norm.EndsWith("n't", StringComparison.Ordinal));
                     var polarity = cue.Value * (token.IsShouted ? 1.3f : 1f);
+                    shifts += walk.LittleLeft > 0 && cue.Value > 0 ? 1 : 0;
                     var value = Apply(walk, polarity, selfNegated, out var negated);
+                    shifts += negated ? 1 : 0;
                     contributions.Add(new Contribution(i, i + covered - 1, cue.Value, value, negated, walk.Segment, walk.Concession));
                     if (negated)
                     {
@@ -384,7 +390,7 @@ internal sealed class SentimentLexicon
             hits.Add(new LexiconHit(start, end - start, text[start..end], c.Polarity, counted, c.Negated));
         }
 
-        return new LexiconReading(Squash(sum), positive, negative, Squash(last), negations, walk.Contrast, shouted, hits, tokens, string.Join(' ', marked));
+        return new LexiconReading(Squash(sum), positive, negative, Squash(last), negations, shifts, walk.Contrast, shouted, hits, tokens, string.Join(' ', marked));
     }
 
     private static float Squash(float sum) => sum / MathF.Sqrt(sum * sum + Normalization);

