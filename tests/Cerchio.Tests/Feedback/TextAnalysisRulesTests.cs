@@ -207,6 +207,28 @@ public sealed class TextAnalysisRulesTests
     }
 
     [Fact]
+    public void TheTrainedModel_SavedAndLoaded_PredictsTheSame()
+    {
+        var engine = Analyzer.Value.Base;
+        var path = Path.Combine(Path.GetTempPath(), $"cerchio-text-model-{Guid.NewGuid():N}.zip");
+        try
+        {
+            engine.Model.Save(path);
+            var loaded = new TextEngine(engine.Features, TextModel.Load(path));
+            foreach (var text in new[] { "Consegna in ritardo e nessuno mi ha avvisato.", "Grazie, tutto perfetto!", "Could you send the invoice again?" })
+            {
+                var (a, b) = (engine.Analyze(text, null, Analyzer.Value.DefaultTaxonomy), loaded.Analyze(text, null, Analyzer.Value.DefaultTaxonomy));
+                Assert.Equal(a.Probabilities, b.Probabilities);
+                Assert.Equal(a.LabelProbabilities, b.LabelProbabilities);
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task AnOrganizationsCorrections_OverrideItsTexts_AndRetrainItsModel_OnlyForIt()
     {
         var analyzer = new TextAnalyzer(TextCorpus.Embedded, null, 4, NullLogger<TextAnalyzer>.Instance, CancellationToken.None);

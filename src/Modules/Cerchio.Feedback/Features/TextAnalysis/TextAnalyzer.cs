@@ -83,6 +83,11 @@ internal sealed class TextAnalyzer
             try
             {
                 model.Save(path);
+                // Models of an older corpus or pipeline are never read again.
+                foreach (var stale in Directory.EnumerateFiles(_modelDirectory!, "text-analysis-v*.zip").Where(f => Path.GetFileName(f) != Path.GetFileName(path)))
+                {
+                    File.Delete(stale);
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

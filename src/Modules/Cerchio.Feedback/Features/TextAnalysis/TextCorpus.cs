@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -107,6 +106,4 @@ internal sealed class TextCorpus
     /// <summary>Rows of a two-or-more column TSV with a header (lexicons, modifiers, topics).</summary>
     public static IEnumerable<string[]> Table(string tsv, int columns) =>
         tsv.Split('\n').Skip(1).Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).Select(l => l.Split('\t')).Where(c => c.Length >= columns);
-
-    public static Assembly Assembly => typeof(TextCorpus).Assembly;
 }

@@ -42,6 +42,8 @@ internal sealed class TextFeatures(SentimentLexicon lexicon, TopicTaxonomy defau
         var row = Read(labelled.Text, labelled.Language).Row;
         row.Sentiment = labelled.Sentiment;
         row.Weight = labelled.Weight;
+        row.Positive = labelled.Sentiment == TextLabels.Positive ? 1 : 0;
+        row.Negative = labelled.Sentiment == TextLabels.Negative ? 1 : 0;
         for (var i = 0; i < TextModel.BinaryLabels.Count; i++)
         {
             var label = TextModel.BinaryLabels[i];

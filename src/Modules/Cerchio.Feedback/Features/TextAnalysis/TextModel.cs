@@ -22,6 +22,12 @@ internal sealed class ModelRow
     public string Sentiment { get; set; } = "";
     public float Weight { get; set; } = 1;
 
+    /// <summary>1 for a positive comment (training only): emotions are learnt among the comments of their side.</summary>
+    public float Positive { get; set; }
+
+    /// <summary>1 for a negative comment (training only).</summary>
+    public float Negative { get; set; }
+
     // One label column per binary classifier (topics, then emotions, in TextModel.BinaryLabels' order): ML.NET's
     // trainers read a label from a named scalar column.
     public bool L0 { get; set; }
@@ -89,6 +95,7 @@ internal sealed record TrainingOptions
     public float? BinaryL2 { get; init; } = 1e-5f;
     public int Iterations { get; init; } = 100;
     public bool Idf { get; init; }
+    public bool EmotionsBySide { get; init; } = true;
 }
 
 /// <summary>What the models give for one comment.</summary>
@@ -100,11 +107,13 @@ internal sealed record ModelScores(float[] Sentiment, float[] Binary);
 /// (one-vs-rest: a comment has several topics, and each label's own classifier keeps the rare ones from being
 /// drowned by the common ones). The text is featurized once and cached; the seventeen binary models are trained on
 /// the same cached features, then chained into one transformer so a comment is featurized once per prediction.
+/// Each trainer runs on one thread: the same corpus gives the same model (and the same reported figures), and an
+/// organization's retraining in the background leaves the other core to the requests.
 /// </summary>
 internal sealed class TextModel
 {
     /// <summary>Bump when the features or the pipeline change: it is part of the key of a model cached on disk.</summary>
-    public const string Version = "1";
+    public const string Version = "2";
 
     public static readonly IReadOnlyList<string> BinaryLabels =
         TextLabels.Topics.Select(t => t.Code).Concat(TextLabels.Emotions.Select(e => e.Code)).ToArray();
@@ -158,14 +167,25 @@ internal sealed class TextModel
             ExampleWeightColumnName = nameof(ModelRow.Weight),
             MaximumNumberOfIterations = o.Iterations,
             L2Regularization = o.L2,
+            NumberOfThreads = 1,
         }).Fit(keyed);
 
         var parts = new List<ITransformer> { featurizerModel, sentiment };
         var scored = sentiment.Transform(featurized);
         var copy = ml.Transforms.CopyColumns("SentimentScores", "Score").Fit(scored);
         parts.Add(copy);
+        // Emotions follow the sentiment (corpus rule), and the decoding keeps only those of the comment's side: each
+        // emotion's model learns to tell it from the other emotions of its side, on the comments of that side.
+        var negatives = ml.Data.Cache(ml.Data.FilterRowsByColumn(featurized, nameof(ModelRow.Negative), lowerBound: 0.5));
+        var positives = ml.Data.Cache(ml.Data.FilterRowsByColumn(featurized, nameof(ModelRow.Positive), lowerBound: 0.5));
+        var notPositives = ml.Data.Cache(ml.Data.FilterRowsByColumn(featurized, nameof(ModelRow.Positive), upperBound: 0.5));
         for (var i = 0; i < BinaryLabels.Count; i++)
         {
+            var label = BinaryLabels[i];
+            var rowsOf = !o.EmotionsBySide || i < TextLabels.Topics.Count ? featurized
+                : label == "worry" ? notPositives
+                : TextLabels.NegativeEmotions.Contains(label) ? negatives
+                : positives;
             var binary = ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
             {
                 LabelColumnName = $"L{i}",
@@ -173,7 +193,8 @@ internal sealed class TextModel
                 ExampleWeightColumnName = nameof(ModelRow.Weight),
                 MaximumNumberOfIterations = o.Iterations,
                 L2Regularization = o.BinaryL2,
-            }).Fit(featurized);
+                NumberOfThreads = 1,
+            }).Fit(rowsOf);
             parts.Add(binary);
             var withProbability = binary.Transform(featurized);
             parts.Add(ml.Transforms.CopyColumns($"P{i}", "Probability").Fit(withProbability));
