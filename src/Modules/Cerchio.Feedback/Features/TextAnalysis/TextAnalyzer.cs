@@ -80,22 +80,30 @@ internal sealed class TextAnalyzer
         _logger.LogInformation("Text analysis model trained in {Seconds:0.0} s.", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         if (path is not null)
         {
-            try
-            {
-                model.Save(path);
-                // Models of an older corpus or pipeline are never read again.
-                foreach (var stale in Directory.EnumerateFiles(_modelDirectory!, "text-analysis-v*.zip").Where(f => Path.GetFileName(f) != Path.GetFileName(path)))
-                {
-                    File.Delete(stale);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                _logger.LogWarning(e, "The text model could not be cached at {Path}.", path);
-            }
+            // Saving takes seconds: the first analysis does not wait for it.
+            _ = Task.Run(() => Cache(model, path), CancellationToken.None);
         }
 
         return new TextEngine(features, model);
+    }
+
+    private void Cache(TextModel model, string path)
+    {
+        try
+        {
+            model.Save(path);
+            // Models of an older corpus or pipeline are never read again; a half-written one of a process that stopped neither.
+            var directory = Path.GetDirectoryName(path)!;
+            foreach (var stale in Directory.EnumerateFiles(directory, "text-analysis-v*.zip").Where(f => Path.GetFileName(f) != Path.GetFileName(path))
+                .Concat(Directory.EnumerateFiles(directory, ".text-analysis-v*.tmp").Where(f => File.GetLastWriteTimeUtc(f) < DateTime.UtcNow.AddHours(-1))))
+            {
+                File.Delete(stale);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning(e, "The text model could not be cached at {Path}.", path);
+        }
     }
 
     /// <summary>The canonical hash a correction is kept under.</summary>
