@@ -14,7 +14,7 @@ internal sealed record LabelledText(string Language, string Sentiment, IReadOnly
 internal sealed class TextCorpus
 {
     public const string Header = "language\tsentiment\temotions\ttopics\ttext";
-    private const string ResourcePrefix = "Cerchio.Feedback.TextAnalysis.Corpus.";
+    private const string ResourcePrefix = "Cerchio.Feedback.Corpus.";
 
     public required string Train { get; init; }
     public required string LexiconIt { get; init; }
