@@ -50,5 +50,7 @@ for trx in "$results"/*.trx; do
 done
 [ "$passed" -eq 0 ] && status=1
 [ "$failed" -gt 0 ] && status=1
+# The text analytics' figures on the held-out set (written by TextAnalysisEvaluationTests): shown, never judged here.
+if [ -f "$results/text-analytics.txt" ]; then echo; cat "$results/text-analytics.txt"; echo; fi
 echo "$passed passed, $failed failed"
 exit $status

@@ -19,6 +19,9 @@ public static class FeedbackModule
     public static IServiceCollection AddFeedbackModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ITranslations, FeedbackTranslations>();
+        services.AddSingleton<ITranslations, Features.TextAnalysis.TextAnalysisTranslations>();
+        services.AddSingleton<Features.TextAnalysis.TextAnalyzer>();
+        services.AddScoped<Features.TextAnalysis.TextKnowledge>();
         services.AddScoped<SurveyBook>();
         services.AddScoped<Respondent>();
         services.AddScoped<Features.Invitations.SurveyInvitations>();
@@ -41,6 +44,7 @@ public static class FeedbackModule
     public static void MapFeedbackModule(this IEndpointRouteBuilder app, IEndpointRouteBuilder api)
     {
         SurveysApi.Map(api.MapGroup("").WithTags("Surveys"));
+        Features.TextAnalysis.TextAnalysisApi.Map(api.MapGroup("").WithTags("Text analysis"));
         SurveyPageEndpoints.Map(app);
         ResponseEndpoints.Map(app);
     }
