@@ -34,18 +34,20 @@ internal sealed class TextAnalyzer
     private readonly int _maxOrganizationModels;
     private readonly ILogger<TextAnalyzer> _logger;
     private readonly CancellationToken _stopping;
+    private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<Guid, OrganizationState> _organizations = new();
     private readonly SemaphoreSlim _training = new(1, 1);
     private readonly Lazy<TopicTaxonomy> _defaults;
 
-    public TextAnalyzer(IConfiguration configuration, ILogger<TextAnalyzer> logger, IHostApplicationLifetime? lifetime = null)
+    public TextAnalyzer(IConfiguration configuration, ILogger<TextAnalyzer> logger, TimeProvider clock, IHostApplicationLifetime? lifetime = null)
         : this(TextCorpus.Embedded, configuration.GetValue("TextAnalysis:CacheModel", true) ? configuration["TextAnalysis:ModelDirectory"] ?? Path.Combine("data", "models") : null,
-            configuration.GetValue("TextAnalysis:OrganizationModels", 20), logger, lifetime?.ApplicationStopping ?? CancellationToken.None)
+            configuration.GetValue("TextAnalysis:OrganizationModels", 20), logger, lifetime?.ApplicationStopping ?? CancellationToken.None, clock)
     {
     }
 
-    internal TextAnalyzer(TextCorpus corpus, string? modelDirectory, int maxOrganizationModels, ILogger<TextAnalyzer> logger, CancellationToken stopping)
+    internal TextAnalyzer(TextCorpus corpus, string? modelDirectory, int maxOrganizationModels, ILogger<TextAnalyzer> logger, CancellationToken stopping, TimeProvider? clock = null)
     {
+        _clock = clock ?? TimeProvider.System;
         _corpus = corpus;
         _modelDirectory = modelDirectory;
         _maxOrganizationModels = Math.Max(1, maxOrganizationModels);
@@ -95,7 +97,7 @@ internal sealed class TextAnalyzer
             // Models of an older corpus or pipeline are never read again; a half-written one of a process that stopped neither.
             var directory = Path.GetDirectoryName(path)!;
             foreach (var stale in Directory.EnumerateFiles(directory, "text-analysis-v*.zip").Where(f => Path.GetFileName(f) != Path.GetFileName(path))
-                .Concat(Directory.EnumerateFiles(directory, ".text-analysis-v*.tmp").Where(f => File.GetLastWriteTimeUtc(f) < DateTime.UtcNow.AddHours(-1))))
+                .Concat(Directory.EnumerateFiles(directory, ".text-analysis-v*.tmp").Where(f => File.GetLastWriteTimeUtc(f) < _clock.GetUtcNow().UtcDateTime.AddHours(-1))))
             {
                 File.Delete(stale);
             }
