@@ -30,6 +30,7 @@ public static class Permissions
     public const string ViewEveryDepartment = "perm:view-every-department";
     public const string ViewFeedback = "perm:view-feedback";
     public const string ManageSurveys = "perm:manage-surveys";
+    public const string WorkLoops = "perm:work-loops";
 
     private static readonly Dictionary<string, Role[]> Grants = new()
     {
@@ -57,6 +58,8 @@ public static class Permissions
         // Everyone hears the customers; the CX lead designs the surveys (PRODUCT.md).
         [ViewFeedback] = [Role.Administrator, Role.CxLead, Role.TeamMember, Role.Agent, Role.Executive],
         [ManageSurveys] = [Role.Administrator, Role.CxLead],
+        // Whoever owns a touchpoint calls back its unhappy customers: the departments' referenti and the front line; the executives read.
+        [WorkLoops] = [Role.Administrator, Role.CxLead, Role.TeamMember, Role.Agent],
     };
 
     public static IEnumerable<string> All => Grants.Keys;

@@ -60,3 +60,13 @@ public interface IOrganizationTimeZone
 {
     Task<TimeZoneInfo> GetAsync(CancellationToken ct = default);
 }
+
+/// <summary>
+/// The current organization's business hours (the desk's calendar: its week, the Italian holidays, its closures), for
+/// every deadline counted in working time: a case's SLA, a loop to close within 48 working hours.
+/// </summary>
+public interface IBusinessHours
+{
+    /// <summary>The instant by which <paramref name="duration"/> of working time has passed since <paramref name="start"/>.</summary>
+    Task<DateTimeOffset> AddAsync(DateTimeOffset start, TimeSpan duration, CancellationToken ct = default);
+}

@@ -1,7 +1,9 @@
 namespace Cerchio.Touchpoints;
 
 /// <summary>A moment where the customer meets the company (the invoice, the delivery, the switchboard).</summary>
-public sealed record TouchpointInfo(string Code, string Name, bool Online);
+/// <param name="OwnerDepartmentId">The department that answers for it (its loops go there); null when nobody does yet.</param>
+/// <param name="PainPoints">What goes wrong here, one per line, as the catalog records it (a loop's root cause may name one).</param>
+public sealed record TouchpointInfo(string Code, string Name, bool Online, Guid? OwnerDepartmentId = null, string? PainPoints = null);
 
 /// <summary>
 /// The organization's touchpoints, by stable code. Cases, events and (later) survey answers name a touchpoint by

@@ -20,6 +20,7 @@ public static class FeedbackModule
     {
         services.AddSingleton<ITranslations, FeedbackTranslations>();
         services.AddSingleton<ITranslations, Features.TextAnalysis.TextAnalysisTranslations>();
+        services.AddSingleton<ITranslations, Features.Loops.LoopTranslations>();
         services.AddSingleton<Features.TextAnalysis.TextAnalyzer>();
         services.AddScoped<Features.TextAnalysis.TextKnowledge>();
         services.AddScoped<SurveyBook>();
@@ -28,6 +29,10 @@ public static class FeedbackModule
         services.AddScoped<Contracts.IFeedbackDemoData, Features.Demo.FeedbackDemoData>();
         services.AddModuleEventHandler<Cerchio.Service.Contracts.CaseResolved, Features.Invitations.SurveyTriggers>();
         services.AddSweepPass<Features.Invitations.SendScheduledInvitations>();
+        services.AddScoped<Features.Loops.Loops>();
+        services.AddModuleEventHandler<Contracts.SurveyAnswered, Features.Loops.AnswerFollowUp>();
+        services.AddSweepPass<Features.Loops.EscalateOverdueLoops>();
+        services.AddScoped<Cerchio.Touchpoints.ITouchpointOpenWork, Features.Loops.TouchpointLoops>();
         services.AddScoped<Features.Scores.SurveyResults>();
         services.AddScoped<Cerchio.Touchpoints.ITouchpointMetricSource, Features.Scores.SurveyTouchpointMetrics>();
         services.AddScoped<Cerchio.Ui.Frame.ISidebarSection, Features.Frame.FeedbackSidebar>();
@@ -45,6 +50,7 @@ public static class FeedbackModule
     {
         SurveysApi.Map(api.MapGroup("").WithTags("Surveys"));
         Features.TextAnalysis.TextAnalysisApi.Map(api.MapGroup("").WithTags("Text analysis"));
+        Features.Loops.LoopsApi.Map(api.MapGroup("").WithTags("Loops"));
         SurveyPageEndpoints.Map(app);
         ResponseEndpoints.Map(app);
     }

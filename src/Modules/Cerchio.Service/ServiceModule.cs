@@ -28,6 +28,7 @@ public static class ServiceModule
         services.AddSingleton<DeskSettingsCache>();
         services.AddScoped<ServiceSettings>();
         services.AddScoped<IOrganizationTimeZone>(sp => sp.GetRequiredService<ServiceSettings>());
+        services.AddScoped<IBusinessHours>(sp => sp.GetRequiredService<ServiceSettings>());
         services.AddScoped<CaseDesk>();
         services.AddScoped<Features.MergeCases.CaseMerge>();
         services.AddScoped<Features.Mentions.MentionNotices>();

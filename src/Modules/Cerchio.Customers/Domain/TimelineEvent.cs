@@ -59,6 +59,10 @@ internal static class EventTypes
         "case_message" => "Messaggio ricevuto",
         "case_handed_off" => "Passaggio a un reparto",
         "case_hand_off_answered" => "Risposta di un reparto",
+        "survey_answered" => "Risposta a un sondaggio",
+        "loop_opened" => "Cerchio aperto",
+        "loop_contact" => "Cliente ricontattato",
+        "loop_closed" => "Cerchio chiuso",
         _ => type,
     };
 }

@@ -38,10 +38,56 @@ public sealed record SurveyResultsDto(
     int ScaleMin, IReadOnlyList<long> Distribution, IReadOnlyDictionary<string, int> ByChannel, int Invitations, int InvitationsAnswered, double? ResponseRate);
 
 /// <param name="Complete">False for a partial answer: the score was given (one click from the email), the page not sent yet.</param>
-public sealed record AnswerDto(Guid Id, Guid SurveyId, string Survey, string Kind, int Score, string? Comment, string Channel, string? Touchpoint, Guid? CustomerId, int? CaseNumber, string Language, DateTimeOffset AnsweredAt, bool Complete);
+/// <param name="Sentiment">The comment's: negative, neutral or positive (null without a comment, or until it is analysed, a moment after).</param>
+/// <param name="Topics">Topic codes found in the comment (delivery_times, billing…), from the organization's taxonomy.</param>
+/// <param name="Loop">The number of the loop the answer opened (GET /api/v1/loops/{number}), if any.</param>
+public sealed record AnswerDto(
+    Guid Id, Guid SurveyId, string Survey, string Kind, int Score, string? Comment, string Channel, string? Touchpoint, Guid? CustomerId, int? CaseNumber, string Language,
+    DateTimeOffset AnsweredAt, bool Complete, string? Sentiment, IReadOnlyList<string> Topics, int? Loop);
 
 /// <summary>Gives the demo company its surveys and a year of answers, after its cases.</summary>
 public interface IFeedbackDemoData
 {
     Task SeedAsync(int seed, CancellationToken ct = default);
 }
+
+/// <summary>
+/// A score or comment was recorded on an answer (each click and each send publishes one): its comment is analysed and
+/// the close-the-loop rules read it. Handlers read the answer as it is now, so a late or repeated delivery does no harm.
+/// </summary>
+/// <param name="First">The answer's first score: what a customer's timeline records.</param>
+public sealed record SurveyAnswered(Guid ResponseId, Guid SurveyId, bool First) : Cerchio.Events.IModuleEvent;
+
+/// <summary>A loop to close, as the API shows it.</summary>
+/// <param name="Status">"open" or "closed".</param>
+/// <param name="Reasons">Why it opened: low_score, negative_comment.</param>
+/// <param name="Outcome">solved, not_solved, compensated, not_reachable; null while open.</param>
+/// <param name="Overdue">Open past its due time (working hours after it opened).</param>
+public sealed record LoopDto(
+    int Number, Guid Id, string Status, IReadOnlyList<string> Reasons, int Score, string? Comment, string? Sentiment, IReadOnlyList<string> Topics,
+    Guid SurveyId, Guid ResponseId, Guid? CustomerId, string? Name, string? Email, int? CaseNumber, string? Touchpoint, Guid? DepartmentId, string? Department,
+    DateTimeOffset OpenedAt, DateTimeOffset DueAt, bool Overdue, DateTimeOffset? EscalatedAt, string? Outcome, string? RootCause, string? Note, DateTimeOffset? ClosedAt, string? ClosedBy,
+    IReadOnlyList<LoopActivityDto>? Activities = null);
+
+/// <param name="Kind">call, email or note.</param>
+/// <param name="Reached">A call: whether the customer answered.</param>
+public sealed record LoopActivityDto(string Kind, bool? Reached, string Text, string? By, DateTimeOffset At);
+
+/// <summary>POST /api/v1/loops/{number}/activities: a call (with reached), an email to the customer (sent through the outbox) or a note.</summary>
+public sealed record LoopActivityInputDto(string? Kind, bool? Reached, string? Text, string? Subject);
+
+/// <summary>POST /api/v1/loops/{number}/close: what came of it and why it went wrong (a root cause's id or name from GET /api/v1/loop-root-causes).</summary>
+public sealed record LoopCloseDto(string? Outcome, string? RootCause, string? Note);
+
+/// <summary>An organization's root cause; touchpoint when it belongs to one (a pain point of the catalog).</summary>
+public sealed record LoopRootCauseDto(Guid Id, string Name, string? Touchpoint);
+
+/// <summary>Loops opened over a period: the closure rate (closed within their SLA / opened) and the median hours from opening to closing.</summary>
+/// <param name="Group">The department's name, the touchpoint's code, or null for the whole.</param>
+public sealed record LoopClosureDto(string? Group, int Opened, int ClosedInTime, int Closed, int Open, int Overdue, double? ClosureRate, double? MedianHoursToClose);
+
+/// <summary>GET /api/v1/loop-closure: the loops opened from…to, overall, per department and per touchpoint.</summary>
+public sealed record LoopClosureReportDto(DateOnly From, DateOnly To, LoopClosureDto Whole, IReadOnlyList<LoopClosureDto> ByDepartment, IReadOnlyList<LoopClosureDto> ByTouchpoint);
+
+/// <summary>The close-the-loop rules: scores at or below these open a loop (null: never by score); a negative comment too when on.</summary>
+public sealed record LoopRulesDto(int? NpsUpTo, int? CsatUpTo, int? CesUpTo, bool NegativeComment, int SlaHours);

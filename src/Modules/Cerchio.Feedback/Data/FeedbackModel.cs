@@ -100,6 +100,9 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
         b.Property(r => r.Channel).HasMaxLength(SurveyChannels.MaxLength);
         b.Property(r => r.Language).HasMaxLength(2);
         b.Property(r => r.Comment).HasMaxLength(SurveyResponse.MaxComment);
+        b.Property(r => r.Sentiment).HasMaxLength(10);
+        b.Property(r => r.Emotions).HasMaxLength(200);
+        b.Property(r => r.Topics).HasMaxLength(1000);
         b.HasOne<Survey>().WithMany().HasForeignKey(r => r.SurveyId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<SurveyVersion>().WithMany().HasForeignKey(r => r.VersionId).OnDelete(DeleteBehavior.Restrict);
         // One answer per invitation, whatever races for it; one per browser on a public link.
@@ -109,5 +112,53 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
         // Results read a survey's answers by day; the journey map reads every survey's by touchpoint and day.
         b.HasIndex(r => new { r.OrganizationId, r.SurveyId, r.AnsweredAt });
         b.HasIndex(r => new { r.OrganizationId, r.AnsweredAt, r.TouchpointCode });
+    }
+}
+
+internal sealed class LoopTaskConfiguration : IEntityTypeConfiguration<LoopTask>
+{
+    public void Configure(EntityTypeBuilder<LoopTask> b)
+    {
+        b.ToTable("LoopTasks");
+        b.Property(l => l.Email).HasMaxLength(SurveyInvitation.MaxEmail);
+        b.Property(l => l.Name).HasMaxLength(SurveyInvitation.MaxName);
+        b.Property(l => l.TouchpointCode).HasMaxLength(60);
+        b.Property(l => l.Reasons).HasMaxLength(80);
+        b.Property(l => l.Outcome).HasMaxLength(40);
+        b.Property(l => l.Note).HasMaxLength(LoopTask.MaxNote);
+        b.Property(l => l.ClosedByName).HasMaxLength(200);
+        b.HasOne<SurveyResponse>().WithMany().HasForeignKey(l => l.ResponseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<LoopRootCause>().WithMany().HasForeignKey(l => l.RootCauseId).OnDelete(DeleteBehavior.Restrict);
+        // One loop per answer, however often its event is delivered.
+        b.HasIndex(l => l.ResponseId).IsUnique();
+        b.HasIndex(l => new { l.OrganizationId, l.Number }).IsUnique();
+        // The lists read open loops by due date; the escalation sweep finds the overdue ones not yet escalated.
+        b.HasIndex(l => new { l.OrganizationId, l.Status, l.DueAt });
+        b.HasIndex(l => new { l.Status, l.EscalatedAt, l.DueAt });
+        b.HasIndex(l => new { l.OrganizationId, l.OpenedAt });
+    }
+}
+
+internal sealed class LoopActivityConfiguration : IEntityTypeConfiguration<LoopActivity>
+{
+    public void Configure(EntityTypeBuilder<LoopActivity> b)
+    {
+        b.ToTable("LoopActivities");
+        b.Property(a => a.Kind).HasMaxLength(20);
+        b.Property(a => a.Text).HasMaxLength(LoopActivity.MaxText);
+        b.Property(a => a.ByName).HasMaxLength(200);
+        b.HasOne<LoopTask>().WithMany().HasForeignKey(a => a.LoopId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(a => new { a.LoopId, a.At });
+    }
+}
+
+internal sealed class LoopRootCauseConfiguration : IEntityTypeConfiguration<LoopRootCause>
+{
+    public void Configure(EntityTypeBuilder<LoopRootCause> b)
+    {
+        b.ToTable("LoopRootCauses");
+        b.Property(c => c.Name).HasMaxLength(LoopRootCause.MaxName);
+        b.Property(c => c.TouchpointCode).HasMaxLength(60);
+        b.HasIndex(c => new { c.OrganizationId, c.Name }).IsUnique();
     }
 }

@@ -1,4 +1,5 @@
 using Cerchio.Tenancy;
+using Cerchio.Feedback.Contracts;
 
 namespace Cerchio.Feedback.Domain;
 
@@ -112,6 +113,28 @@ internal sealed class FeedbackSettings : IOrganizationScoped
 
     /// <summary>At most one invitation per person every this many days, whatever the survey.</summary>
     public int FatigueDays { get; set; } = DefaultFatigueDays;
+
+    /// <summary>Close-the-loop rules: a score at or below these opens a loop (NPS detractors 0–6, CSAT 1–2, CES 1–3); null: never by score.</summary>
+    public int? LoopNpsUpTo { get; set; } = 6;
+    public int? LoopCsatUpTo { get; set; } = 2;
+    public int? LoopCesUpTo { get; set; } = 3;
+
+    /// <summary>Whether a negative comment opens a loop whatever the score.</summary>
+    public bool LoopOnNegativeComment { get; set; } = true;
+
+    /// <summary>Working hours to close a loop in; then the CX lead hears of it.</summary>
+    public int LoopSlaHours { get; set; } = DefaultLoopSlaHours;
+
+    public const int DefaultLoopSlaHours = 48;
+
+    /// <summary>The highest score that opens a loop on a survey of this kind, or null.</summary>
+    public int? LoopUpTo(SurveyKind kind) => kind switch
+    {
+        SurveyKind.Nps => LoopNpsUpTo,
+        SurveyKind.Csat => LoopCsatUpTo,
+        SurveyKind.Ces => LoopCesUpTo,
+        _ => null,
+    };
 }
 
 /// <summary>
@@ -140,6 +163,14 @@ internal sealed class SurveyResponse : IOrganizationScoped
     public string Language { get; set; } = "it";
     public int? Score { get; set; }
     public string? Comment { get; set; }
+
+    /// <summary>The text analysis of <see cref="Comment"/>: negative, neutral or positive, with its score −1…1; null without a comment.</summary>
+    public string? Sentiment { get; set; }
+    public float? SentimentScore { get; set; }
+
+    /// <summary>Emotion and topic codes found in the comment, comma separated (",consegna,prezzo," so a filter matches a whole code).</summary>
+    public string? Emotions { get; set; }
+    public string? Topics { get; set; }
     public DateTimeOffset StartedAt { get; set; }
 
     /// <summary>When the score was given: the answer's day in the results.</summary>

@@ -33,7 +33,7 @@ internal sealed class Touchpoint : IOrganizationScoped
     public int Position { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
-    public TouchpointInfo Info => new(Code, Name, Online);
+    public TouchpointInfo Info => new(Code, Name, Online, OwnerDepartmentId, PainPoints);
 
     /// <summary>
     /// The seventeen defaults of PRODUCT.md with the department that usually answers for each, by the name the

@@ -12,6 +12,8 @@ public enum NotificationKind
     AnnouncementReminder = 7,
     AnnouncementThread = 8,
     ArticleToReview = 9,
+    LoopOpened = 10,
+    LoopOverdue = 11,
 }
 
 /// <summary>

@@ -7,6 +7,7 @@ using Cerchio.Feedback.Features.Invitations;
 using Cerchio.Feedback.Features.Respond;
 using Cerchio.Feedback.Features.Surveys;
 using Cerchio.Service.Contracts;
+using Cerchio.Text;
 
 namespace Cerchio.Feedback.Features.Demo;
 
@@ -16,9 +17,13 @@ namespace Cerchio.Feedback.Features.Demo;
 /// website. A year of answers, with comments taken from the project's own labelled corpus so that their words match
 /// their scores. Deliveries score low (the golden thread's problem), the rest mostly well.
 /// </summary>
-internal sealed class FeedbackDemoData(CerchioDb db, SurveyBook book, SurveyTriggers triggers, ICaseDirectory cases, ICustomerDirectory customers, TimeProvider clock)
+internal sealed class FeedbackDemoData(
+    CerchioDb db, SurveyBook book, SurveyTriggers triggers, ICaseDirectory cases, ICustomerDirectory customers, Loops.AnswerFollowUp followUp, Loops.Loops loops,
+    IBusinessHours hours, TimeProvider clock)
     : IFeedbackDemoData
 {
+    private readonly List<(SurveyResponse Answer, SurveyKind Kind)> _answers = [];
+
     public async Task SeedAsync(int seed, CancellationToken ct = default)
     {
         var random = new Random(seed);
@@ -73,6 +78,40 @@ internal sealed class FeedbackDemoData(CerchioDb db, SurveyBook book, SurveyTrig
         }
 
         await db.SaveChangesAsync(ct);
+        await LoopsAsync(random, now, ct);
+    }
+
+    /// <summary>
+    /// Every answer's comment analysed, and the loops the rules open: those of the last days still open (some overdue),
+    /// older ones mostly closed, in time or late, with their outcome and a cause that fits the touchpoint.
+    /// </summary>
+    private async Task LoopsAsync(Random random, DateTimeOffset now, CancellationToken ct)
+    {
+        var rules = await loops.SettingsAsync(ct);
+        var causes = await loops.RootCausesAsync(ct);
+        string[] outcomes = ["solved", "solved", "solved", "compensated", "not_solved", "not_reachable"];
+        foreach (var (answer, kind) in _answers.OrderBy(a => a.Answer.AnsweredAt))
+        {
+            await followUp.AnalyseAsync(answer, ct);
+            var at = answer.AnsweredAt!.Value;
+            if (await loops.ApplyRulesAsync(answer, kind, rules, ct, openedAt: at) is not { } loop || now - at < TimeSpan.FromDays(4) || random.Next(10) == 0)
+            {
+                continue;
+            }
+
+            // Most close within the 48 working hours; one in five runs late.
+            var took = TimeSpan.FromHours(random.Next(10) < 8 ? random.Next(1, 40) : random.Next(50, 120));
+            var cause = loop.TouchpointCode == "consegna"
+                ? causes.First(c => c.Name == (random.Next(3) == 0 ? "Ritardo del corriere" : "Cliente non avvisato di un ritardo"))
+                : causes[random.Next(causes.Count)];
+            var closedAt = await hours.AddAsync(at, took, ct);
+            if (closedAt < now)
+            {
+                loop.Close(outcomes[random.Next(outcomes.Length)], cause.Id, null, null, "Giulia Conti", closedAt);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task<Survey> PublishedAsync(SurveyInput input, CancellationToken ct)
@@ -93,14 +132,16 @@ internal sealed class FeedbackDemoData(CerchioDb db, SurveyBook book, SurveyTrig
         var share = (double)(score - min) / (max - min);
         var mood = share <= 0.6 ? "negative" : share < 0.8 ? (random.Next(2) == 0 ? "neutral" : "positive") : "positive";
         var pool = comments[$"{mood}:{TopicOf(touchpoint)}"].ToList() is { Count: > 0 } matching ? matching : comments[$"{mood}:"].ToList();
-        db.Add(new SurveyResponse
+        var answer = new SurveyResponse
         {
             Id = Ids.New(), SurveyId = survey.Id, VersionId = survey.CurrentVersionId!.Value, InvitationId = invitation,
             BrowserKeyHash = invitation is null ? Respondent.Hash(Respondent.NewSecret()) : null, CustomerId = customer, CaseId = caseId,
             TouchpointCode = touchpoint ?? survey.TouchpointCode, Channel = channel, Language = "it", Score = score,
             Comment = random.Next(3) > 0 && pool.Count > 0 ? pool[random.Next(pool.Count)] : null,
             StartedAt = at, AnsweredAt = at, SubmittedAt = at.AddMinutes(1), UpdatedAt = at.AddMinutes(1),
-        });
+        };
+        db.Add(answer);
+        _answers.Add((answer, survey.Kind));
     }
 
     /// <summary>Deliveries disappoint (mostly detractors); the shop and the rest please most people.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Cerchio.Data;
+using Cerchio.Data.Outbox;
 using Cerchio.Feedback.Domain;
 using Cerchio.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -205,6 +206,7 @@ internal sealed class Respondent(CerchioDb db, OrganizationContext tenant, TimeP
             db.Add(response);
         }
 
+        var first = response.Score is null && score is not null;
         if (score is { } given && given != response.Score)
         {
             response.Score = given;
@@ -218,6 +220,8 @@ internal sealed class Respondent(CerchioDb db, OrganizationContext tenant, TimeP
         }
 
         response.UpdatedAt = now;
+        // Its comment's analysis, the timeline and the close-the-loop rules follow off this request (AnswerFollowUp).
+        db.Publish(new Contracts.SurveyAnswered(response.Id, response.SurveyId, first));
         try
         {
             await db.SaveChangesAsync(ct);

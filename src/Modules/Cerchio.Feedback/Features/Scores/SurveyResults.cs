@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Cerchio.Feedback.Features.Scores;
 
 /// <summary>One answer as the lists show it.</summary>
-internal sealed record AnswerRow(Guid Id, Guid SurveyId, string SurveyName, SurveyKind Kind, int Score, string? Comment, string Channel, string? TouchpointCode, Guid? CustomerId, int? CaseNumber, string Language, DateTimeOffset AnsweredAt, bool Sent);
+/// <param name="Topics">Topic codes the comment's analysis found.</param>
+/// <param name="Loop">The number of the loop the answer opened, if any.</param>
+internal sealed record AnswerRow(
+    Guid Id, Guid SurveyId, string SurveyName, SurveyKind Kind, int Score, string? Comment, string Channel, string? TouchpointCode, Guid? CustomerId, int? CaseNumber, string Language,
+    DateTimeOffset AnsweredAt, bool Sent, string? Sentiment = null, IReadOnlyList<string>? Topics = null, int? Loop = null);
 
 /// <summary>A survey's results over a period: its score with the confidence margin, the distribution, the channels, the response rate.</summary>
 internal sealed record SurveyResultsView(ScoreResult Score, IReadOnlyList<long> Distribution, int ScaleMin, IReadOnlyDictionary<string, int> ByChannel, int Invitations, int InvitationsAnswered);
@@ -50,10 +54,26 @@ internal sealed class SurveyResults(CerchioDb db, IOrganizationTimeZone zone, Ti
         return new SurveyResultsView(tally.Result(), tally.Counts, tally.Scale.Min, byChannel.ToDictionary(c => c.Channel, c => c.Count), invited, invitedAnswered);
     }
 
-    /// <summary>The answers of the period, newest first, optionally of one survey and one touchpoint.</summary>
-    public async Task<(List<AnswerRow> Rows, int Total)> AnswersAsync(DateOnly from, DateOnly to, Guid? surveyId, string? touchpoint, SurveyKind? kind, IReadOnlyCollection<Guid>? customers, int skip, int take, CancellationToken ct = default)
+    /// <summary>
+    /// The answers of the period, newest first, optionally of one survey and one touchpoint, with one sentiment
+    /// (negative, neutral, positive) or one topic code in their comment.
+    /// </summary>
+    public async Task<(List<AnswerRow> Rows, int Total)> AnswersAsync(
+        DateOnly from, DateOnly to, Guid? surveyId, string? touchpoint, SurveyKind? kind, IReadOnlyCollection<Guid>? customers, int skip, int take,
+        string? sentiment = null, string? topic = null, CancellationToken ct = default)
     {
         var answered = await AnsweredAsync(from, to, ct);
+        if (sentiment is not null)
+        {
+            answered = answered.Where(r => r.Sentiment == sentiment);
+        }
+
+        if (topic is not null)
+        {
+            var marked = $",{topic},";
+            answered = answered.Where(r => r.Topics != null && r.Topics.Contains(marked));
+        }
+
         if (surveyId is { } id)
         {
             answered = answered.Where(r => r.SurveyId == id);
@@ -78,10 +98,12 @@ internal sealed class SurveyResults(CerchioDb db, IOrganizationTimeZone zone, Ti
             .Select(x => new
             {
                 x.r.Id, x.r.SurveyId, x.Name, x.Kind, Score = x.r.Score!.Value, x.r.Comment, x.r.Channel, x.r.TouchpointCode, x.r.CustomerId, x.r.Language,
-                AnsweredAt = x.r.AnsweredAt!.Value, Sent = x.r.SubmittedAt != null,
+                AnsweredAt = x.r.AnsweredAt!.Value, Sent = x.r.SubmittedAt != null, x.r.Sentiment, x.r.Topics,
+                Loop = db.Set<LoopTask>().Where(l => l.ResponseId == x.r.Id).Select(l => (int?)l.Number).FirstOrDefault(),
                 CaseNumber = db.Set<SurveyInvitation>().Where(i => i.Id == x.r.InvitationId).Select(i => i.CaseNumber).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        return (page.Select(p => new AnswerRow(p.Id, p.SurveyId, p.Name, p.Kind, p.Score, p.Comment, p.Channel, p.TouchpointCode, p.CustomerId, p.CaseNumber, p.Language, p.AnsweredAt, p.Sent)).ToList(), total);
+        return (page.Select(p => new AnswerRow(p.Id, p.SurveyId, p.Name, p.Kind, p.Score, p.Comment, p.Channel, p.TouchpointCode, p.CustomerId, p.CaseNumber, p.Language, p.AnsweredAt, p.Sent,
+            p.Sentiment, Loops.AnswerFollowUp.CodesOf(p.Topics), p.Loop)).ToList(), total);
     }
 }

@@ -37,7 +37,7 @@ internal static class SurveysApi
         api.MapGet("/surveys/{surveyId:guid}/results", ResultsAsync).WithName("GetSurveyResults")
             .WithSummary("The survey's score with its 95% confidence margin, distribution, channels and response rate over from…to (default: the last 30 days).");
         api.MapGet("/survey-answers", AnswersAsync).WithName("ListSurveyAnswers")
-            .WithSummary("Answers with a score, newest first, over from…to (default: the last 30 days), optionally of one survey or touchpoint.");
+            .WithSummary("Answers with a score, newest first, over from…to (default: the last 30 days), optionally of one survey or touchpoint, or with one sentiment or topic in the comment.");
     }
 
     public static SurveyDto Dto(Survey s, HttpContext http, bool unpublished) => new(
@@ -173,22 +173,31 @@ internal static class SurveysApi
     }
 
     private static async Task<Results<Ok<Cerchio.Paging.Page<AnswerDto>>, ValidationProblem>> AnswersAsync(
-        DateOnly? from, DateOnly? to, Guid? survey, string? touchpoint, int? page, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] int? pageSize, SurveyResults results, Loc l, CancellationToken ct)
+        DateOnly? from, DateOnly? to, Guid? survey, string? touchpoint, string? sentiment, string? topic, int? page, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] int? pageSize,
+        SurveyResults results, Loc l, CancellationToken ct)
     {
+        if (sentiment is not (null or "negative" or "neutral" or "positive"))
+        {
+            return ApiResults.Invalid("sentiment", "Il sentiment è negative, neutral o positive.", l);
+        }
+
         if (await PeriodAsync(from, to, results, ct) is not { } period)
         {
             return ApiResults.Invalid("from", "Il periodo va da una data a una successiva, per al massimo {0} giorni.", l, MaxPeriodDays);
         }
 
         var (number, size) = (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 50, 1, 200));
-        var (rows, total) = await results.AnswersAsync(period.From, period.To, survey, string.IsNullOrWhiteSpace(touchpoint) ? null : touchpoint.Trim(), null, null, (number - 1) * size, size, ct);
+        var (rows, total) = await results.AnswersAsync(period.From, period.To, survey, string.IsNullOrWhiteSpace(touchpoint) ? null : touchpoint.Trim(), null, null, (number - 1) * size, size,
+            sentiment, string.IsNullOrWhiteSpace(topic) ? null : topic.Trim().ToLowerInvariant(), ct);
         return TypedResults.Ok(new Cerchio.Paging.Page<AnswerDto>(rows.Select(Dto).ToList(), number, size, total));
     }
 
     public static AnswerDto Dto(AnswerRow r) => new(
-        r.Id, r.SurveyId, r.SurveyName, r.Kind.ToString().ToLowerInvariant(), r.Score, r.Comment, r.Channel, r.TouchpointCode, r.CustomerId, r.CaseNumber, r.Language, r.AnsweredAt, r.Sent);
+        r.Id, r.SurveyId, r.SurveyName, r.Kind.ToString().ToLowerInvariant(), r.Score, r.Comment, r.Channel, r.TouchpointCode, r.CustomerId, r.CaseNumber, r.Language, r.AnsweredAt, r.Sent,
+        r.Sentiment, r.Topics ?? [], r.Loop);
 
-    private static async Task<(DateOnly From, DateOnly To)?> PeriodAsync(DateOnly? from, DateOnly? to, SurveyResults results, CancellationToken ct)
+    /// <summary>The days from…to ask for (default: the last 30), or null when they make no period (reversed, over a year, absurd years).</summary>
+    public static async Task<(DateOnly From, DateOnly To)?> PeriodAsync(DateOnly? from, DateOnly? to, SurveyResults results, CancellationToken ct)
     {
         var today = await results.TodayAsync(ct);
         // Dates outside 1900–9000 are a mistake, and would overflow the day arithmetic at the calendar's ends.

@@ -45,8 +45,11 @@ internal sealed class DeskSettingsCache(TimeProvider clock)
 /// The organization's business calendar and SLA policy: the one place every desk feature (inbox, case page, reports,
 /// the SLA jobs) reads them. Every organization has the Italian defaults until the settings page stores its own.
 /// </summary>
-internal sealed class ServiceSettings(CerchioDb db, OrganizationContext tenant, DeskSettingsCache cache, TimeProvider clock) : IOrganizationTimeZone
+internal sealed class ServiceSettings(CerchioDb db, OrganizationContext tenant, DeskSettingsCache cache, TimeProvider clock) : IOrganizationTimeZone, IBusinessHours
 {
+    async Task<DateTimeOffset> IBusinessHours.AddAsync(DateTimeOffset start, TimeSpan duration, CancellationToken ct) =>
+        (await CurrentAsync(ct)).Calendar.AddBusinessTime(start, duration);
+
     /// <summary>The calendar's time zone is the organization's: other modules count their days in it too.</summary>
     async Task<TimeZoneInfo> IOrganizationTimeZone.GetAsync(CancellationToken ct) => (await CurrentAsync(ct)).Calendar.TimeZone;
 

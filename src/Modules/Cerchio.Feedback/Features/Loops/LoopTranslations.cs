@@ -1,0 +1,143 @@
+using Cerchio.Text;
+
+namespace Cerchio.Feedback.Features.Loops;
+
+/// <summary>The English of closing the loop, and of the comments' analysis as the answers show it.</summary>
+internal sealed class LoopTranslations : ITranslations
+{
+    public IReadOnlyDictionary<string, string> English { get; } = new Dictionary<string, string>
+    {
+        // The list
+        ["Cerchi da chiudere"] = "Loops to close",
+        ["Regole"] = "Rules",
+        ["Ogni cliente scontento riceve una risposta: chi possiede il touchpoint lo chiama o gli scrive, registra com'è andata e la causa, e chiude il cerchio."] =
+            "Every unhappy customer gets an answer: whoever owns the touchpoint calls or writes, records how it went and the cause, and closes the loop.",
+        ["Ultimi 90 giorni: dal {0} al {1}"] = "Last 90 days: {0} to {1}",
+        ["Aperti nel periodo"] = "Opened in the period",
+        ["Chiusi nei tempi"] = "Closed in time",
+        ["Tempo mediano per chiudere"] = "Median time to close",
+        ["Ancora aperti"] = "Still open",
+        ["Scaduti"] = "Overdue",
+        ["Chiusi"] = "Closed",
+        ["Per reparto e per touchpoint"] = "By department and by touchpoint",
+        ["Mediana"] = "Median",
+        ["Tutti i reparti"] = "All departments",
+        ["Nessun cerchio da chiudere: quando un cliente dà un punteggio basso o scrive un commento negativo, il cerchio si apre qui per il reparto del touchpoint."] =
+            "No loops to close: when a customer gives a low score or writes a negative comment, the loop opens here for the touchpoint's department.",
+        ["Nessun cerchio con questi filtri."] = "No loops with these filters.",
+        ["Scadenza"] = "Due",
+        ["Responsabile CX"] = "CX lead",
+        ["cerchio n. {0}"] = "loop no. {0}",
+
+        // One loop
+        ["Cerchio n. {0}"] = "Loop no. {0}",
+        ["Causa"] = "Cause",
+        ["nei tempi"] = "in time",
+        ["oltre la scadenza"] = "past its due time",
+        ["Aperto"] = "Open",
+        ["segnalato al responsabile CX"] = "escalated to the CX lead",
+        ["Responsabile CX (nessun reparto possiede il touchpoint)"] = "CX lead (no department owns the touchpoint)",
+        ["La risposta"] = "The answer",
+        ["Nessun commento."] = "No comment.",
+        ["Scheda e storia del cliente"] = "Customer record and history",
+        ["Pratica n. {0}"] = "Case no. {0}",
+        ["Cosa è stato fatto"] = "What was done",
+        ["Ancora niente: chiama il cliente o scrivigli, poi registralo qui."] = "Nothing yet: call or write to the customer, then record it here.",
+        ["ha risposto"] = "answered",
+        ["non ha risposto"] = "did not answer",
+        ["Contatta il cliente"] = "Contact the customer",
+        ["Cosa hai fatto"] = "What you did",
+        ["Per una telefonata: il cliente ha risposto?"] = "For a call: did the customer answer?",
+        ["Sì"] = "Yes",
+        ["No"] = "No",
+        ["Oggetto dell'email (facoltativo)"] = "Email subject (optional)",
+        ["Registra"] = "Record",
+        ["Chiudi il cerchio"] = "Close the loop",
+        ["Com'è andata"] = "How it went",
+        ["Punti critici di {0}"] = "Pain points of {0}",
+        ["Cause dell'organizzazione"] = "The organization's causes",
+        ["Nota (facoltativa)"] = "Note (optional)",
+        ["Email al cliente"] = "Email to the customer",
+        ["Nota"] = "Note",
+        ["Cerchio riaperto."] = "Loop reopened.",
+        ["Raggiunto e risolto"] = "Reached and solved",
+        ["Raggiunto, non risolto"] = "Reached, not solved",
+        ["Compensato"] = "Compensated",
+        ["Non raggiungibile"] = "Not reachable",
+        ["Punteggio basso"] = "Low score",
+        ["Commento negativo"] = "Negative comment",
+
+        // The default root causes
+        ["Ritardo del corriere"] = "Carrier delay",
+        ["Cliente non avvisato di un ritardo"] = "Customer not told of a delay",
+        ["Errore nell'ordine o nella spedizione"] = "Mistake in the order or the shipment",
+        ["Prodotto difettoso o danneggiato"] = "Faulty or damaged product",
+        ["Errore in fattura"] = "Invoice error",
+        ["Preventivo poco chiaro o in ritardo"] = "Unclear or late quote",
+        ["Informazioni sbagliate o incomplete"] = "Wrong or incomplete information",
+        ["Attesa troppo lunga per una risposta"] = "Too long a wait for an answer",
+        ["Comportamento del personale"] = "Staff behaviour",
+        ["Aspettativa del cliente non realistica"] = "Unrealistic customer expectation",
+        ["Altro"] = "Other",
+
+        // The rules
+        ["Regole dei cerchi"] = "Loop rules",
+        ["Quali risposte aprono un cerchio per il reparto che possiede il touchpoint, e in quante ore lavorative va chiuso; poi il responsabile CX viene avvisato."] =
+            "Which answers open a loop for the department that owns the touchpoint, and within how many working hours it must close; after that the CX lead is told.",
+        ["Regole salvate."] = "Rules saved.",
+        ["NPS: apri un cerchio fino al punteggio"] = "NPS: open a loop up to the score",
+        ["CSAT: apri un cerchio fino al punteggio"] = "CSAT: open a loop up to the score",
+        ["CES: apri un cerchio fino al punteggio"] = "CES: open a loop up to the score",
+        ["Vuoto: mai per punteggio."] = "Empty: never by score.",
+        ["Apri un cerchio anche per ogni commento negativo"] = "Also open a loop for every negative comment",
+        ["Ore lavorative per chiudere"] = "Working hours to close",
+
+        // Messages
+        ["Il cerchio è già chiuso."] = "The loop is already closed.",
+        ["Il cerchio è ancora aperto."] = "The loop is still open.",
+        ["Scegli com'è andata: risolto, non risolto, compensato o non raggiungibile."] = "Choose how it went: solved, not solved, compensated or not reachable.",
+        ["Scegli la causa: è ciò che permette di correggere il touchpoint."] = "Choose the cause: it is what lets the touchpoint be fixed.",
+        ["La nota è troppo lunga ({0} caratteri): al massimo {1}."] = "The note is too long ({0} characters): {1} at most.",
+        ["Cerchio non trovato."] = "Loop not found.",
+        ["Scegli telefonata, email o nota."] = "Choose call, email or note.",
+        ["Scrivi cosa è successo."] = "Write what happened.",
+        ["Scrivi il messaggio per il cliente."] = "Write the message to the customer.",
+        ["Il testo è troppo lungo ({0} caratteri): al massimo {1}."] = "The text is too long ({0} characters): {1} at most.",
+        ["Indica se il cliente ha risposto."] = "Say whether the customer answered.",
+        ["Il cliente non ha un indirizzo email: telefonagli e registra la chiamata."] = "The customer has no email address: call them and record the call.",
+        ["{0}: la tua risposta al nostro sondaggio"] = "{0}: your answer to our survey",
+        ["Causa sconosciuta: scegline una dall'elenco (GET /api/v1/loop-root-causes)."] = "Unknown cause: choose one from the list (GET /api/v1/loop-root-causes).",
+        ["Scrivi la causa."] = "Write the cause.",
+        ["Il nome è troppo lungo ({0} caratteri): al massimo {1}."] = "The name is too long ({0} characters): {1} at most.",
+        ["Ci sono già {0} cause: archiviane qualcuna prima di aggiungerne altre."] = "There are already {0} causes: archive some before adding more.",
+        ["Per l'NPS scegli da 0 a 10 (o nessuno)."] = "For NPS choose 0 to 10 (or none).",
+        ["Per il CSAT scegli da 1 a 5 (o nessuno)."] = "For CSAT choose 1 to 5 (or none).",
+        ["Per il CES scegli da 1 a 7 (o nessuno)."] = "For CES choose 1 to 7 (or none).",
+        ["Le ore lavorative per chiudere vanno da 1 a {0}."] = "Working hours to close go from 1 to {0}.",
+        ["Il sentiment è negative, neutral o positive."] = "The sentiment is negative, neutral or positive.",
+        ["Lo stato è open, overdue, closed o all."] = "The state is open, overdue, closed or all.",
+
+        // Notifications and the timeline
+        ["Cerchio da chiudere: {0} ha risposto {1}"] = "Loop to close: {0} answered {1}",
+        ["Cerchio n. {0} scaduto: {1} aspetta ancora una risposta"] = "Loop no. {0} overdue: {1} is still waiting for an answer",
+        ["Cerchio da chiudere"] = "Loop to close",
+        ["Cerchio scaduto"] = "Loop overdue",
+        ["Risposta a un sondaggio"] = "Survey answer",
+        ["Cerchio aperto"] = "Loop opened",
+        ["Cliente ricontattato"] = "Customer contacted",
+        ["Cerchio chiuso"] = "Loop closed",
+
+        // The comments' analysis on the answers
+        ["Sentiment"] = "Sentiment",
+        ["Tema"] = "Topic",
+        ["negativo"] = "negative",
+        ["neutro"] = "neutral",
+        ["positivo"] = "positive",
+        ["rabbia"] = "anger",
+        ["frustrazione"] = "frustration",
+        ["delusione"] = "disappointment",
+        ["preoccupazione"] = "worry",
+        ["soddisfazione"] = "satisfaction",
+        ["gratitudine"] = "gratitude",
+    };
+}
