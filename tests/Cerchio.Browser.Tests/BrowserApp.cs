@@ -14,9 +14,16 @@ public abstract class BrowserApp : IAsyncLifetime
 {
     private readonly KestrelApp _app;
 
-    protected BrowserApp(DatabaseProvider provider) => _app = new KestrelApp(provider);
+    protected BrowserApp(DatabaseProvider provider, bool withMail = false)
+    {
+        Smtp = withMail ? new SmtpSink() : null;
+        _app = new KestrelApp(provider, Smtp);
+    }
 
     public AppFixture App => _app;
+
+    /// <summary>The real SMTP server the app sends to (the mail variants only), whose messages the tests read.</summary>
+    public SmtpSink? Smtp { get; }
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
     private IPlaywright _playwright = null!;
@@ -41,6 +48,7 @@ public abstract class BrowserApp : IAsyncLifetime
         await Browser.DisposeAsync();
         _playwright.Dispose();
         await _app.DisposeAsync();
+        Smtp?.Dispose();
     }
 
     public async Task<IPage> NewPageAsync()
@@ -64,12 +72,29 @@ public abstract class BrowserApp : IAsyncLifetime
         return page;
     }
 
-    private sealed class KestrelApp(DatabaseProvider provider) : AppFixture
+    private sealed class KestrelApp(DatabaseProvider provider, SmtpSink? smtp) : AppFixture
     {
         public override DatabaseProvider Provider => provider;
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            if (smtp is not null)
+            {
+                builder.UseSetting("Smtp:Host", "127.0.0.1");
+                builder.UseSetting("Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                builder.UseSetting("Smtp:Security", "None");
+                builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
+            }
+        }
     }
 }
 
 public sealed class SqliteBrowserApp() : BrowserApp(DatabaseProvider.Sqlite);
 
 public sealed class PostgresBrowserApp() : BrowserApp(DatabaseProvider.Postgres);
+
+/// <summary>The browser app with a real SMTP server behind its outbox: journeys that go through an email.</summary>
+public sealed class SqliteMailBrowserApp() : BrowserApp(DatabaseProvider.Sqlite, withMail: true);
+
+public sealed class PostgresMailBrowserApp() : BrowserApp(DatabaseProvider.Postgres, withMail: true);

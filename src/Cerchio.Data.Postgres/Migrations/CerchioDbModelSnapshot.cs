@@ -586,6 +586,9 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.Property<bool>("LoopOnNegativeComment")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("LoopReopensCase")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("LoopSlaHours")
                         .HasColumnType("integer");
 

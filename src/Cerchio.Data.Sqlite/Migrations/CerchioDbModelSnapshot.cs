@@ -581,6 +581,9 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.Property<bool>("LoopOnNegativeComment")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("LoopReopensCase")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("LoopSlaHours")
                         .HasColumnType("INTEGER");
 

@@ -33,6 +33,8 @@ public static class FeedbackModule
         services.AddModuleEventHandler<Contracts.SurveyAnswered, Features.Loops.AnswerFollowUp>();
         services.AddSweepPass<Features.Loops.EscalateOverdueLoops>();
         services.AddScoped<Cerchio.Touchpoints.ITouchpointOpenWork, Features.Loops.TouchpointLoops>();
+        services.AddScoped<Features.Loops.LoopsHome>();
+        services.AddScoped<Cerchio.Ui.Frame.IHomePanel>(sp => sp.GetRequiredService<Features.Loops.LoopsHome>());
         services.AddScoped<Features.Scores.SurveyResults>();
         services.AddScoped<Cerchio.Touchpoints.ITouchpointMetricSource, Features.Scores.SurveyTouchpointMetrics>();
         services.AddScoped<Cerchio.Ui.Frame.ISidebarSection, Features.Frame.FeedbackSidebar>();
@@ -52,6 +54,7 @@ public static class FeedbackModule
         Features.TextAnalysis.TextAnalysisApi.Map(api.MapGroup("").WithTags("Text analysis"));
         Features.Loops.LoopsApi.Map(api.MapGroup("").WithTags("Loops"));
         SurveyPageEndpoints.Map(app);
+        Features.Scores.AnswersExport.Map(app);
         ResponseEndpoints.Map(app);
     }
 }

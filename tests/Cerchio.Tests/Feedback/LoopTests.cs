@@ -52,10 +52,11 @@ public abstract class LoopTests(MailApp app)
     }
 
     /// <summary>A customer answers through their personal link: the score in one click, then the comment.</summary>
-    private async Task<Guid> AnswerAsync(HttpClient api, Guid surveyId, string customerEmail, int score, string? comment)
+    /// <param name="caseNumber">The resolved case the survey follows, if any.</param>
+    private async Task<Guid> AnswerAsync(HttpClient api, Guid surveyId, string customerEmail, int score, string? comment, int? caseNumber = null)
     {
         var customer = await JsonAsync(await api.PostAsJsonAsync("/api/v1/customers", new { name = "Bianchi Costruzioni S.r.l.", email = customerEmail }), HttpStatusCode.Created);
-        var invitation = await JsonAsync(await api.PostAsJsonAsync($"/api/v1/surveys/{surveyId}/invitations", new { customer_id = customer.GetProperty("id").GetGuid(), channel = "api" }), HttpStatusCode.Created);
+        var invitation = await JsonAsync(await api.PostAsJsonAsync($"/api/v1/surveys/{surveyId}/invitations", new { customer_id = customer.GetProperty("id").GetGuid(), channel = "api", case_number = caseNumber }), HttpStatusCode.Created);
         var link = new Uri(invitation.GetProperty("url").GetString()!).PathAndQuery;
         var respondent = app.Browser();
         Assert.Equal(HttpStatusCode.OK, (await respondent.GetAsync($"{link}?punteggio={score}")).StatusCode);
@@ -100,6 +101,11 @@ public abstract class LoopTests(MailApp app)
         Assert.Contains("Cerchio da chiudere", (await Html.GetAsync(paolo, "/notifiche")).Body!.TextContent, StringComparison.Ordinal);
         var list = await Html.GetAsync(paolo, "/ascolto/cerchi");
         Assert.NotNull(list.QuerySelector("#loops tr[data-loop='1']"));
+        Assert.NotNull((await Html.GetAsync(paolo, "/")).QuerySelector("#home-my-loops li[data-loop='1']"));
+        var csv = await paolo.GetStringAsync("/ascolto/risposte/export.csv?sentiment=negative");
+        Assert.Contains(Delivery, csv, StringComparison.Ordinal);
+        Assert.Contains("delivery_times", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(Delivery, await paolo.GetStringAsync("/ascolto/risposte/export.csv?sentiment=positive"), StringComparison.Ordinal);
         var page = await Html.GetAsync(paolo, "/ascolto/cerchi/1");
         Assert.Equal(Delivery, page.QuerySelector("#loop-comment")!.TextContent.Trim());
         Assert.NotNull(page.QuerySelector("#loop-analysis [data-sentiment=negative]"));
@@ -162,7 +168,7 @@ public abstract class LoopTests(MailApp app)
         }
 
         Assert.Equal(6, (await JsonAsync(await api.GetAsync("/api/v1/loop-rules"))).GetProperty("nps_up_to").GetInt32());
-        await JsonAsync(await api.PutAsJsonAsync("/api/v1/loop-rules", new { nps_up_to = 3, csat_up_to = 2, ces_up_to = 3, negative_comment = false, sla_hours = 8 }));
+        await JsonAsync(await api.PutAsJsonAsync("/api/v1/loop-rules", new { nps_up_to = 3, csat_up_to = 2, ces_up_to = 3, negative_comment = false, sla_hours = 8, reopen_case = true }));
 
         // A 5 with a negative comment opens none now; a public link's 0 has nobody to call back; a 2 opens one.
         await AnswerAsync(api, surveyId, Email("cinque"), 5, Delivery);
@@ -172,10 +178,19 @@ public abstract class LoopTests(MailApp app)
         Assert.Equal(HttpStatusCode.SeeOther, (await PostAsync(stranger, path, ("passo", "commento"), ("punteggio", "0"), ("commento", Delivery))).StatusCode);
         await Wait.UntilAsync(async () => (await AnswersAsync(org)).Count(a => a.Sentiment == "negative") == 2, "both comments analysed");
         Assert.Empty(await LoopsAsync(org));
-        var due = await AnswerAsync(api, surveyId, Email("due"), 2, null);
+        await JsonAsync(await api.PostAsJsonAsync("/api/v1/customers", new { name = "Due S.r.l.", external_id = "DUE" }), HttpStatusCode.Created);
+        var opened = await JsonAsync(await api.PostAsJsonAsync("/api/v1/cases", new { subject = "Consegna", customer = new { external_id = "DUE" }, channel = "phone", touchpoint = "consegna", text = "Quando arriva?" }), HttpStatusCode.Created);
+        var caseNumber = opened.GetProperty("number").GetInt32();
+        await JsonAsync(await api.PostAsJsonAsync($"/api/v1/cases/{caseNumber}/status", new { status = "resolved" }));
+        var due = await AnswerAsync(api, surveyId, Email("due"), 2, null, caseNumber);
         await Wait.UntilAsync(async () => (await LoopsAsync(org)).Count == 1, "the 2's loop");
         var loop = Assert.Single(await LoopsAsync(org));
-        Assert.Equal((due, "low_score"), (loop.CustomerId!.Value, loop.Reasons));
+        Assert.Equal((due, "low_score", caseNumber), (loop.CustomerId!.Value, loop.Reasons, loop.CaseNumber!.Value));
+
+        // The rule reopens the case it followed, with a note for its agents.
+        var reopened = await JsonAsync(await api.GetAsync($"/api/v1/cases/{caseNumber}"));
+        Assert.Equal("open", reopened.GetProperty("status").GetString());
+        Assert.Contains("cerchio n. 1", await (await org.SignInAsync(Role.CxLead)).GetStringAsync($"/assistenza/pratiche/{caseNumber}"), StringComparison.Ordinal);
 
         // Not yet due: nothing to escalate. Past due: the CX lead hears once, however often the sweep runs.
         var pass = app.Services.GetRequiredService<Cerchio.Feedback.Features.Loops.EscalateOverdueLoops>();

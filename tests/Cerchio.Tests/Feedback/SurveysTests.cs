@@ -62,7 +62,13 @@ public abstract class SurveysTests(AppFixture app)
     {
         var (org, api, surveyId, _) = await PublishedAsync("Sondaggi Invito S.r.l.");
         var customer = await CustomerAsync(api, "Bianchi Costruzioni S.r.l.", "maria.bianchi@bianchi-costruzioni.example");
-        var link = await InviteAsync(api, surveyId, new { customer_id = customer, case_number = 1234 });
+        // An unknown case is refused; the real one ties the answer to it.
+        var unknown = await JsonAsync(await api.PostAsJsonAsync($"/api/v1/surveys/{surveyId}/invitations", new { customer_id = customer, case_number = 1234 }), HttpStatusCode.BadRequest);
+        Assert.True(unknown.GetProperty("errors").TryGetProperty("case_number", out _));
+        await JsonAsync(await api.PostAsJsonAsync("/api/v1/customers", new { name = "Caso S.r.l.", external_id = "CASO" }), HttpStatusCode.Created);
+        var caseNumber = (await JsonAsync(await api.PostAsJsonAsync("/api/v1/cases", new { subject = "Consegna", customer = new { external_id = "CASO" }, channel = "email", text = "Quando?" }), HttpStatusCode.Created))
+            .GetProperty("number").GetInt32();
+        var link = await InviteAsync(api, surveyId, new { customer_id = customer, case_number = caseNumber });
         var respondent = app.Browser();
 
         // The email's one-click score: recorded at once as a partial answer, the page asks the low score's question.
@@ -103,7 +109,7 @@ public abstract class SurveysTests(AppFixture app)
         Assert.Equal(1, results.GetProperty("invitations_answered").GetInt32());
         Assert.Equal(100, results.GetProperty("response_rate").GetDouble());
         var listed = (await JsonAsync(await api.GetAsync("/api/v1/survey-answers"), HttpStatusCode.OK)).GetProperty("items").EnumerateArray().Single();
-        Assert.Equal(1234, listed.GetProperty("case_number").GetInt32());
+        Assert.Equal(caseNumber, listed.GetProperty("case_number").GetInt32());
         Assert.Equal(customer, listed.GetProperty("customer_id").GetGuid());
         Assert.True(listed.GetProperty("complete").GetBoolean());
 

@@ -181,12 +181,22 @@ public static class EveryKindOfRecord
                 throw new InvalidOperationException(string.Join("; ", invitationErrors.All.Select(e => e.Message.Text)));
             }
 
-            db.Add(new Cerchio.Feedback.Domain.SurveyResponse
+            var answer = new Cerchio.Feedback.Domain.SurveyResponse
             {
                 Id = Ids.New(), SurveyId = survey.Id, VersionId = (await db.Set<Cerchio.Feedback.Domain.Survey>().SingleAsync(s => s.Id == survey.Id)).CurrentVersionId!.Value,
                 InvitationId = surveyInvitation.Id, CustomerId = customerId, TouchpointCode = touchpointCode, Score = 3, Comment = $"Commento {tag}",
                 StartedAt = DateTimeOffset.UtcNow, AnsweredAt = DateTimeOffset.UtcNow, SubmittedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
-            });
+            };
+            db.Add(answer);
+            // Its loop, numbered like the case ({number} names both), with what was done on it.
+            var loop = new Cerchio.Feedback.Domain.LoopTask
+            {
+                Id = Ids.New(), Number = caseNumber, ResponseId = answer.Id, SurveyId = survey.Id, CustomerId = customerId, Email = $"cliente.{tag.ToLowerInvariant()}@example.test",
+                Name = $"Cliente {tag}", TouchpointCode = touchpointCode, DepartmentId = department.Id, Reasons = "low_score", Score = 3,
+                OpenedAt = DateTimeOffset.UtcNow, DueAt = DateTimeOffset.UtcNow.AddDays(2),
+            };
+            db.Add(loop);
+            db.Add(new Cerchio.Feedback.Domain.LoopActivity { Id = Ids.New(), LoopId = loop.Id, Kind = "note", Text = $"Nota {tag}", At = DateTimeOffset.UtcNow });
 
             var timelineEvent = await db.Set<TimelineEvent>().FirstAsync(e => e.CustomerId == customerId);
             var contact = await db.Set<Contact>().FirstAsync(c => c.CustomerId == customerId);

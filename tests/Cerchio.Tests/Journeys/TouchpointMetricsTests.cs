@@ -155,7 +155,7 @@ public abstract class TouchpointMetricsTests(AppFixture app)
         Assert.Equal("2026-11-08", report.GetProperty("previous_to").GetString());
         // Each source's metrics in its own order (the sources come in the modules' order).
         var definitions = report.GetProperty("definitions").EnumerateArray().ToDictionary(d => d.GetProperty("key").GetString()!);
-        Assert.Equal(["cases", "complaints", "first-response", "resolution", "sla"], definitions.Keys.Where(k => k is not ("events" or "nps" or "csat" or "ces")));
+        Assert.Equal(["cases", "complaints", "first-response", "resolution", "sla"], definitions.Keys.Where(k => k is not ("events" or "nps" or "csat" or "ces" or "negative_comments")));
         Assert.Equal(["count", "count", "hours", "hours", "percent", "count"], new[] { "cases", "complaints", "first-response", "resolution", "sla", "events" }.Select(k => definitions[k].GetProperty("unit").GetString()));
         Assert.Equal([false, false, false, false, true], new[] { "cases", "complaints", "first-response", "resolution", "sla" }.Select(k => definitions[k].GetProperty("higher_is_better").GetBoolean()));
         Assert.Equal("Pratiche", definitions["cases"].GetProperty("label").GetString());

@@ -110,6 +110,16 @@ public abstract class DemoCompanyTests(AppFixture app)
             .ToDictionary(t => t.GetProperty("code").GetString()!, t => t.GetProperty("metrics").EnumerateArray().FirstOrDefault(m => m.GetProperty("key").GetString() == "nps"));
         Assert.True(touchpoints["consegna"].GetProperty("value").GetDouble() < touchpoints["sito"].GetProperty("value").GetDouble());
 
+        // Comments analysed; loops open and closed, those of Consegna with Logistica, most closed in time.
+        Assert.True((await api.GetFromJsonAsync<JsonElement>($"/api/v1/survey-answers?from={DateTime.UtcNow.AddDays(-365):yyyy-MM-dd}&to={DateTime.UtcNow:yyyy-MM-dd}&sentiment=negative&topic=delivery_times")).GetProperty("total").GetInt32() > 10);
+        Assert.True((await api.GetFromJsonAsync<JsonElement>("/api/v1/loops?state=open")).GetProperty("total").GetInt32() > 0);
+        var closedLoops = await api.GetFromJsonAsync<JsonElement>("/api/v1/loops?state=closed&page_size=200");
+        Assert.True(closedLoops.GetProperty("total").GetInt32() > 50);
+        Assert.All(closedLoops.GetProperty("items").EnumerateArray().Where(l => l.GetProperty("touchpoint").GetString() == "consegna"),
+            l => Assert.Equal("Logistica e magazzino", l.GetProperty("department").GetString()));
+        var closure = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/loop-closure?from={DateTime.UtcNow.AddDays(-365):yyyy-MM-dd}&to={DateTime.UtcNow:yyyy-MM-dd}")).GetProperty("whole");
+        Assert.InRange(closure.GetProperty("closure_rate").GetDouble(), 40, 95);
+
         // Running it again finds the company, and only issues a new key.
         var second = await demo.EnsureAsync(null);
         Assert.False(second.Created);

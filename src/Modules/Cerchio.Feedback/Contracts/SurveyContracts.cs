@@ -90,4 +90,5 @@ public sealed record LoopClosureDto(string? Group, int Opened, int ClosedInTime,
 public sealed record LoopClosureReportDto(DateOnly From, DateOnly To, LoopClosureDto Whole, IReadOnlyList<LoopClosureDto> ByDepartment, IReadOnlyList<LoopClosureDto> ByTouchpoint);
 
 /// <summary>The close-the-loop rules: scores at or below these open a loop (null: never by score); a negative comment too when on.</summary>
-public sealed record LoopRulesDto(int? NpsUpTo, int? CsatUpTo, int? CesUpTo, bool NegativeComment, int SlaHours);
+/// <param name="ReopenCase">A loop on an answer to a case's survey opens the case again (when it is resolved).</param>
+public sealed record LoopRulesDto(int? NpsUpTo, int? CsatUpTo, int? CesUpTo, bool NegativeComment, int SlaHours, bool ReopenCase = false);

@@ -122,6 +122,9 @@ internal sealed class FeedbackSettings : IOrganizationScoped
     /// <summary>Whether a negative comment opens a loop whatever the score.</summary>
     public bool LoopOnNegativeComment { get; set; } = true;
 
+    /// <summary>Whether a loop on an answer to a case's survey opens that case again (if it is resolved).</summary>
+    public bool LoopReopensCase { get; set; }
+
     /// <summary>Working hours to close a loop in; then the CX lead hears of it.</summary>
     public int LoopSlaHours { get; set; } = DefaultLoopSlaHours;
 

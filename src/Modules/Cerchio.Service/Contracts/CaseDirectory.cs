@@ -12,8 +12,17 @@ public interface ICaseDirectory
     /// <summary>The person who wrote (or was logged for) the case; null when the case does not exist here.</summary>
     Task<CaseContact?> ContactAsync(Guid caseId, CancellationToken ct = default);
 
+    /// <summary>The case with this number, as <see cref="ContactAsync"/> gives it; null when there is none here.</summary>
+    Task<CaseContact?> FindAsync(int number, CancellationToken ct = default);
+
     /// <summary>Whether the customer has a complaint still being worked (not resolved nor closed): no survey goes to them meanwhile.</summary>
     Task<bool> HasOpenComplaintAsync(Guid customerId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Opens a resolved case again with an internal note saying why (an unhappy answer to the survey after it); false
+    /// when the case is not resolved (still open, or closed for good) or not here.
+    /// </summary>
+    Task<bool> ReopenAsync(Guid caseId, string note, CancellationToken ct = default);
 
     /// <summary>The cases resolved since <paramref name="since"/>, oldest first (the demo's surveys follow them).</summary>
     Task<IReadOnlyList<ResolvedCase>> ResolvedSinceAsync(DateTimeOffset since, CancellationToken ct = default);

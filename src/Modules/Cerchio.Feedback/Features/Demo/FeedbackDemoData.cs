@@ -88,7 +88,12 @@ internal sealed class FeedbackDemoData(
     private async Task LoopsAsync(Random random, DateTimeOffset now, CancellationToken ct)
     {
         var rules = await loops.SettingsAsync(ct);
-        var causes = await loops.RootCausesAsync(ct);
+        var causes = new List<LoopRootCause>();
+        foreach (var name in LoopRootCause.Defaults)
+        {
+            causes.Add((await loops.FindRootCauseAsync(name, ct))!);
+        }
+
         string[] outcomes = ["solved", "solved", "solved", "compensated", "not_solved", "not_reachable"];
         foreach (var (answer, kind) in _answers.OrderBy(a => a.Answer.AnsweredAt))
         {
@@ -101,9 +106,8 @@ internal sealed class FeedbackDemoData(
 
             // Most close within the 48 working hours; one in five runs late.
             var took = TimeSpan.FromHours(random.Next(10) < 8 ? random.Next(1, 40) : random.Next(50, 120));
-            var cause = loop.TouchpointCode == "consegna"
-                ? causes.First(c => c.Name == (random.Next(3) == 0 ? "Ritardo del corriere" : "Cliente non avvisato di un ritardo"))
-                : causes[random.Next(causes.Count)];
+            var deliveryCause = random.Next(3) == 0 ? "Ritardo del corriere" : "Cliente non avvisato di un ritardo";
+            var cause = loop.TouchpointCode == "consegna" ? causes.First(c => c.Name == deliveryCause) : causes[random.Next(causes.Count)];
             var closedAt = await hours.AddAsync(at, took, ct);
             if (closedAt < now)
             {

@@ -104,6 +104,13 @@ internal sealed class SurveyInvitations(
             errors.Add("Touchpoint", "Touchpoint sconosciuto: usa un codice del catalogo.");
         }
 
+        // The API names a case by its number: the answer is tied to the case itself (its loop may reopen it).
+        var caseId = input.CaseId;
+        if (caseId is null && input.CaseNumber is { } number && (caseId = (await cases.FindAsync(number, ct))?.CaseId) is null)
+        {
+            errors.Add("CaseNumber", "La pratica n. {0} non esiste.", number);
+        }
+
         if (input.ValidDays is { } days && (days < 1 || days > MaxValidDays))
         {
             errors.Add("ValidDays", "Da 1 a {0} giorni.", MaxValidDays);
@@ -119,7 +126,7 @@ internal sealed class SurveyInvitations(
         {
             Id = Ids.New(), SurveyId = survey.Id, TokenHash = "", CustomerId = customer?.Id, Email = email?.ToLowerInvariant(),
             Name = input.Name?.Trim() is { Length: > 0 } name ? name : customer?.Name, Language = input.Language ?? "it",
-            CaseId = input.CaseId, CaseNumber = input.CaseNumber, EventId = input.EventId, TouchpointCode = touchpoint?.Code ?? survey.TouchpointCode,
+            CaseId = caseId, CaseNumber = input.CaseNumber, EventId = input.EventId, TouchpointCode = touchpoint?.Code ?? survey.TouchpointCode,
             Channel = channel, CreatedAt = now, ExpiresAt = (input.SendAt is { } later && later > now ? later : now).AddDays(input.ValidDays ?? DefaultValidDays),
             Cause = input.Cause, SendAt = input.SendAt,
         };

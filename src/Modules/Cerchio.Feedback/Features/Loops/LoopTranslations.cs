@@ -28,6 +28,11 @@ internal sealed class LoopTranslations : ITranslations
         ["Scadenza"] = "Due",
         ["Responsabile CX"] = "CX lead",
         ["cerchio n. {0}"] = "loop no. {0}",
+        ["{0} aperti"] = "{0} open",
+        ["{0} scaduti"] = "{0} overdue",
+        ["chiusi nei tempi negli ultimi 90 giorni: {0}"] = "closed in time over the last 90 days: {0}",
+        ["Cerchi da chiudere del tuo reparto"] = "Your department's loops to close",
+        ["Nessun cliente scontento da richiamare: ottimo."] = "No unhappy customer to call back: well done.",
 
         // One loop
         ["Cerchio n. {0}"] = "Loop no. {0}",
@@ -91,9 +96,11 @@ internal sealed class LoopTranslations : ITranslations
         ["Vuoto: mai per punteggio."] = "Empty: never by score.",
         ["Apri un cerchio anche per ogni commento negativo"] = "Also open a loop for every negative comment",
         ["Ore lavorative per chiudere"] = "Working hours to close",
+        ["Riapri la pratica quando la risposta al suo sondaggio apre un cerchio"] = "Reopen the case when the answer to its survey opens a loop",
 
         // Messages
         ["Il cerchio è già chiuso."] = "The loop is already closed.",
+        ["La pratica n. {0} non esiste."] = "Case no. {0} does not exist.",
         ["Il cerchio è ancora aperto."] = "The loop is still open.",
         ["Scegli com'è andata: risolto, non risolto, compensato o non raggiungibile."] = "Choose how it went: solved, not solved, compensated or not reachable.",
         ["Scegli la causa: è ciò che permette di correggere il touchpoint."] = "Choose the cause: it is what lets the touchpoint be fixed.",
@@ -129,6 +136,13 @@ internal sealed class LoopTranslations : ITranslations
 
         // The comments' analysis on the answers
         ["Sentiment"] = "Sentiment",
+        ["Commenti negativi"] = "Negative comments",
+        ["Completa"] = "Complete",
+        ["Temi"] = "Topics",
+        ["Cerchio"] = "Loop",
+        ["sì"] = "yes",
+        ["no"] = "no",
+        ["risposte"] = "answers",
         ["Tema"] = "Topic",
         ["negativo"] = "negative",
         ["neutro"] = "neutral",

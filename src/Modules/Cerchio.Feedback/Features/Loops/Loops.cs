@@ -28,7 +28,7 @@ internal sealed record LoopFilter(string? State = null, Guid? DepartmentId = nul
 /// </summary>
 internal sealed class Loops(
     CerchioDb db, OrganizationContext tenant, ITouchpointCatalog touchpoints, IOrganizationDirectory directory, INotifications notifications,
-    ICustomerDirectory customers, IBusinessHours hours, EmailOutbox outbox, IOptions<SmtpSettings> smtp, Loc l, TimeProvider clock)
+    ICustomerDirectory customers, Cerchio.Service.Contracts.ICaseDirectory cases, IBusinessHours hours, EmailOutbox outbox, IOptions<SmtpSettings> smtp, Loc l, TimeProvider clock)
 {
     public const string ListPath = "/ascolto/cerchi";
     public const int MaxRootCauses = 100;
@@ -107,6 +107,12 @@ internal sealed class Loops(
         }
 
         Timeline(loop, "loop_opened", $"Cerchio n. {loop.Number} aperto: punteggio {score}", now);
+        if (openedAt is null && rules.LoopReopensCase && answer.CaseId is { } caseId)
+        {
+            // The case's note is written for its agents; it is saved with the loop.
+            await cases.ReopenAsync(caseId, $"Riaperta dal cerchio n. {loop.Number}: il cliente ha risposto {score} al sondaggio «{(await db.Set<Survey>().Where(s => s.Id == answer.SurveyId).Select(s => s.Name).FirstAsync(ct))}». {answer.Comment}".Trim(), ct);
+        }
+
         return loop;
     }
 
@@ -313,35 +319,26 @@ internal sealed class Loops(
     }
 
     /// <summary>
-    /// The organization's root causes: the defaults (stored at first use, so they become its own), then its own; with a
-    /// touchpoint, that touchpoint's pain points from the catalog are offered too (stored when first chosen).
+    /// The organization's root causes: its own, and the defaults it has not stored yet. A default is stored (under the
+    /// same id) when first chosen, so reading the list changes nothing.
     /// </summary>
     public async Task<List<LoopRootCause>> RootCausesAsync(CancellationToken ct = default)
     {
-        var stored = await db.Set<LoopRootCause>().AsNoTracking().Where(c => !c.IsArchived).OrderBy(c => c.TouchpointCode != null).ThenBy(c => c.Name).ToListAsync(ct);
-        if (stored.Count > 0 || await db.Set<LoopRootCause>().AnyAsync(ct))
-        {
-            return stored;
-        }
-
-        var now = clock.GetUtcNow();
-        var defaults = LoopRootCause.Defaults.Select(n => new LoopRootCause { Id = Ids.New(), OrganizationId = tenant.RequiredOrganizationId, Name = n, CreatedAt = now }).ToList();
-        db.AddRange(defaults);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another request stored them first.
-            foreach (var d in defaults)
-            {
-                db.Entry(d).State = EntityState.Detached;
-            }
-        }
-
-        return await db.Set<LoopRootCause>().AsNoTracking().Where(c => !c.IsArchived).OrderBy(c => c.TouchpointCode != null).ThenBy(c => c.Name).ToListAsync(ct);
+        var stored = await db.Set<LoopRootCause>().AsNoTracking().ToListAsync(ct);
+        var names = stored.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var organizationId = tenant.RequiredOrganizationId;
+        var defaults = LoopRootCause.Defaults.Where(n => !names.Contains(n))
+            .Select(n => new LoopRootCause { Id = DefaultIdOf(organizationId, n), OrganizationId = organizationId, Name = n });
+        return stored.Where(c => !c.IsArchived).Concat(defaults).OrderBy(c => c.TouchpointCode != null).ThenBy(c => c.Name, StringComparer.CurrentCulture).ToList();
     }
+
+    /// <summary>A default's id in one organization: the same on every read, before and after it is stored.</summary>
+    private static Guid DefaultIdOf(Guid organizationId, string name) =>
+        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{organizationId:N}/{name}"))[..16]);
+
+    /// <summary>The cause as a stored row (a default is stored the first time it is chosen).</summary>
+    private async Task<LoopRootCause> StoredAsync(LoopRootCause cause, CancellationToken ct) =>
+        await db.Set<LoopRootCause>().AnyAsync(c => c.Id == cause.Id, ct) ? cause : await AddRootCauseAsync(cause.Name, cause.TouchpointCode, ct, cause.Id);
 
     /// <summary>The pain points of a touchpoint, one per line in the catalog, as root causes may name them.</summary>
     public static IReadOnlyList<string> PainPointsOf(TouchpointInfo? touchpoint) =>
@@ -361,14 +358,12 @@ internal sealed class Loops(
         }
 
         var all = await RootCausesAsync(ct);
-        if (Guid.TryParse(text, out var id))
+        var found = Guid.TryParse(text, out var id)
+            ? all.FirstOrDefault(c => c.Id == id)
+            : all.FirstOrDefault(c => string.Equals(c.Name, text, StringComparison.OrdinalIgnoreCase));
+        if (found is not null || Guid.TryParse(text, out _))
         {
-            return all.FirstOrDefault(c => c.Id == id);
-        }
-
-        if (all.FirstOrDefault(c => string.Equals(c.Name, text, StringComparison.OrdinalIgnoreCase)) is { } named)
-        {
-            return named;
+            return found is null ? null : await StoredAsync(found, ct);
         }
 
         foreach (var touchpoint in await touchpoints.ListAsync(ct))
@@ -400,7 +395,7 @@ internal sealed class Loops(
         var all = await RootCausesAsync(ct);
         if (all.FirstOrDefault(c => string.Equals(c.Name, text, StringComparison.OrdinalIgnoreCase)) is { } existing)
         {
-            return (existing, errors);
+            return (await StoredAsync(existing, ct), errors);
         }
 
         if (all.Count >= MaxRootCauses)
@@ -422,16 +417,16 @@ internal sealed class Loops(
         return (await AddRootCauseAsync(text, code, ct), errors);
     }
 
-    private async Task<LoopRootCause> AddRootCauseAsync(string name, string? touchpoint, CancellationToken ct)
+    private async Task<LoopRootCause> AddRootCauseAsync(string name, string? touchpoint, CancellationToken ct, Guid? id = null)
     {
-        var cause = new LoopRootCause { Id = Ids.New(), OrganizationId = tenant.RequiredOrganizationId, Name = name, TouchpointCode = touchpoint, CreatedAt = clock.GetUtcNow() };
+        var cause = new LoopRootCause { Id = id ?? Ids.New(), OrganizationId = tenant.RequiredOrganizationId, Name = name, TouchpointCode = touchpoint, CreatedAt = clock.GetUtcNow() };
         db.Add(cause);
         try
         {
             await db.SaveChangesAsync(ct);
             return cause;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // The same name was stored meanwhile (or archived before): that one is it.
             db.Entry(cause).State = EntityState.Detached;
@@ -510,13 +505,13 @@ internal sealed class Loops(
             db.Add(settings);
         }
 
-        (settings.LoopNpsUpTo, settings.LoopCsatUpTo, settings.LoopCesUpTo, settings.LoopOnNegativeComment, settings.LoopSlaHours) =
-            (input.NpsUpTo, input.CsatUpTo, input.CesUpTo, input.NegativeComment, input.SlaHours);
+        (settings.LoopNpsUpTo, settings.LoopCsatUpTo, settings.LoopCesUpTo, settings.LoopOnNegativeComment, settings.LoopSlaHours, settings.LoopReopensCase) =
+            (input.NpsUpTo, input.CsatUpTo, input.CesUpTo, input.NegativeComment, input.SlaHours, input.ReopenCase);
         await db.SaveChangesAsync(ct);
         return errors;
     }
 
-    public static LoopRulesDto RulesOf(FeedbackSettings s) => new(s.LoopNpsUpTo, s.LoopCsatUpTo, s.LoopCesUpTo, s.LoopOnNegativeComment, s.LoopSlaHours);
+    public static LoopRulesDto RulesOf(FeedbackSettings s) => new(s.LoopNpsUpTo, s.LoopCsatUpTo, s.LoopCesUpTo, s.LoopOnNegativeComment, s.LoopSlaHours, s.LoopReopensCase);
 
     /// <summary>
     /// Escalates one overdue loop to the CX leads and the department's head: once (the claim), and only while it is still

@@ -28,7 +28,7 @@ internal static class LoopsApi
             .WithSummary("Loops opened over from…to (default: the last 30 days): closure rate within the SLA and median hours to close, overall, per department and per touchpoint.");
         api.MapGet("/loop-rules", RulesAsync).WithName("GetLoopRules").WithSummary("Which answers open a loop, and the working hours to close it in.");
         api.MapPut("/loop-rules", SaveRulesAsync).WithName("SetLoopRules")
-            .WithSummary("Sets which answers open a loop (scores at or below nps_up_to, csat_up_to, ces_up_to, null for never; negative_comment) and sla_hours (1–720 working hours).");
+            .WithSummary("Sets which answers open a loop (scores at or below nps_up_to, csat_up_to, ces_up_to, null for never; negative_comment) and sla_hours (1–720 working hours); reopen_case opens a resolved case again when the answer to its survey opens a loop.");
     }
 
     public static LoopDto Dto(LoopView v, IReadOnlyList<LoopActivity>? activities, DateTimeOffset now) => new(

@@ -22,6 +22,24 @@ internal sealed class SurveyResults(CerchioDb db, IOrganizationTimeZone zone, Ti
     public async Task<DateOnly> TodayAsync(CancellationToken ct = default) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), await zone.GetAsync(ct)).DateTime);
 
+    /// <summary>
+    /// The days a page asks for with ?dal=…&amp;al=… (both or neither): the last <paramref name="days"/> days by default,
+    /// and then too, with <c>Invalid</c> set, when the dates make no period (reversed, over a year, absurd years).
+    /// </summary>
+    public async Task<(DateOnly From, DateOnly To, bool Invalid)> PeriodAsync(string? fromText, string? toText, int days, CancellationToken ct = default)
+    {
+        var today = await TodayAsync(ct);
+        if (fromText is null && toText is null)
+        {
+            return (today.AddDays(1 - days), today, false);
+        }
+
+        return Times.ParseFormDate(fromText) is { } f && Times.ParseFormDate(toText) is { } t && f <= t && f.Year >= 1900 && t.Year <= 9000
+               && t.DayNumber - f.DayNumber < Surveys.SurveysApi.MaxPeriodDays
+            ? (f, t, false)
+            : (today.AddDays(1 - days), today, true);
+    }
+
     public async Task<(DateTimeOffset Start, DateTimeOffset End)> RangeAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
     {
         var timeZone = await zone.GetAsync(ct);

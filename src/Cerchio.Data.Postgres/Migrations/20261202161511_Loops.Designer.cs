@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cerchio.Data.Postgres.Migrations
 {
     [DbContext(typeof(CerchioDb))]
-    [Migration("20261202152027_Loops")]
+    [Migration("20261202161511_Loops")]
     partial class Loops
     {
         /// <inheritdoc />
@@ -587,6 +587,9 @@ namespace Cerchio.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<bool>("LoopOnNegativeComment")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LoopReopensCase")
                         .HasColumnType("boolean");
 
                     b.Property<int>("LoopSlaHours")

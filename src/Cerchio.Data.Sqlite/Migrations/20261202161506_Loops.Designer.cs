@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cerchio.Data.Sqlite.Migrations
 {
     [DbContext(typeof(CerchioDb))]
-    [Migration("20261202152022_Loops")]
+    [Migration("20261202161506_Loops")]
     partial class Loops
     {
         /// <inheritdoc />
@@ -582,6 +582,9 @@ namespace Cerchio.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LoopOnNegativeComment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LoopReopensCase")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("LoopSlaHours")

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cerchio.Data.Postgres.Migrations
+namespace Cerchio.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Loops : Migration
@@ -11,66 +11,73 @@ namespace Cerchio.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Organizations that already set their fatigue rule get the close-the-loop defaults, as new ones do.
             migrationBuilder.AddColumn<string>(
                 name: "Emotions",
                 table: "SurveyResponses",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Sentiment",
                 table: "SurveyResponses",
-                type: "character varying(10)",
+                type: "TEXT",
                 maxLength: 10,
                 nullable: true);
 
             migrationBuilder.AddColumn<float>(
                 name: "SentimentScore",
                 table: "SurveyResponses",
-                type: "real",
+                type: "REAL",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Topics",
                 table: "SurveyResponses",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
+            // Organizations that already stored their settings get the close-the-loop defaults, as new ones do.
             migrationBuilder.AddColumn<int>(
                 name: "LoopCesUpTo",
                 table: "FeedbackSettings",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true,
                 defaultValue: 3);
 
             migrationBuilder.AddColumn<int>(
                 name: "LoopCsatUpTo",
                 table: "FeedbackSettings",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true,
                 defaultValue: 2);
 
             migrationBuilder.AddColumn<int>(
                 name: "LoopNpsUpTo",
                 table: "FeedbackSettings",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true,
                 defaultValue: 6);
 
             migrationBuilder.AddColumn<bool>(
                 name: "LoopOnNegativeComment",
                 table: "FeedbackSettings",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "LoopReopensCase",
+                table: "FeedbackSettings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
 
             migrationBuilder.AddColumn<int>(
                 name: "LoopSlaHours",
                 table: "FeedbackSettings",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 48);
 
@@ -78,12 +85,12 @@ namespace Cerchio.Data.Postgres.Migrations
                 name: "LoopRootCauses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    TouchpointCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    IsArchived = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    TouchpointCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -94,30 +101,30 @@ namespace Cerchio.Data.Postgres.Migrations
                 name: "LoopTasks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SurveyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CaseNumber = table.Column<int>(type: "integer", nullable: true),
-                    TouchpointCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Reasons = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Score = table.Column<int>(type: "integer", nullable: false),
-                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    EscalatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    RootCauseId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ClosedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    ClosedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CaseNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    TouchpointCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Reasons = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Score = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    RootCauseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClosedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -140,15 +147,15 @@ namespace Cerchio.Data.Postgres.Migrations
                 name: "LoopActivities",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LoopId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Reached = table.Column<bool>(type: "boolean", nullable: true),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    ById = table.Column<Guid>(type: "uuid", nullable: true),
-                    ByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoopId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Reached = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -262,6 +269,10 @@ namespace Cerchio.Data.Postgres.Migrations
 
             migrationBuilder.DropColumn(
                 name: "LoopOnNegativeComment",
+                table: "FeedbackSettings");
+
+            migrationBuilder.DropColumn(
+                name: "LoopReopensCase",
                 table: "FeedbackSettings");
 
             migrationBuilder.DropColumn(
