@@ -177,16 +177,26 @@ internal sealed class Loops(
     public async Task<LoopView?> FindAsync(int number, CancellationToken ct = default) =>
         (await ViewsAsync(db.Set<LoopTask>().AsNoTracking().Where(l => l.Number == number), ct)).FirstOrDefault();
 
+    /// <summary>
+    /// The page of loops, then what they show beside them, each read by its keys: SQLite would otherwise run a paged
+    /// join as a sub-query it scans (DeskQueryPlansTests).
+    /// </summary>
     private async Task<List<LoopView>> ViewsAsync(IQueryable<LoopTask> loops, CancellationToken ct)
     {
-        var rows = await (from l in loops
-                          join r in db.Set<SurveyResponse>() on l.ResponseId equals r.Id
-                          join s in db.Set<Survey>() on l.SurveyId equals s.Id
-                          join c in db.Set<LoopRootCause>() on l.RootCauseId equals c.Id into causes
-                          from c in causes.DefaultIfEmpty()
-                          select new { l, r, s.Name, s.Kind, Cause = c == null ? null : c.Name }).ToListAsync(ct);
+        var page = await loops.ToListAsync(ct);
+        if (page.Count == 0)
+        {
+            return [];
+        }
+
+        var answers = await db.Set<SurveyResponse>().AsNoTracking().Where(IdLists.Contains<SurveyResponse>(page.Select(l => l.ResponseId).ToList(), r => r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var surveys = await db.Set<Survey>().AsNoTracking().Where(IdLists.Contains<Survey>(page.Select(l => l.SurveyId).Distinct().ToList(), s => s.Id))
+            .Select(s => new { s.Id, s.Name, s.Kind }).ToDictionaryAsync(s => s.Id, ct);
+        var causeIds = page.Where(l => l.RootCauseId is not null).Select(l => l.RootCauseId!.Value).Distinct().ToList();
+        var causes = causeIds.Count == 0 ? [] : await db.Set<LoopRootCause>().AsNoTracking().Where(IdLists.Contains<LoopRootCause>(causeIds, c => c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var departments = (await directory.DepartmentsAsync(ct)).ToDictionary(d => d.Id, d => d.Name);
-        return rows.Select(x => new LoopView(x.l, x.r, x.Name, x.Kind, x.l.DepartmentId is { } d ? departments.GetValueOrDefault(d) : null, x.Cause)).ToList();
+        return page.Select(l => new LoopView(l, answers[l.ResponseId], surveys[l.SurveyId].Name, surveys[l.SurveyId].Kind,
+            l.DepartmentId is { } d ? departments.GetValueOrDefault(d) : null, l.RootCauseId is { } c ? causes.GetValueOrDefault(c) : null)).ToList();
     }
 
     public Task<List<LoopActivity>> ActivitiesAsync(Guid loopId, CancellationToken ct = default) =>
