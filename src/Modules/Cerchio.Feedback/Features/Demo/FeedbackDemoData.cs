@@ -83,7 +83,7 @@ internal sealed class FeedbackDemoData(
 
     /// <summary>
     /// Every answer's comment analysed, and the loops the rules open: those of the last days still open (some overdue),
-    /// older ones mostly closed, in time or late, with their outcome and a cause that fits the touchpoint.
+    /// older ones closed, in time or late, with their outcome and a cause that fits the touchpoint.
     /// </summary>
     private async Task LoopsAsync(Random random, DateTimeOffset now, CancellationToken ct)
     {
@@ -99,7 +99,7 @@ internal sealed class FeedbackDemoData(
         {
             await followUp.AnalyseAsync(answer, ct);
             var at = answer.AnsweredAt!.Value;
-            if (await loops.ApplyRulesAsync(answer, kind, rules, ct, openedAt: at) is not { } loop || now - at < TimeSpan.FromDays(4) || random.Next(10) == 0)
+            if (await loops.ApplyRulesAsync(answer, kind, rules, ct, openedAt: at) is not { } loop || now - at < TimeSpan.FromDays(4) || (now - at < TimeSpan.FromDays(10) && random.Next(3) == 0))
             {
                 continue;
             }
