@@ -36,6 +36,7 @@ public static class FeedbackModule
         services.AddScoped<Features.Loops.LoopsHome>();
         services.AddScoped<Cerchio.Ui.Frame.IHomePanel>(sp => sp.GetRequiredService<Features.Loops.LoopsHome>());
         services.AddScoped<Features.Scores.SurveyResults>();
+        services.AddScoped<Features.Scores.SurveyTrends>();
         services.AddScoped<Cerchio.Touchpoints.ITouchpointMetricSource, Features.Scores.SurveyTouchpointMetrics>();
         services.AddScoped<Cerchio.Ui.Frame.ISidebarSection, Features.Frame.FeedbackSidebar>();
 
@@ -53,6 +54,7 @@ public static class FeedbackModule
         SurveysApi.Map(api.MapGroup("").WithTags("Surveys"));
         Features.TextAnalysis.TextAnalysisApi.Map(api.MapGroup("").WithTags("Text analysis"));
         Features.Loops.LoopsApi.Map(api.MapGroup("").WithTags("Loops"));
+        Features.Scores.TrendsApi.Map(api.MapGroup("").WithTags("Surveys"));
         SurveyPageEndpoints.Map(app);
         Features.Scores.AnswersExport.Map(app);
         ResponseEndpoints.Map(app);

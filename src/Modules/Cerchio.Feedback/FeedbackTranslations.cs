@@ -160,5 +160,27 @@ internal sealed class FeedbackTranslations : ITranslations
         ["Canale sconosciuto."] = "Unknown channel.",
         ["Da 0 a {0} ore."] = "From 0 to {0} hours.",
         ["Da 0 (nessun limite) a 365 giorni."] = "From 0 (no limit) to 365 days.",
+
+        // Trends
+        ["Di cosa parlano i commenti ({0} temi)"] = "What the comments are about ({0} topics)",
+        ["Di cosa parlano i commenti"] = "What the comments are about",
+        ["Grafico: {0} per periodo con il margine al 95%; i dati sono nella tabella che segue."] = "Chart: {0} per period with its 95% margin; the data is in the table that follows.",
+        ["Margine al 95%"] = "95% margin",
+        ["Nessun commento con un tema in questo periodo."] = "No comment with a topic in this period.",
+        ["Commenti analizzati: {0}. Tendenza: l'ultimo mese rispetto ai precedenti, al 95%."] = "Comments analysed: {0}. Trend: the last month against the earlier ones, at 95%.",
+        ["Commenti analizzati: {0}. Tendenza: l'ultima settimana rispetto alle precedenti, al 95%."] = "Comments analysed: {0}. Trend: the last week against the earlier ones, at 95%.",
+        ["Commenti"] = "Comments",
+        ["Negativi"] = "Negative",
+        ["Quota per mese"] = "Share by month",
+        ["Quota per settimana"] = "Share by week",
+        ["Tendenza"] = "Trend",
+        ["Quota dei commenti per mese, in %: {0}"] = "Share of comments by month, in %: {0}",
+        ["Quota dei commenti per settimana, in %: {0}"] = "Share of comments by week, in %: {0}",
+        ["in aumento"] = "rising",
+        ["in calo"] = "falling",
+        ["stabile"] = "steady",
+        ["per settimana"] = "by week",
+        ["per mese"] = "by month",
+        ["L'intervallo è week o month."] = "The interval is week or month.",
     };
 }

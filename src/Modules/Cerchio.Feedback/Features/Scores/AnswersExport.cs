@@ -29,18 +29,8 @@ internal static class AnswersExport
                 services.GetRequiredService<Loc>(), services.GetRequiredService<TimeProvider>());
             var query = context.Request.Query;
             var (from, to, _) = await results.PeriodAsync(query["dal"], query["al"], 30, context.RequestAborted);
-            var sentiment = query["sentiment"].ToString() is "negative" or "neutral" or "positive" ? query["sentiment"].ToString() : null;
-            var topic = string.IsNullOrWhiteSpace(query["tema"]) ? null : query["tema"].ToString().Trim();
-            var touchpoint = string.IsNullOrWhiteSpace(query["touchpoint"]) ? null : query["touchpoint"].ToString().Trim();
-            var survey = Guid.TryParse(query["sondaggio"], out var id) ? id : (Guid?)null;
-            Contracts.SurveyKind? kind = query["metrica"].ToString() switch
-            {
-                SurveyTouchpointMetrics.Nps => Contracts.SurveyKind.Nps, SurveyTouchpointMetrics.Csat => Contracts.SurveyKind.Csat, SurveyTouchpointMetrics.Ces => Contracts.SurveyKind.Ces, _ => null,
-            };
-            var audience = string.IsNullOrWhiteSpace(query["attributo"]) || string.IsNullOrWhiteSpace(query["valore"])
-                ? null
-                : await customers.IdsWithAttributeAsync(query["attributo"].ToString().Trim(), query["valore"].ToString().Trim(), context.RequestAborted);
-            var (rows, _) = await results.AnswersAsync(from, to, survey, touchpoint, kind, audience, 0, MaxRows, sentiment, topic, context.RequestAborted);
+            var filter = await AnswerFilter.ReadAsync(query, customers, context.RequestAborted);
+            var (rows, _) = await results.AnswersAsync(from, to, filter, 0, MaxRows, context.RequestAborted);
             var names = await customers.GetManyAsync(rows.Where(r => r.CustomerId is not null).Select(r => r.CustomerId!.Value).Distinct(), context.RequestAborted);
             string[] headers = [l["Quando"], l["Sondaggio"], l["Tipo"], l["Punteggio"], l["Completa"], l["Commento"], l["Sentiment"], l["Temi"], l["Cliente"], l["Pratica"], l["Canale"], l["Touchpoint"], l["Lingua"], l["Cerchio"]];
             var lines = rows.Select(r => (IReadOnlyList<string?>)

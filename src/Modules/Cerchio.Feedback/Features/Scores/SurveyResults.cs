@@ -72,44 +72,50 @@ internal sealed class SurveyResults(CerchioDb db, IOrganizationTimeZone zone, Ti
         return new SurveyResultsView(tally.Result(), tally.Counts, tally.Scale.Min, byChannel.ToDictionary(c => c.Channel, c => c.Count), invited, invitedAnswered);
     }
 
-    /// <summary>
-    /// The answers of the period, newest first, optionally of one survey and one touchpoint, with one sentiment
-    /// (negative, neutral, positive) or one topic code in their comment.
-    /// </summary>
-    public async Task<(List<AnswerRow> Rows, int Total)> AnswersAsync(
-        DateOnly from, DateOnly to, Guid? surveyId, string? touchpoint, SurveyKind? kind, IReadOnlyCollection<Guid>? customers, int skip, int take,
-        string? sentiment = null, string? topic = null, CancellationToken ct = default)
+    /// <summary>The period's answers that pass the filter: what the answers page lists, exports and counts topics of.</summary>
+    public async Task<IQueryable<SurveyResponse>> FilteredAsync(DateOnly from, DateOnly to, AnswerFilter filter, CancellationToken ct = default)
     {
         var answered = await AnsweredAsync(from, to, ct);
-        if (sentiment is not null)
+        if (filter.Sentiment is { } sentiment)
         {
             answered = answered.Where(r => r.Sentiment == sentiment);
         }
 
-        if (topic is not null)
+        if (filter.Topic is { } topic)
         {
             var marked = $",{topic},";
             answered = answered.Where(r => r.Topics != null && r.Topics.Contains(marked));
         }
 
-        if (surveyId is { } id)
+        if (filter.SurveyId is { } id)
         {
             answered = answered.Where(r => r.SurveyId == id);
         }
 
-        if (touchpoint is not null)
+        if (filter.Touchpoint is { } touchpoint)
         {
             answered = answered.Where(r => r.TouchpointCode == touchpoint);
         }
 
-        if (customers is not null)
+        if (filter.Kind is { } kind)
+        {
+            answered = answered.Where(r => db.Set<Survey>().Any(s => s.Id == r.SurveyId && s.Kind == kind));
+        }
+
+        if (filter.Customers is { } customers)
         {
             answered = answered.Where(IdLists.Contains<SurveyResponse>(customers, r => r.CustomerId));
         }
 
+        return answered;
+    }
+
+    /// <summary>The answers of the period that pass the filter, newest first.</summary>
+    public async Task<(List<AnswerRow> Rows, int Total)> AnswersAsync(DateOnly from, DateOnly to, AnswerFilter filter, int skip, int take, CancellationToken ct = default)
+    {
+        var answered = await FilteredAsync(from, to, filter, ct);
         var rows = from r in answered
                    join s in db.Set<Survey>() on r.SurveyId equals s.Id
-                   where kind == null || s.Kind == kind
                    select new { r, s.Name, s.Kind };
         var total = await rows.CountAsync(ct);
         var page = await rows.OrderByDescending(x => x.r.AnsweredAt).ThenBy(x => x.r.Id).Skip(skip).Take(take)

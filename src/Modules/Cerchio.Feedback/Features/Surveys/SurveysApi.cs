@@ -176,7 +176,7 @@ internal static class SurveysApi
         DateOnly? from, DateOnly? to, Guid? survey, string? touchpoint, string? sentiment, string? topic, int? page, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] int? pageSize,
         SurveyResults results, Loc l, CancellationToken ct)
     {
-        if (sentiment is not (null or "negative" or "neutral" or "positive"))
+        if (sentiment is not null && !AnswerFilter.IsSentiment(sentiment))
         {
             return ApiResults.Invalid("sentiment", "Il sentiment è negative, neutral o positive.", l);
         }
@@ -187,8 +187,9 @@ internal static class SurveysApi
         }
 
         var (number, size) = (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 50, 1, 200));
-        var (rows, total) = await results.AnswersAsync(period.From, period.To, survey, string.IsNullOrWhiteSpace(touchpoint) ? null : touchpoint.Trim(), null, null, (number - 1) * size, size,
-            sentiment, string.IsNullOrWhiteSpace(topic) ? null : topic.Trim().ToLowerInvariant(), ct);
+        var filter = new AnswerFilter(survey, string.IsNullOrWhiteSpace(touchpoint) ? null : touchpoint.Trim(), Sentiment: sentiment,
+            Topic: string.IsNullOrWhiteSpace(topic) ? null : topic.Trim().ToLowerInvariant());
+        var (rows, total) = await results.AnswersAsync(period.From, period.To, filter, (number - 1) * size, size, ct);
         return TypedResults.Ok(new Cerchio.Paging.Page<AnswerDto>(rows.Select(Dto).ToList(), number, size, total));
     }
 

@@ -1,7 +1,12 @@
 namespace Cerchio.Feedback.Features.TextAnalysis;
 
 /// <summary>A topic of the taxonomy: the eleven defaults (topics.tsv), or one an organization added with its own trigger words.</summary>
-internal sealed record TopicDefinition(string Code, string Italian, string English, bool IsDefault);
+internal sealed record TopicDefinition(string Code, string Italian, string English, bool IsDefault)
+{
+    /// <summary>The name of <paramref name="code"/> in the reader's language; a code no longer in the taxonomy shows as it is stored.</summary>
+    public static string NameOf(IReadOnlyList<TopicDefinition> topics, string code) =>
+        topics.FirstOrDefault(t => t.Code == code) is { } t ? (Cerchio.Text.Loc.IsEnglish ? t.English : t.Italian) : code;
+}
 
 /// <summary>Where a topic's trigger word or phrase stands in the comment (UTF-16 offsets), to highlight it.</summary>
 internal sealed record TextSpan(int Start, int Length, string Text);

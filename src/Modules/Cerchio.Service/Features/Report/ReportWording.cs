@@ -31,8 +31,5 @@ internal static class ReportWording
     public static string Count(int n) => n.ToString("N0", CultureInfo.CurrentCulture);
 
     /// <summary>The range of a series step, short: "3/11–9/11".</summary>
-    public static string Step(DateOnly from, DateOnly to, bool monthly) =>
-        monthly && from.Day == 1 && to == from.AddMonths(1).AddDays(-1)
-            ? from.ToString("MMM yyyy", CultureInfo.CurrentCulture)
-            : $"{from.ToString("d/M", CultureInfo.CurrentCulture)}–{to.ToString("d/M", CultureInfo.CurrentCulture)}";
+    public static string Step(DateOnly from, DateOnly to, bool monthly) => PeriodSteps.Label(from, to, monthly);
 }

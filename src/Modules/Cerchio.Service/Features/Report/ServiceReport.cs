@@ -166,8 +166,8 @@ internal sealed class ServiceReport(CerchioDb db, ServiceSettings settings, Desk
         var now = clock.GetUtcNow();
         var (from, to, cases) = Opened(request.From, request.To, calendar);
 
-        var steps = Steps(request, calendar);
-        var series = await MetricsByAsync(cases, BucketOf(steps), now, calendar, c => BucketOf(steps, c), ct);
+        var steps = PeriodSteps.Of(request.From, request.To, request.Interval == ReportInterval.Month, calendar.TimeZone);
+        var series = await MetricsByAsync(cases, PeriodSteps.IndexOf(steps, (Case c) => c.CreatedAt), now, calendar, c => PeriodSteps.IndexOf(steps, c.CreatedAt), ct);
         var byStep = series.Groups.ToDictionary(g => g.Key, g => g.Metrics);
         var points = steps.Select((s, i) => new ReportPoint(s.From, s.To, byStep.GetValueOrDefault(i) ?? Empty)).ToList();
         var overall = new ReportMetrics(
@@ -333,47 +333,4 @@ internal sealed class ServiceReport(CerchioDb db, ServiceSettings settings, Desk
 
     /// <summary>The first instant of a local day, in UTC (as the inbox's date filter reads it).</summary>
     internal static DateTimeOffset Midnight(DateOnly day, BusinessCalendar calendar) => Times.StartOfDay(day, calendar.TimeZone);
-
-    /// <summary>The series' steps: whole weeks (from Monday) or months, the first and last clipped to the period.</summary>
-    internal static List<(DateOnly From, DateOnly To, DateTimeOffset Start)> Steps(ReportRequest request, BusinessCalendar calendar)
-    {
-        var steps = new List<(DateOnly, DateOnly, DateTimeOffset)>();
-        var start = request.From;
-        while (start <= request.To)
-        {
-            var next = request.Interval == ReportInterval.Week
-                ? start.AddDays(7 - ((int)start.DayOfWeek + 6) % 7)
-                : new DateOnly(start.Year, start.Month, 1).AddMonths(1);
-            var end = next.AddDays(-1) < request.To ? next.AddDays(-1) : request.To;
-            steps.Add((start, end, Midnight(start, calendar)));
-            start = next;
-        }
-
-        return steps;
-    }
-
-    /// <summary>The step a case falls in, as one SQL CASE over the steps' first instants (the same on both databases, time zone included).</summary>
-    private static Expression<Func<Case, int>> BucketOf(List<(DateOnly From, DateOnly To, DateTimeOffset Start)> steps)
-    {
-        var c = Expression.Parameter(typeof(Case), "c");
-        var created = Expression.Property(c, nameof(Case.CreatedAt));
-        Expression body = Expression.Constant(steps.Count - 1);
-        for (var i = steps.Count - 1; i >= 1; i--)
-        {
-            body = Expression.Condition(Expression.LessThan(created, Expression.Constant(steps[i].Start)), Expression.Constant(i - 1), body);
-        }
-
-        return Expression.Lambda<Func<Case, int>>(body, c);
-    }
-
-    private static int BucketOf(List<(DateOnly From, DateOnly To, DateTimeOffset Start)> steps, Case c)
-    {
-        var i = steps.Count - 1;
-        while (i > 0 && c.CreatedAt < steps[i].Start)
-        {
-            i--;
-        }
-
-        return i;
-    }
 }

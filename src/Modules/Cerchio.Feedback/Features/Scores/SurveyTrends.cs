@@ -1,0 +1,100 @@
+using Cerchio.Feedback.Contracts;
+using Cerchio.Feedback.Domain;
+using Cerchio.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cerchio.Feedback.Features.Scores;
+
+/// <summary>
+/// Scores and topics over time, by week or by month in the organization's time zone: each series is one GROUP BY on
+/// the database (step × score, step × topics × sentiment), never the answers read one by one.
+/// </summary>
+internal sealed class SurveyTrends(SurveyResults results, IOrganizationTimeZone zone)
+{
+    /// <summary>Up to this many days a period is drawn by week; longer ones by month.</summary>
+    public const int WeeklyUpToDays = 120;
+
+    public static bool MonthlyByDefault(DateOnly from, DateOnly to) => to.DayNumber - from.DayNumber + 1 > WeeklyUpToDays;
+
+    public async Task<IReadOnlyList<PeriodStep>> StepsAsync(DateOnly from, DateOnly to, bool monthly, CancellationToken ct = default) =>
+        PeriodSteps.Of(from, to, monthly, await zone.GetAsync(ct));
+
+    public async Task<List<TrendPoint>> ScoresAsync(Survey survey, DateOnly from, DateOnly to, bool monthly, CancellationToken ct = default)
+    {
+        var steps = await StepsAsync(from, to, monthly, ct);
+        var counts = await (await results.AnsweredAsync(from, to, ct)).Where(r => r.SurveyId == survey.Id)
+            .GroupBy(PeriodSteps.Keyed(steps, (SurveyResponse r) => r.AnsweredAt, (r, step) => new { Step = step, Score = r.Score!.Value }))
+            .Select(g => new { g.Key.Step, g.Key.Score, Count = g.Count() })
+            .ToListAsync(ct);
+        var tallies = steps.Select(_ => new ScoreTally(survey.Kind)).ToArray();
+        foreach (var c in counts)
+        {
+            tallies[c.Step].Add(c.Score, c.Count);
+        }
+
+        return steps.Select((s, i) => new TrendPoint(s, tallies[i].Result())).ToList();
+    }
+
+    /// <summary>The topics of the period's analysed comments that pass the filter, the most mentioned first.</summary>
+    public async Task<TopicTrends> TopicsAsync(DateOnly from, DateOnly to, AnswerFilter filter, bool monthly, CancellationToken ct = default)
+    {
+        var steps = await StepsAsync(from, to, monthly, ct);
+        var analysed = (await results.FilteredAsync(from, to, filter, ct)).Where(r => r.Sentiment != null);
+
+        // Few distinct topic sets: the split into single topics happens here, on a handful of rows.
+        var groups = await analysed
+            .GroupBy(PeriodSteps.Keyed(steps, (SurveyResponse r) => r.AnsweredAt, (r, step) => new { Step = step, r.Topics, r.Sentiment }))
+            .Select(g => new { g.Key.Step, g.Key.Topics, g.Key.Sentiment, Count = g.Count() })
+            .ToListAsync(ct);
+        var comments = new int[steps.Count];
+        var mentions = new Dictionary<string, (int[] PerStep, int Negative)>();
+        foreach (var g in groups)
+        {
+            comments[g.Step] += g.Count;
+            foreach (var code in Loops.AnswerFollowUp.CodesOf(g.Topics))
+            {
+                var (perStep, negative) = mentions.TryGetValue(code, out var m) ? m : (new int[steps.Count], 0);
+                perStep[g.Step] += g.Count;
+                mentions[code] = (perStep, negative + (g.Sentiment == "negative" ? g.Count : 0));
+            }
+        }
+
+        var topics = mentions
+            .Select(m => new TopicTrend(m.Key, m.Value.PerStep, m.Value.Negative, DirectionOf(m.Value.PerStep, comments)))
+            .OrderByDescending(t => t.Total).ThenBy(t => t.Code, StringComparer.Ordinal)
+            .ToList();
+        return new TopicTrends(steps, comments, topics);
+    }
+
+    /// <summary>Fewer mentions than this in the whole period make no trend: the test's normal approximation needs some.</summary>
+    public const int MinMentionsForTrend = 5;
+
+    /// <summary>
+    /// The share of comments mentioning the topic in the last step against the earlier steps together, by a
+    /// two-proportion z-test at 95%: a change the numbers cannot tell from chance stays steady.
+    /// </summary>
+    public static TrendDirection DirectionOf(IReadOnlyList<int> mentions, IReadOnlyList<int> comments)
+    {
+        if (mentions.Count < 2)
+        {
+            return TrendDirection.Steady;
+        }
+
+        var (lastMentions, lastComments) = (mentions[^1], comments[^1]);
+        var (earlierMentions, earlierComments) = (mentions.Take(mentions.Count - 1).Sum(), comments.Take(comments.Count - 1).Sum());
+        if (lastComments == 0 || earlierComments == 0 || lastMentions + earlierMentions < MinMentionsForTrend)
+        {
+            return TrendDirection.Steady;
+        }
+
+        var pooled = (double)(lastMentions + earlierMentions) / (lastComments + earlierComments);
+        var error = Math.Sqrt(pooled * (1 - pooled) * ((1.0 / lastComments) + (1.0 / earlierComments)));
+        if (error == 0)
+        {
+            return TrendDirection.Steady;
+        }
+
+        var z = (((double)lastMentions / lastComments) - ((double)earlierMentions / earlierComments)) / error;
+        return z >= 1.96 ? TrendDirection.Rising : z <= -1.96 ? TrendDirection.Falling : TrendDirection.Steady;
+    }
+}
