@@ -774,6 +774,8 @@ namespace Cerchio.Data.Postgres.Migrations
 
                     b.HasIndex("OrganizationId", "OpenedAt");
 
+                    b.HasIndex("OrganizationId", "CustomerId", "Status");
+
                     b.HasIndex("OrganizationId", "Status", "DueAt");
 
                     b.HasIndex("Status", "EscalatedAt", "DueAt");
@@ -1062,6 +1064,8 @@ namespace Cerchio.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "AnsweredAt", "TouchpointCode");
+
+                    b.HasIndex("OrganizationId", "CustomerId", "AnsweredAt");
 
                     b.HasIndex("OrganizationId", "SurveyId", "AnsweredAt");
 

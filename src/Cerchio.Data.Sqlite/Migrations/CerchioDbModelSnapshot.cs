@@ -769,6 +769,8 @@ namespace Cerchio.Data.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId", "OpenedAt");
 
+                    b.HasIndex("OrganizationId", "CustomerId", "Status");
+
                     b.HasIndex("OrganizationId", "Status", "DueAt");
 
                     b.HasIndex("Status", "EscalatedAt", "DueAt");
@@ -1057,6 +1059,8 @@ namespace Cerchio.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "AnsweredAt", "TouchpointCode");
+
+                    b.HasIndex("OrganizationId", "CustomerId", "AnsweredAt");
 
                     b.HasIndex("OrganizationId", "SurveyId", "AnsweredAt");
 

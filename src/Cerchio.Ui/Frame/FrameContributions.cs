@@ -73,6 +73,19 @@ public interface IHomePanel
     Task<RenderFragment?> BuildAsync(CancellationToken ct = default);
 }
 
+/// <summary>
+/// A module's panel on a customer's page (the voice of the customer beside the record): loaded one after another
+/// after the record, like the home page's panels, so the markup returned must not query again.
+/// </summary>
+public interface ICustomerPanel
+{
+    /// <summary>Where the panel goes, smaller first.</summary>
+    int Order { get; }
+
+    /// <summary>The panel for the customer (a company or a person), or null when there is nothing to show.</summary>
+    Task<RenderFragment?> BuildAsync(Guid customerId, CancellationToken ct = default);
+}
+
 /// <summary>A module's part of the "first steps" checklist a new organization sees on the home page.</summary>
 public interface IFirstSteps
 {

@@ -37,6 +37,9 @@ public static class FeedbackModule
         services.AddScoped<Cerchio.Ui.Frame.IHomePanel>(sp => sp.GetRequiredService<Features.Loops.LoopsHome>());
         services.AddScoped<Features.Scores.SurveyResults>();
         services.AddScoped<Features.Scores.SurveyTrends>();
+        services.AddScoped<Features.CustomerVoice.CustomerVoice>();
+        services.AddScoped<Features.CustomerVoice.CustomerVoicePanelSource>();
+        services.AddScoped<Cerchio.Ui.Frame.ICustomerPanel>(sp => sp.GetRequiredService<Features.CustomerVoice.CustomerVoicePanelSource>());
         services.AddScoped<Cerchio.Touchpoints.ITouchpointMetricSource, Features.Scores.SurveyTouchpointMetrics>();
         services.AddScoped<Cerchio.Ui.Frame.ISidebarSection, Features.Frame.FeedbackSidebar>();
 
@@ -55,6 +58,7 @@ public static class FeedbackModule
         Features.TextAnalysis.TextAnalysisApi.Map(api.MapGroup("").WithTags("Text analysis"));
         Features.Loops.LoopsApi.Map(api.MapGroup("").WithTags("Loops"));
         Features.Scores.TrendsApi.Map(api.MapGroup("").WithTags("Surveys"));
+        Features.CustomerVoice.CustomerVoiceApi.Map(api.MapGroup("").WithTags("Surveys"));
         SurveyPageEndpoints.Map(app);
         Features.Scores.AnswersExport.Map(app);
         ResponseEndpoints.Map(app);

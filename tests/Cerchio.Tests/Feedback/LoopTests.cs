@@ -154,6 +154,55 @@ public abstract class LoopTests(MailApp app)
         (await JsonAsync(await api.GetAsync("/api/v1/loop-root-causes"))).EnumerateArray().First(c => c.GetProperty("name").GetString() == name).GetProperty("id").GetString()!;
 
     [Fact]
+    public async Task ClosingWithAResurvey_AsksTheSameSurveyAgainDespiteTheFatigueRule_AndTheNewScoreShowsOnTheLoop()
+    {
+        var (org, api, surveyId, _, referente) = await SetUpAsync("Cerchi Nuovo Parere S.r.l.");
+        var maria = Email("maria");
+        await AnswerAsync(api, surveyId, maria, 3, Delivery);
+        await Wait.UntilAsync(async () => (await LoopsAsync(org)).Count == 1, "the 3's loop");
+        var cause = await CauseIdAsync(api, "Cliente non avvisato di un ritardo");
+
+        // Out of range: refused, the loop stays open and nobody is invited.
+        var bad = await JsonAsync(await api.PostAsJsonAsync("/api/v1/loops/1/close", new { outcome = "solved", root_cause = cause, resurvey_in_days = 61 }), HttpStatusCode.BadRequest);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("resurvey", out _));
+        Assert.Equal(LoopStatus.Open, Assert.Single(await LoopsAsync(org)).Status);
+
+        // Closed on the page asking again at once: the invitation goes out although Maria was invited minutes ago.
+        var paolo = await org.SignInAsync(referente);
+        var closed = await Html.SubmitFormAsync(paolo, "/ascolto/cerchi/1", "close", new()
+        {
+            ["Close.Outcome"] = "solved", ["Close.RootCause"] = cause, ["Close.Resurvey"] = "true", ["Close.ResurveyInDays"] = "0",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        Assert.Equal(LoopStatus.Closed, Assert.Single(await LoopsAsync(org)).Status);
+        await Wait.UntilAsync(() => app.Smtp.Messages().Any(m => m.To.Mailboxes.Any(t => t.Address == maria)), "the survey email to Maria");
+        var email = app.Smtp.Messages().Last(m => m.To.Mailboxes.Any(t => t.Address == maria));
+        var nine = email.TextBody!.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("9: ", StringComparison.Ordinal))[3..];
+        Assert.Equal(HttpStatusCode.OK, (await app.Browser().GetAsync(new Uri(nine).PathAndQuery)).StatusCode);
+        var page = await Html.GetAsync(paolo, "/ascolto/cerchi/1");
+        Assert.Equal("9", page.QuerySelector("#resurveys [data-resurvey]")!.GetAttribute("data-score"));
+        // Its answer is a new one, the loop's stays as it was; a 9 opens no loop.
+        var answers = await AnswersAsync(org);
+        Assert.Equal([3, 9], answers.Select(a => a.Score!.Value).Order());
+        Assert.Single(await LoopsAsync(org));
+
+        // Every other invitation still keeps the rule.
+        var again = await JsonAsync(await api.PostAsJsonAsync($"/api/v1/surveys/{surveyId}/invitations", new { email = maria }), HttpStatusCode.Created);
+        Assert.Equal(("skipped", "fatigue"), (again.GetProperty("status").GetString(), again.GetProperty("skip_reason").GetString()));
+
+        // Reopened and closed again later, with a delay: a second, scheduled invitation; a closed survey cannot ask.
+        await JsonAsync(await api.PostAsync("/api/v1/loops/1/reopen", null));
+        await JsonAsync(await api.PostAsJsonAsync("/api/v1/loops/1/close", new { outcome = "solved", root_cause = cause, resurvey_in_days = 7 }));
+        page = await Html.GetAsync(paolo, "/ascolto/cerchi/1");
+        Assert.Equal(["scheduled", "sent"], page.QuerySelectorAll("#resurveys [data-resurvey]").Select(r => r.GetAttribute("data-resurvey")));
+        await JsonAsync(await api.PostAsync("/api/v1/loops/1/reopen", null));
+        await JsonAsync(await api.PostAsync($"/api/v1/surveys/{surveyId}/close", null));
+        bad = await JsonAsync(await api.PostAsJsonAsync("/api/v1/loops/1/close", new { outcome = "solved", root_cause = cause, resurvey_in_days = 7 }), HttpStatusCode.BadRequest);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("resurvey", out _));
+        Assert.Equal(LoopStatus.Open, Assert.Single(await LoopsAsync(org)).Status);
+    }
+
+    [Fact]
     public async Task TheRules_DecideWhichAnswersOpenALoop_NobodyToReachOpensNone_AndAnOverdueLoopIsEscalatedOnce()
     {
         var (org, api, surveyId, publicUrl, _) = await SetUpAsync("Cerchio Regole S.r.l.");

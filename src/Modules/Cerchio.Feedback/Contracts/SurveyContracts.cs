@@ -77,7 +77,8 @@ public sealed record LoopActivityDto(string Kind, bool? Reached, string Text, st
 public sealed record LoopActivityInputDto(string? Kind, bool? Reached, string? Text, string? Subject);
 
 /// <summary>POST /api/v1/loops/{number}/close: what came of it and why it went wrong (a root cause's id or name from GET /api/v1/loop-root-causes).</summary>
-public sealed record LoopCloseDto(string? Outcome, string? RootCause, string? Note);
+/// <param name="ResurveyInDays">Asks the customer the same survey again that many days after closing (0 at once, up to 60); none when not given.</param>
+public sealed record LoopCloseDto(string? Outcome, string? RootCause, string? Note, int? ResurveyInDays = null);
 
 /// <summary>An organization's root cause; touchpoint when it belongs to one (a pain point of the catalog).</summary>
 public sealed record LoopRootCauseDto(Guid Id, string Name, string? Touchpoint);
@@ -92,3 +93,11 @@ public sealed record LoopClosureReportDto(DateOnly From, DateOnly To, LoopClosur
 /// <summary>The close-the-loop rules: scores at or below these open a loop (null: never by score); a negative comment too when on.</summary>
 /// <param name="ReopenCase">A loop on an answer to a case's survey opens the case again (when it is resolved).</param>
 public sealed record LoopRulesDto(int? NpsUpTo, int? CsatUpTo, int? CesUpTo, bool NegativeComment, int SlaHours, bool ReopenCase = false);
+
+/// <param name="Respondents">People counted: each with their latest NPS answer of the last <paramref name="Months"/> months.</param>
+public sealed record RelationshipNpsDto(int Respondents, double? Value, double? Margin, double? Promoters, double? Detractors, int Months);
+
+public sealed record RespondentScoreDto(string? Name, string? Email, int Score, DateTimeOffset AnsweredAt, Guid AnswerId);
+
+/// <summary>The voice of one customer: GET /api/v1/customers/{id}/voice.</summary>
+public sealed record CustomerVoiceDto(Guid CustomerId, RelationshipNpsDto RelationshipNps, IReadOnlyList<RespondentScoreDto> Respondents, IReadOnlyList<AnswerDto> Latest, IReadOnlyList<LoopDto> OpenLoops);

@@ -112,6 +112,8 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
         // Results read a survey's answers by day; the journey map reads every survey's by touchpoint and day.
         b.HasIndex(r => new { r.OrganizationId, r.SurveyId, r.AnsweredAt });
         b.HasIndex(r => new { r.OrganizationId, r.AnsweredAt, r.TouchpointCode });
+        // A customer's page reads that customer's answers.
+        b.HasIndex(r => new { r.OrganizationId, r.CustomerId, r.AnsweredAt });
     }
 }
 
@@ -136,6 +138,7 @@ internal sealed class LoopTaskConfiguration : IEntityTypeConfiguration<LoopTask>
         b.HasIndex(l => new { l.OrganizationId, l.Status, l.DueAt });
         b.HasIndex(l => new { l.Status, l.EscalatedAt, l.DueAt });
         b.HasIndex(l => new { l.OrganizationId, l.OpenedAt });
+        b.HasIndex(l => new { l.OrganizationId, l.CustomerId, l.Status });
     }
 }
 

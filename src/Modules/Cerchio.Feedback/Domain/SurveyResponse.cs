@@ -43,6 +43,14 @@ internal sealed class SurveyInvitation : IOrganizationScoped
 
     /// <summary>What made it (the module event's id for a trigger): one invitation per survey and cause, however often the cause is delivered.</summary>
     public string? Cause { get; set; }
+
+    /// <summary>The cause of a re-survey after a loop closed: once per closing (a loop reopened and closed again may ask again).</summary>
+    public static string AfterLoop(Guid loopId, DateTimeOffset closedAt) => $"{AfterLoopPrefix(loopId)}{closedAt.UtcTicks}";
+
+    public static string AfterLoopPrefix(Guid loopId) => $"loop:{loopId:N}:";
+
+    /// <summary>A re-survey after a loop is asked whatever the fatigue rule says: the customer was invited just before, and closing the loop is why we ask.</summary>
+    public bool FollowsLoop => Cause?.StartsWith("loop:", StringComparison.Ordinal) == true;
 }
 
 internal enum InvitationStatus

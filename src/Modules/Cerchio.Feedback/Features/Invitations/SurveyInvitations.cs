@@ -181,7 +181,7 @@ internal sealed class SurveyInvitations(
         var days = await db.Set<FeedbackSettings>().Select(f => (int?)f.FatigueDays).FirstOrDefaultAsync(ct) ?? FeedbackSettings.DefaultFatigueDays;
         var since = now.AddDays(-days);
         var recent = db.Set<SurveyInvitation>().Where(i => i.Id != invitation.Id && i.Status != InvitationStatus.Skipped && i.CreatedAt >= since);
-        if (days > 0 && (invitation.Email is { } email
+        if (days > 0 && !invitation.FollowsLoop && (invitation.Email is { } email
                 ? await recent.AnyAsync(i => i.Email == email, ct)
                 : invitation.CustomerId is { } customer && await recent.AnyAsync(i => i.CustomerId == customer, ct)))
         {

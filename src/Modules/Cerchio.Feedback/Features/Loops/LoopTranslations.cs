@@ -153,5 +153,30 @@ internal sealed class LoopTranslations : ITranslations
         ["preoccupazione"] = "worry",
         ["soddisfazione"] = "satisfaction",
         ["gratitudine"] = "gratitude",
+
+        // Asking again after closing
+        ["Nuovo parere dopo il cerchio:"] = "New opinion after the loop:",
+        ["ha risposto {0} (prima {1})"] = "answered {0} (before: {1})",
+        ["invito programmato per il {0}"] = "invitation scheduled for {0}",
+        ["invito inviato il {0}, in attesa di risposta"] = "invitation sent on {0}, awaiting an answer",
+        ["non inviato: {0}"] = "not sent: {0}",
+        ["Chiedi di nuovo il suo parere, con lo stesso sondaggio"] = "Ask for their opinion again, with the same survey",
+        ["Dopo quanti giorni"] = "After how many days",
+        ["Da 0 a {0} giorni."] = "From 0 to {0} days.",
+        ["Il cliente non ha un indirizzo email: non si può richiedere di nuovo il parere."] = "The customer has no email address: their opinion cannot be asked again.",
+        ["Il sondaggio è chiuso: riaprilo per richiedere di nuovo il parere."] = "The survey is closed: reopen it to ask for their opinion again.",
+
+        // The voice of the customer on the customer's page
+        ["Voce del cliente"] = "Voice of the customer",
+        ["NPS relazionale"] = "Relationship NPS",
+        ["dall'ultima risposta di {0} persona negli ultimi {1} mesi"] = "from the latest answer of {0} person in the last {1} months",
+        ["dall'ultima risposta di {0} persone negli ultimi {1} mesi"] = "from the latest answer of {0} people in the last {1} months",
+        ["promotore"] = "promoter",
+        ["detrattore"] = "detractor",
+        ["passivo"] = "passive",
+        ["risposta dal link pubblico"] = "answer from the public link",
+        ["Cerchi aperti"] = "Open loops",
+        ["Ultime risposte"] = "Latest answers",
+        ["Tutte le sue risposte"] = "All their answers",
     };
 }

@@ -28,8 +28,12 @@ internal sealed record LoopFilter(string? State = null, Guid? DepartmentId = nul
 /// </summary>
 internal sealed class Loops(
     CerchioDb db, OrganizationContext tenant, ITouchpointCatalog touchpoints, IOrganizationDirectory directory, INotifications notifications,
-    ICustomerDirectory customers, Cerchio.Service.Contracts.ICaseDirectory cases, IBusinessHours hours, EmailOutbox outbox, IOptions<SmtpSettings> smtp, Loc l, TimeProvider clock)
+    ICustomerDirectory customers, Cerchio.Service.Contracts.ICaseDirectory cases, IBusinessHours hours, EmailOutbox outbox, IOptions<SmtpSettings> smtp, Loc l, TimeProvider clock,
+    Invitations.SurveyInvitations invitations)
 {
+    /// <summary>A re-survey after closing goes out within this many days.</summary>
+    public const int MaxResurveyDays = 60;
+
     public const string ListPath = "/ascolto/cerchi";
     public const int MaxRootCauses = 100;
 
@@ -282,8 +286,14 @@ internal sealed class Loops(
         return (activity, errors);
     }
 
-    /// <summary>Closes a loop (field keys: Outcome, RootCause, Note, Status); <paramref name="rootCause"/> is a root cause's id or name.</summary>
-    public async Task<(LoopTask? Loop, Errors Errors)> CloseAsync(int number, string? outcome, string? rootCause, string? note, CancellationToken ct = default)
+    /// <summary>
+    /// Closes a loop (field keys: Outcome, RootCause, Note, Status, Resurvey); <paramref name="rootCause"/> is a root
+    /// cause's id or name. With <paramref name="resurveyInDays"/> the customer is asked the same survey again that many
+    /// days later, whatever the fatigue rule says (closing the loop is the reason to ask): the loop and the invitation
+    /// are stored together or not at all.
+    /// </summary>
+    public async Task<(LoopTask? Loop, Errors Errors)> CloseAsync(
+        int number, string? outcome, string? rootCause, string? note, int? resurveyInDays = null, CancellationToken ct = default)
     {
         var loop = await db.Set<LoopTask>().FirstOrDefaultAsync(l => l.Number == number, ct);
         if (loop is null)
@@ -297,15 +307,69 @@ internal sealed class Loops(
             return (loop, new Errors().Add("RootCause", "Causa sconosciuta: scegline una dall'elenco (GET /api/v1/loop-root-causes)."));
         }
 
-        var errors = loop.Close(outcome?.Trim().ToLowerInvariant(), cause?.Id, note, tenant.UserId, tenant.ActorName, clock.GetUtcNow());
+        if (resurveyInDays is { } days && await ResurveyErrorAsync(loop, days, ct) is { } problem)
+        {
+            return (loop, new Errors().Add("Resurvey", problem.Message, problem.Args));
+        }
+
+        var now = clock.GetUtcNow();
+        var errors = loop.Close(outcome?.Trim().ToLowerInvariant(), cause?.Id, note, tenant.UserId, tenant.ActorName, now);
         if (errors.Any)
         {
             return (loop, errors);
         }
 
         Timeline(loop, "loop_closed", $"Cerchio n. {loop.Number} chiuso: {LoopOutcomes.LabelOf(loop.Outcome)} ({cause!.Name})", loop.ClosedAt!.Value);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        if (resurveyInDays is { } delay)
+        {
+            var language = await db.Set<SurveyResponse>().Where(r => r.Id == loop.ResponseId).Select(r => r.Language).FirstAsync(ct);
+            var (_, _, refused) = await invitations.CreateAsync(loop.SurveyId, new Invitations.InvitationInput
+            {
+                CustomerId = loop.CustomerId, Email = loop.Email, Name = loop.Name, Language = language, CaseId = loop.CaseId, CaseNumber = loop.CaseNumber,
+                Touchpoint = loop.TouchpointCode, Cause = SurveyInvitation.AfterLoop(loop.Id, now), SendAt = delay == 0 ? null : now.AddDays(delay),
+            }, ct);
+            if (refused.All.Select(e => e.Message).FirstOrDefault() is { } why)
+            {
+                // Checked above; a survey closed in between leaves the loop open rather than half done.
+                db.ChangeTracker.Clear();
+                return (loop, new Errors().Add("Resurvey", why.Text, why.Args));
+            }
+        }
+
+        await transaction.CommitAsync(ct);
         return (loop, errors);
+    }
+
+    /// <summary>Why the loop's customer cannot be asked again, or null.</summary>
+    private async Task<(string Message, object[] Args)?> ResurveyErrorAsync(LoopTask loop, int days, CancellationToken ct)
+    {
+        if (days < 0 || days > MaxResurveyDays)
+        {
+            return ("Da 0 a {0} giorni.", [MaxResurveyDays]);
+        }
+
+        if (loop.Email is null)
+        {
+            return ("Il cliente non ha un indirizzo email: non si può richiedere di nuovo il parere.", []);
+        }
+
+        return await db.Set<Survey>().AnyAsync(s => s.Id == loop.SurveyId && s.Status == SurveyStatus.Live, ct)
+            ? null
+            : ("Il sondaggio è chiuso: riaprilo per richiedere di nuovo il parere.", []);
+    }
+
+    /// <summary>The invitations asking the loop's customer again after it closed, newest first, with the score given.</summary>
+    public async Task<List<(SurveyInvitation Invitation, int? Score)>> ResurveysAsync(LoopTask loop, CancellationToken ct = default)
+    {
+        var prefix = SurveyInvitation.AfterLoopPrefix(loop.Id);
+        var rows = await db.Set<SurveyInvitation>().AsNoTracking()
+            .Where(i => i.SurveyId == loop.SurveyId && i.Cause != null && i.Cause.StartsWith(prefix))
+            .OrderByDescending(i => i.CreatedAt)
+            .Select(i => new { Invitation = i, Score = db.Set<SurveyResponse>().Where(r => r.InvitationId == i.Id).Select(r => r.Score).FirstOrDefault() })
+            .ToListAsync(ct);
+        return rows.Select(r => (r.Invitation, r.Score)).ToList();
     }
 
     /// <summary>Opens a closed loop again: the customer came back about it. False when it is not closed.</summary>

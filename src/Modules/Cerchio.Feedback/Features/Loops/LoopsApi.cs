@@ -20,7 +20,7 @@ internal static class LoopsApi
         api.MapPost("/loops/{number:int}/activities", LogAsync).WithName("LogLoopActivity")
             .WithSummary("Logs a call (reached true or false) or a note, or writes to the customer: kind email sends text (and subject) through the outbox.");
         api.MapPost("/loops/{number:int}/close", CloseAsync).WithName("CloseLoop")
-            .WithSummary("Closes the loop with its outcome (solved, not_solved, compensated, not_reachable) and root cause (id or name).");
+            .WithSummary("Closes the loop with its outcome (solved, not_solved, compensated, not_reachable) and root cause (id or name); resurvey_in_days (0–60) asks the customer the same survey again that many days later.");
         api.MapPost("/loops/{number:int}/reopen", ReopenAsync).WithName("ReopenLoop").WithSummary("Opens a closed loop again; its due time stays the first one.");
         api.MapGet("/loop-root-causes", RootCausesAsync).WithName("ListLoopRootCauses").WithSummary("The organization's root causes (the defaults until it adds its own).");
         api.MapPost("/loop-root-causes", AddRootCauseAsync).WithName("AddLoopRootCause").WithSummary("Adds a root cause, optionally tied to a touchpoint; an existing name returns that one.");
@@ -74,7 +74,7 @@ internal static class LoopsApi
 
     private static async Task<Results<Ok<LoopDto>, ProblemHttpResult, ValidationProblem>> CloseAsync(int number, LoopCloseDto input, Loops loops, TimeProvider clock, Loc l, CancellationToken ct)
     {
-        var (loop, errors) = await loops.CloseAsync(number, input.Outcome, input.RootCause, input.Note, ct);
+        var (loop, errors) = await loops.CloseAsync(number, input.Outcome, input.RootCause, input.Note, input.ResurveyInDays, ct);
         if (loop is null)
         {
             return ApiResults.NotFound("loop");

@@ -16,7 +16,7 @@ internal sealed record AnswerFilter(
 {
     public static bool IsSentiment(string? value) => value is "negative" or "neutral" or "positive";
 
-    /// <summary>The filter of ?sondaggio=&amp;touchpoint=&amp;metrica=&amp;attributo=&amp;valore=&amp;sentiment=&amp;tema=; what makes no sense is left out.</summary>
+    /// <summary>The filter of ?sondaggio=&amp;touchpoint=&amp;metrica=&amp;cliente=&amp;attributo=&amp;valore=&amp;sentiment=&amp;tema=; what makes no sense is left out.</summary>
     public static async Task<AnswerFilter> ReadAsync(IQueryCollection query, ICustomerDirectory customers, CancellationToken ct = default)
     {
         static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -30,7 +30,9 @@ internal sealed record AnswerFilter(
             {
                 SurveyTouchpointMetrics.Nps => SurveyKind.Nps, SurveyTouchpointMetrics.Csat => SurveyKind.Csat, SurveyTouchpointMetrics.Ces => SurveyKind.Ces, _ => null,
             },
-            audience is null ? null : await customers.IdsWithAttributeAsync(audience.Attribute, audience.Value, ct),
+            // One customer (from its page), or the customers of an attribute (a persona's cut).
+            Guid.TryParse(query["cliente"], out var customer) ? [customer]
+                : audience is null ? null : await customers.IdsWithAttributeAsync(audience.Attribute, audience.Value, ct),
             IsSentiment(query["sentiment"]) ? query["sentiment"].ToString() : null,
             Text(query["tema"])?.ToLowerInvariant(),
             audience);
