@@ -237,6 +237,7 @@ public static class EveryKindOfRecord
                 ["cardid"] = card.Id.ToString(),
                 ["personaid"] = persona.Id.ToString(),
                 ["surveyid"] = survey.Id.ToString(),
+                ["answerid"] = answer.Id.ToString(),
                 ["key"] = survey.PublicKey,
             };
             return (org, ids);

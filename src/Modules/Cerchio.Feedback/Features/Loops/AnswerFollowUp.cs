@@ -40,6 +40,17 @@ internal sealed class AnswerFollowUp(CerchioDb db, TextKnowledge knowledge, Text
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Reads the answer's comment again (after someone corrected how it reads) and applies the loop rules to what it
+    /// says now: a comment found negative opens the loop it would have opened. A loop already opened stays.
+    /// </summary>
+    public async Task ReviewAsync(SurveyResponse answer, SurveyKind kind, CancellationToken ct)
+    {
+        await AnalyseAsync(answer, ct);
+        await loops.ApplyRulesAsync(answer, kind, await loops.SettingsAsync(ct), ct);
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Stores the analysis of the answer's comment (or clears it when the comment went).</summary>
     public async Task AnalyseAsync(SurveyResponse answer, CancellationToken ct)
     {

@@ -49,6 +49,12 @@ internal sealed record TextCorrectionResultDto(TextCorrectionDto Correction, Tex
 /// <summary>POST /api/v1/text/topics: an organization's own topic and the words that trigger it.</summary>
 internal sealed record TextTopicInputDto(string? Code, string? NameIt, string? NameEn, IReadOnlyList<string?>? Terms);
 
+/// <summary>POST /api/v1/survey-answers/{id}/correction: how the comment really reads; topics and emotions are the whole set.</summary>
+internal sealed record AnswerCorrectionInputDto(string? Sentiment, IReadOnlyList<string?>? Topics, IReadOnlyList<string?>? Emotions);
+
+/// <summary>An answer's comment as it reads now.</summary>
+internal sealed record AnswerAnalysisDto(Guid Id, string? Sentiment, IReadOnlyList<string> Topics, IReadOnlyList<string> Emotions);
+
 internal sealed record TextTopicDefinitionDto(string Code, string NameIt, string NameEn, bool Default, IReadOnlyList<string> Terms);
 
 internal static class TextAnalysisApi
@@ -65,6 +71,10 @@ internal static class TextAnalysisApi
         api.MapGet("/text/topics", TopicsAsync).WithName("ListTextTopics").WithSummary("The topics the analysis finds: the defaults, then the organization's own with their trigger words.");
         api.MapPost("/text/topics", SaveTopicAsync).WithName("SaveTextTopic")
             .WithSummary("Adds one of the organization's own topics (or replaces its names and words, by code): a text has it when one of its words occurs.");
+        api.MapPost("/survey-answers/{answerId:guid}/correction", CorrectAnswerAsync).WithName("CorrectSurveyAnswer")
+            .WithSummary("Says how an answer's comment really reads (sentiment, and the whole set of topics and emotions): kept as the organization's correction, the answer read again at once, the loop rules applied.");
+        api.MapDelete("/text/topics/{code}", DeleteTopicAsync).WithName("DeleteTextTopic")
+            .WithSummary("Removes one of the organization's own topics (the defaults stay); answers analysed before keep it.");
     }
 
     private static async Task<Results<Ok<TextAnalysisDto>, Ok<TextAnalysisBatchDto>, ValidationProblem>> AnalyzeAsync(
@@ -163,13 +173,27 @@ internal static class TextAnalysisApi
         return TypedResults.Ok(new Cerchio.Paging.Page<TextCorrectionDto>(rows.Select(Dto).ToList(), number, size, total));
     }
 
-    private static async Task<Ok<List<TextTopicDefinitionDto>>> TopicsAsync(TextKnowledge knowledge, TextAnalyzer analyzer, CancellationToken ct)
+    private static async Task<Ok<List<TextTopicDefinitionDto>>> TopicsAsync(TextKnowledge knowledge, CancellationToken ct) =>
+        TypedResults.Ok((await knowledge.TopicsWithTermsAsync(ct)).Select(t => new TextTopicDefinitionDto(t.Topic.Code, t.Topic.Italian, t.Topic.English, t.Topic.IsDefault, t.Terms)).ToList());
+
+    private static async Task<Results<Ok<AnswerAnalysisDto>, ProblemHttpResult, ValidationProblem>> CorrectAnswerAsync(
+        Guid answerId, AnswerCorrectionInputDto input, AnswerCorrections corrections, Loc l, CancellationToken ct)
     {
-        var defaults = TextCorpus.Table(TextCorpus.Embedded.Topics, 3).GroupBy(r => r[1], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(r => r[2]).Distinct().ToList());
-        var list = TextLabels.Topics.Select(t => new TextTopicDefinitionDto(t.Code, t.Italian, t.English, true, defaults.GetValueOrDefault(t.Code) ?? [])).ToList();
-        list.AddRange((await knowledge.OwnTopicsAsync(ct)).Select(Dto));
-        return TypedResults.Ok(list);
+        var (answer, errors) = await corrections.CorrectAsync(answerId, input.Sentiment?.Trim().ToLowerInvariant(), Codes(input.Topics), Codes(input.Emotions), ct);
+        if (answer is null)
+        {
+            return ApiResults.NotFound("answer");
+        }
+
+        return errors.Any
+            ? ApiResults.Invalid(errors, l)
+            : TypedResults.Ok(new AnswerAnalysisDto(answer.Id, answer.Sentiment, Loops.AnswerFollowUp.CodesOf(answer.Topics), Loops.AnswerFollowUp.CodesOf(answer.Emotions)));
+
+        static List<string> Codes(IReadOnlyList<string?>? codes) => (codes ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!.Trim().ToLowerInvariant()).ToList();
     }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteTopicAsync(string code, TextKnowledge knowledge, CancellationToken ct) =>
+        await knowledge.DeleteTopicAsync(code.Trim().ToLowerInvariant(), ct) ? TypedResults.NoContent() : ApiResults.NotFound("topic");
 
     private static async Task<Results<Ok<TextTopicDefinitionDto>, ValidationProblem>> SaveTopicAsync(TextTopicInputDto input, TextKnowledge knowledge, Loc l, CancellationToken ct)
     {

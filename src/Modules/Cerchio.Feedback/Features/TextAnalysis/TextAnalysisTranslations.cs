@@ -28,5 +28,36 @@ internal sealed class TextAnalysisTranslations : ITranslations
         ["Indica da 1 a {0} parole o frasi che fanno scattare il tema, ciascuna di al massimo {1} caratteri."] =
             "Give 1 to {0} words or phrases that trigger the topic, each at most {1} characters long.",
         ["Al massimo {0} temi propri per organizzazione."] = "At most {0} own topics per organization.",
+
+        // The topics page and correcting an answer
+        ["Correggi l'analisi"] = "Correct the analysis",
+        ["Indietro"] = "Back",
+        ["Come legge davvero questo commento? La correzione vale per la tua azienda: lo stesso testo sarà letto così da ora, e l'analisi impara dalle correzioni."] =
+            "How does this comment really read? The correction holds for your company: the same text reads so from now on, and the analysis learns from corrections.",
+        ["Emozioni"] = "Emotions",
+        ["Salva la correzione"] = "Save the correction",
+        ["Temi dei commenti"] = "Comment topics",
+        ["Di cosa parlano i commenti: i temi predefiniti, riconosciuti dal modello addestrato sui commenti di esempio, e quelli della tua azienda, riconosciuti dalle loro parole. Chi legge le risposte può correggere il sentiment e i temi di un commento: l'analisi impara dalle correzioni."] =
+            "What the comments are about: the default topics, recognised by the model trained on the sample comments, and your company's own, recognised by their words. Whoever reads the answers can correct a comment's sentiment and topics: the analysis learns from corrections.",
+        ["Commenti degli ultimi {0} giorni per tema"] = "Comments of the last {0} days by topic",
+        ["Parole che lo fanno riconoscere"] = "Words that make it recognised",
+        ["predefinito"] = "default",
+        ["Elimina"] = "Delete",
+        ["Eliminare il tema «{0}»?"] = "Delete the topic “{0}”?",
+        ["L'analisi smette di riconoscerlo; le risposte già analizzate lo conservano."] = "The analysis stops recognising it; answers already analysed keep it.",
+        ["Elimina il tema"] = "Delete the topic",
+        ["Lettere minuscole, cifre e trattini bassi: serve alle integrazioni (es. montaggio)."] = "Lower-case letters, digits and underscores: integrations use it (e.g. assembly).",
+        ["Nome in italiano"] = "Name in Italian",
+        ["Nome in inglese (facoltativo)"] = "Name in English (optional)",
+        ["Parole o frasi, una per riga"] = "Words or phrases, one per line",
+        ["Salva il tema"] = "Save the topic",
+        ["Ultime correzioni"] = "Latest corrections",
+        ["Nessuna correzione ancora. Dalle risposte, «Correggi» cambia il sentiment o i temi di un commento letto male."] = "No corrections yet. From the answers, “Correct” changes the sentiment or topics of a comment read wrongly.",
+        ["Chi"] = "Who",
+        ["Correggi"] = "Correct",
+        ["Aggiungi un tema della tua azienda"] = "Add a topic of your company",
+        ["Modifica il tema"] = "Edit the topic",
+        ["Tema salvato."] = "Topic saved.",
+        ["Tema eliminato."] = "Topic deleted.",
     };
 }

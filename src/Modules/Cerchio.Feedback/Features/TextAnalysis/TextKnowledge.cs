@@ -50,6 +50,23 @@ internal sealed partial class TextKnowledge(CerchioDb db, OrganizationContext te
 
     public Task<List<TextTopic>> OwnTopicsAsync(CancellationToken ct) => db.Set<TextTopic>().AsNoTracking().OrderBy(t => t.Code).ToListAsync(ct);
 
+    /// <summary>Every topic with the words that trigger it: the defaults (from the corpus, per language together), then the organization's own.</summary>
+    public async Task<List<(TopicDefinition Topic, IReadOnlyList<string> Terms)>> TopicsWithTermsAsync(CancellationToken ct)
+    {
+        var defaults = TextCorpus.Table(TextCorpus.Embedded.Topics, 3).GroupBy(r => r[1], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => r[2]).Distinct().ToList());
+        var list = TextLabels.Topics.Select(t => (new TopicDefinition(t.Code, t.Italian, t.English, true), defaults.GetValueOrDefault(t.Code) ?? [])).ToList();
+        list.AddRange((await OwnTopicsAsync(ct)).Select(t => (new TopicDefinition(t.Code, t.NameIt, t.NameEn, false), t.TermList)));
+        return list;
+    }
+
+    /// <summary>
+    /// Removes one of the organization's own topics: the analysis stops finding it. Answers analysed before keep the
+    /// code they were given (the lists show it as it is stored). False when no own topic has that code.
+    /// </summary>
+    public async Task<bool> DeleteTopicAsync(string code, CancellationToken ct) =>
+        await db.Set<TextTopic>().Where(t => t.Code == code).ExecuteDeleteAsync(ct) > 0;
+
     /// <summary>
     /// Records a correction: the comment's labels as the analysis gives them now (with an earlier correction, if any),
     /// changed as the person says. One correction per comment: a second one changes the first.
