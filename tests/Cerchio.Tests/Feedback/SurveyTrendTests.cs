@@ -65,6 +65,7 @@ public abstract class SurveyTrendTests(AppFixture app)
         await AnswersAsync(org.Id, surveyId,
             (weeks[0], 10, "positive", ",courtesy,"), (weeks[0], 10, "positive", ",courtesy,"), (weeks[0], 0, "negative", ",delivery_times,"),
             (weeks[1], 9, "positive", ",courtesy,"), (weeks[1], 9, "positive", ",courtesy,"), (weeks[1], 10, "positive", ",courtesy,"), (weeks[1], 9, "positive", ",courtesy,"));
+        await AnswersAsync(org.Id, surveyId, Enumerable.Range(0, 13).Select(_ => (weeks[1], 9, "positive", ",courtesy,")).ToArray());
         await AnswersAsync(org.Id, surveyId, Enumerable.Range(0, 20).Select(_ => (weeks[2], 3, "negative", ",delivery_times,")).ToArray());
         await AnswersAsync(org.Id, otherId, (weeks[1], 8, "neutral", ",price,"));
 
@@ -73,7 +74,7 @@ public abstract class SurveyTrendTests(AppFixture app)
         var points = trend.GetProperty("points").EnumerateArray().ToList();
         Assert.Equal(4, points.Count);
         Assert.Equal([from, from.AddDays(7), from.AddDays(14), thisMonday], points.Select(p => DateOnly.Parse(p.GetProperty("from").GetString()!)));
-        Assert.Equal([3, 0, 4, 20], points.Select(p => p.GetProperty("answers").GetInt32()));
+        Assert.Equal([3, 0, 17, 20], points.Select(p => p.GetProperty("answers").GetInt32()));
         // Week one: 2 promoters, 1 detractor of 3 → 33.3 ± 1.96·√((1 − 1/9)/3)·100 = 106.7.
         Assert.Equal(100.0 / 3, points[0].GetProperty("value").GetDouble(), 6);
         Assert.Equal(1.96 * Math.Sqrt((8.0 / 9) / 3) * 100, points[0].GetProperty("margin").GetDouble(), 6);
@@ -82,21 +83,21 @@ public abstract class SurveyTrendTests(AppFixture app)
         Assert.Equal(-100, points[3].GetProperty("value").GetDouble());
         Assert.Equal(0, points[3].GetProperty("margin").GetDouble());
 
-        // Topics of this survey only: delivery in 1 of 7 earlier comments, then 20 of 20 → rising; courtesy the other way.
+        // Topics of this survey only: delivery in 1 of 20 earlier comments, then 20 of 20 → rising; courtesy the other way.
         var topics = trend.GetProperty("topics");
-        Assert.Equal([3, 0, 4, 20], topics.GetProperty("comments").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal([3, 0, 17, 20], topics.GetProperty("comments").EnumerateArray().Select(e => e.GetInt32()));
         var byCode = topics.GetProperty("topics").EnumerateArray().ToDictionary(t => t.GetProperty("code").GetString()!);
         Assert.Equal(["delivery_times", "courtesy"], byCode.Keys);
         Assert.Equal([1, 0, 0, 20], byCode["delivery_times"].GetProperty("mentions").EnumerateArray().Select(e => e.GetInt32()));
         Assert.Equal(21, byCode["delivery_times"].GetProperty("negative").GetInt32());
         Assert.Equal("rising", byCode["delivery_times"].GetProperty("direction").GetString());
         Assert.Equal("tempi di consegna", byCode["delivery_times"].GetProperty("name").GetString());
-        Assert.Equal([2, 0, 4, 0], byCode["courtesy"].GetProperty("mentions").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal([2, 0, 17, 0], byCode["courtesy"].GetProperty("mentions").EnumerateArray().Select(e => e.GetInt32()));
         Assert.Equal("falling", byCode["courtesy"].GetProperty("direction").GetString());
 
         // All surveys: the other survey's price comment counts too, and one comment cannot make a trend.
         var all = await JsonAsync(await api.GetAsync($"/api/v1/survey-topics?from={from:yyyy-MM-dd}&to={today:yyyy-MM-dd}&interval=week"));
-        Assert.Equal([3, 0, 5, 20], all.GetProperty("comments").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal([3, 0, 18, 20], all.GetProperty("comments").EnumerateArray().Select(e => e.GetInt32()));
         var price = all.GetProperty("topics").EnumerateArray().Single(t => t.GetProperty("code").GetString() == "price");
         Assert.Equal("steady", price.GetProperty("direction").GetString());
         Assert.Equal(0, (await JsonAsync(await api.GetAsync($"/api/v1/survey-topics?from={from:yyyy-MM-dd}&to={today:yyyy-MM-dd}&survey={otherId}&touchpoint=sito")))
@@ -106,12 +107,12 @@ public abstract class SurveyTrendTests(AppFixture app)
         var monthly = await JsonAsync(await api.GetAsync($"/api/v1/surveys/{surveyId}/trend?from={from:yyyy-MM-dd}&to={today:yyyy-MM-dd}&interval=month"));
         var months = monthly.GetProperty("points").EnumerateArray().ToList();
         Assert.Equal((today.Year * 12) + today.Month - ((from.Year * 12) + from.Month) + 1, months.Count);
-        Assert.Equal(27, months.Sum(m => m.GetProperty("answers").GetInt32()));
+        Assert.Equal(40, months.Sum(m => m.GetProperty("answers").GetInt32()));
 
         // The page draws the same weeks, and the topics link to their answers.
         var lead = await org.SignInAsync(Role.CxLead);
         var page = await Html.GetAsync(lead, $"/ascolto/sondaggi/{surveyId}?dal={from:yyyy-MM-dd}&al={today:yyyy-MM-dd}&intervallo=week");
-        Assert.Equal(["3", "0", "4", "20"], page.QuerySelectorAll("#trend-table tbody tr").Select(r => r.GetAttribute("data-answers")));
+        Assert.Equal(["3", "0", "17", "20"], page.QuerySelectorAll("#trend-table tbody tr").Select(r => r.GetAttribute("data-answers")));
         Assert.Equal("—", page.QuerySelector("#trend-table tbody tr:nth-child(2) [data-value]")!.TextContent.Trim());
         var rising = page.QuerySelector("#topic-trends tr[data-topic=delivery_times]")!;
         Assert.Equal("rising", rising.GetAttribute("data-direction"));
@@ -136,14 +137,17 @@ public abstract class SurveyTrendTests(AppFixture app)
     {
         Assert.Equal(TrendDirection.Steady, SurveyTrends.DirectionOf([5], [10]));
         Assert.Equal(TrendDirection.Steady, SurveyTrends.DirectionOf([0, 5], [0, 10]));
-        // 2 of 10, then 4 of 10: z ≈ 0.98, not beyond chance.
+        // 2 of 10, then 4 of 10: too few comments for the test to say anything.
         Assert.Equal(TrendDirection.Steady, SurveyTrends.DirectionOf([2, 4], [10, 10]));
         // 10 of 100, then 30 of 100: z ≈ 3.54.
         Assert.Equal(TrendDirection.Rising, SurveyTrends.DirectionOf([4, 6, 30], [50, 50, 100]));
         Assert.Equal(TrendDirection.Falling, SurveyTrends.DirectionOf([30, 10], [100, 100]));
         Assert.Equal(TrendDirection.Steady, SurveyTrends.DirectionOf([10, 10], [10, 10]));
-        // One mention, once: however the shares differ, too few to tell.
+        // One mention, once: however the shares differ, too few to tell; so is a single comment in the last step.
         Assert.Equal(TrendDirection.Steady, SurveyTrends.DirectionOf([1, 0], [5, 20]));
+        Assert.Equal(TrendDirection.Steady, SurveyTrends.DirectionOf([4, 1], [100, 1]));
+        // 40 of 100, then 45 of 100: enough comments, a difference within chance (z ≈ 0.72).
+        Assert.Equal(TrendDirection.Steady, SurveyTrends.DirectionOf([40, 45], [100, 100]));
     }
 }
 

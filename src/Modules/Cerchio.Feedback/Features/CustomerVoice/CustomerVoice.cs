@@ -17,21 +17,26 @@ internal sealed record RespondentScore(string? Name, string? Email, int Score, D
 /// What a customer said: the relationship NPS (for a company, from several of its contacts), each respondent's latest
 /// score, the latest answers with their analysis, and the loops still open with it.
 /// </summary>
-internal sealed record CustomerVoiceView(ScoreResult Relationship, IReadOnlyList<RespondentScore> Respondents, IReadOnlyList<AnswerRow> Latest, IReadOnlyList<LoopView> OpenLoops);
+/// <param name="From">The first day counted (in the organization's time zone); the last is today.</param>
+internal sealed record CustomerVoiceView(
+    ScoreResult Relationship, IReadOnlyList<RespondentScore> Respondents, IReadOnlyList<AnswerRow> Latest, IReadOnlyList<LoopView> OpenLoops, DateOnly From, DateOnly To);
 
 /// <summary>
 /// The voice of one customer. The relationship NPS counts each respondent once, with their latest NPS answer of the
 /// last twelve months: ten answers from one unhappy buyer do not outweigh the rest of the company. A respondent is
 /// the invitation's address; an answer from a public link is its own respondent.
 /// </summary>
-internal sealed class CustomerVoice(CerchioDb db, SurveyResults results, Loops.Loops loops, TimeProvider clock)
+internal sealed class CustomerVoice(CerchioDb db, SurveyResults results, Loops.Loops loops)
 {
     public const int Months = 12;
     private const int LatestAnswers = 5;
 
     public async Task<CustomerVoiceView> OfAsync(Guid customerId, CancellationToken ct = default)
     {
-        var since = clock.GetUtcNow().AddMonths(-Months);
+        // Twelve months of the organization's days, ending today: the same days the link to the answers shows.
+        var today = await results.TodayAsync(ct);
+        var from = today.AddMonths(-Months).AddDays(1);
+        var (since, _) = await results.RangeAsync(from, today, ct);
         var answers = await (
             from r in db.Set<SurveyResponse>().AsNoTracking()
             join s in db.Set<Survey>() on r.SurveyId equals s.Id
@@ -52,10 +57,9 @@ internal sealed class CustomerVoice(CerchioDb db, SurveyResults results, Loops.L
             tally.Add(r.Score);
         }
 
-        var today = await results.TodayAsync(ct);
-        var (latest, _) = await results.AnswersAsync(today.AddYears(-Months / 12), today, new AnswerFilter(Customers: [customerId]), 0, LatestAnswers, ct);
+        var (latest, _) = await results.AnswersAsync(from, today, new AnswerFilter(Customers: [customerId]), 0, LatestAnswers, ct);
         var (open, _) = await loops.ListAsync(new LoopFilter(State: "open", CustomerId: customerId), 0, 10, ct);
-        return new CustomerVoiceView(tally.Result(), respondents, latest, open);
+        return new CustomerVoiceView(tally.Result(), respondents, latest, open, from, today);
     }
 }
 

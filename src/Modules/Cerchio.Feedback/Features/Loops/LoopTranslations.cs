@@ -163,6 +163,7 @@ internal sealed class LoopTranslations : ITranslations
         ["Chiedi di nuovo il suo parere, con lo stesso sondaggio"] = "Ask for their opinion again, with the same survey",
         ["Dopo quanti giorni"] = "After how many days",
         ["Da 0 a {0} giorni."] = "From 0 to {0} days.",
+        ["Non è stato possibile richiedere di nuovo il parere: riprova."] = "Their opinion could not be asked again: try again.",
         ["Il cliente non ha un indirizzo email: non si può richiedere di nuovo il parere."] = "The customer has no email address: their opinion cannot be asked again.",
         ["Il sondaggio è chiuso: riaprilo per richiedere di nuovo il parere."] = "The survey is closed: reopen it to ask for their opinion again.",
 

@@ -307,6 +307,11 @@ internal sealed class Loops(
             return (loop, new Errors().Add("RootCause", "Causa sconosciuta: scegline una dall'elenco (GET /api/v1/loop-root-causes)."));
         }
 
+        if (loop.Status == LoopStatus.Closed)
+        {
+            return (loop, new Errors().Add("Status", "Il cerchio è già chiuso."));
+        }
+
         if (resurveyInDays is { } days && await ResurveyErrorAsync(loop, days, ct) is { } problem)
         {
             return (loop, new Errors().Add("Resurvey", problem.Message, problem.Args));
@@ -325,15 +330,17 @@ internal sealed class Loops(
         if (resurveyInDays is { } delay)
         {
             var language = await db.Set<SurveyResponse>().Where(r => r.Id == loop.ResponseId).Select(r => r.Language).FirstAsync(ct);
-            var (_, _, refused) = await invitations.CreateAsync(loop.SurveyId, new Invitations.InvitationInput
+            var (invitation, _, refused) = await invitations.CreateAsync(loop.SurveyId, new Invitations.InvitationInput
             {
                 CustomerId = loop.CustomerId, Email = loop.Email, Name = loop.Name, Language = language, CaseId = loop.CaseId, CaseNumber = loop.CaseNumber,
                 Touchpoint = loop.TouchpointCode, Cause = SurveyInvitation.AfterLoop(loop.Id, now), SendAt = delay == 0 ? null : now.AddDays(delay),
             }, ct);
-            if (refused.All.Select(e => e.Message).FirstOrDefault() is { } why)
+            if (invitation is null)
             {
-                // Checked above; a survey closed in between leaves the loop open rather than half done.
+                // Checked above; a survey closed in between (or the invitation not stored) leaves the loop open rather
+                // than half done: the transaction is not committed.
                 db.ChangeTracker.Clear();
+                var why = refused.All.Select(e => e.Message).FirstOrDefault() ?? new ErrorMessage("Non è stato possibile richiedere di nuovo il parere: riprova.", []);
                 return (loop, new Errors().Add("Resurvey", why.Text, why.Args));
             }
         }

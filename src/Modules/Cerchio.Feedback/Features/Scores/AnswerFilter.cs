@@ -22,17 +22,17 @@ internal sealed record AnswerFilter(
         static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
         var (attribute, value) = (Text(query["attributo"]), Text(query["valore"]));
-        var audience = attribute is null || value is null ? null : new TouchpointAudience(attribute, value);
+        // One customer (from its page) wins over the customers of an attribute (a persona's cut).
+        var customer = Guid.TryParse(query["cliente"], out var id) ? id : (Guid?)null;
+        var audience = customer is not null || attribute is null || value is null ? null : new TouchpointAudience(attribute, value);
         return new AnswerFilter(
-            Guid.TryParse(query["sondaggio"], out var id) ? id : null,
+            Guid.TryParse(query["sondaggio"], out var survey) ? survey : null,
             Text(query["touchpoint"]),
             query["metrica"].ToString() switch
             {
                 SurveyTouchpointMetrics.Nps => SurveyKind.Nps, SurveyTouchpointMetrics.Csat => SurveyKind.Csat, SurveyTouchpointMetrics.Ces => SurveyKind.Ces, _ => null,
             },
-            // One customer (from its page), or the customers of an attribute (a persona's cut).
-            Guid.TryParse(query["cliente"], out var customer) ? [customer]
-                : audience is null ? null : await customers.IdsWithAttributeAsync(audience.Attribute, audience.Value, ct),
+            customer is { } one ? [one] : audience is null ? null : await customers.IdsWithAttributeAsync(audience.Attribute, audience.Value, ct),
             IsSentiment(query["sentiment"]) ? query["sentiment"].ToString() : null,
             Text(query["tema"])?.ToLowerInvariant(),
             audience);

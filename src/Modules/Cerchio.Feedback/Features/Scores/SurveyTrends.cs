@@ -16,7 +16,20 @@ internal sealed class SurveyTrends(SurveyResults results, IOrganizationTimeZone 
 
     public static bool MonthlyByDefault(DateOnly from, DateOnly to) => to.DayNumber - from.DayNumber + 1 > WeeklyUpToDays;
 
-    public async Task<IReadOnlyList<PeriodStep>> StepsAsync(DateOnly from, DateOnly to, bool monthly, CancellationToken ct = default) =>
+    /// <summary>The step asked for, "week" or "month" (the page's and the API's word); null for the default; false when it is neither.</summary>
+    public static bool TryInterval(string? interval, out bool? monthly)
+    {
+        (var known, monthly) = interval?.Trim().ToLowerInvariant() switch
+        {
+            null or "" => (true, (bool?)null),
+            "week" => (true, false),
+            "month" => (true, true),
+            _ => (false, null),
+        };
+        return known;
+    }
+
+    private async Task<IReadOnlyList<PeriodStep>> StepsAsync(DateOnly from, DateOnly to, bool monthly, CancellationToken ct = default) =>
         PeriodSteps.Of(from, to, monthly, await zone.GetAsync(ct));
 
     public async Task<List<TrendPoint>> ScoresAsync(Survey survey, DateOnly from, DateOnly to, bool monthly, CancellationToken ct = default)
@@ -66,12 +79,11 @@ internal sealed class SurveyTrends(SurveyResults results, IOrganizationTimeZone 
         return new TopicTrends(steps, comments, topics);
     }
 
-    /// <summary>Fewer mentions than this in the whole period make no trend: the test's normal approximation needs some.</summary>
-    public const int MinMentionsForTrend = 5;
-
     /// <summary>
     /// The share of comments mentioning the topic in the last step against the earlier steps together, by a
-    /// two-proportion z-test at 95%: a change the numbers cannot tell from chance stays steady.
+    /// two-proportion z-test at 95%: a change the numbers cannot tell from chance stays steady. The test's normal
+    /// approximation holds only with at least five expected comments with and without the topic on each side; with
+    /// fewer, nothing is claimed.
     /// </summary>
     public static TrendDirection DirectionOf(IReadOnlyList<int> mentions, IReadOnlyList<int> comments)
     {
@@ -82,12 +94,13 @@ internal sealed class SurveyTrends(SurveyResults results, IOrganizationTimeZone 
 
         var (lastMentions, lastComments) = (mentions[^1], comments[^1]);
         var (earlierMentions, earlierComments) = (mentions.Take(mentions.Count - 1).Sum(), comments.Take(comments.Count - 1).Sum());
-        if (lastComments == 0 || earlierComments == 0 || lastMentions + earlierMentions < MinMentionsForTrend)
+        var pooled = lastComments + earlierComments == 0 ? 0 : (double)(lastMentions + earlierMentions) / (lastComments + earlierComments);
+        const double expected = 5;
+        if (Math.Min(lastComments, earlierComments) * Math.Min(pooled, 1 - pooled) < expected)
         {
             return TrendDirection.Steady;
         }
 
-        var pooled = (double)(lastMentions + earlierMentions) / (lastComments + earlierComments);
         var error = Math.Sqrt(pooled * (1 - pooled) * ((1.0 / lastComments) + (1.0 / earlierComments)));
         if (error == 0)
         {

@@ -65,26 +65,13 @@ internal static class TrendsApi
             trend.Topics.Select(x => new TopicTrendDto(x.Code, TopicDefinition.NameOf(taxonomy, x.Code), x.Mentions, x.Total, x.Negative, x.Direction.ToString().ToLowerInvariant())).ToList());
     }
 
-    /// <summary>The week or month asked for; null for the default, false when it is neither.</summary>
-    private static bool TryInterval(string? interval, out bool? monthly)
-    {
-        (var known, monthly) = interval?.Trim().ToLowerInvariant() switch
-        {
-            null or "" => (true, (bool?)null),
-            "week" => (true, false),
-            "month" => (true, true),
-            _ => (false, null),
-        };
-        return known;
-    }
-
     /// <summary>The days and the step, or null when the dates make no period or the interval is neither week nor month.</summary>
     private static async Task<(DateOnly From, DateOnly To, bool Monthly)?> PeriodAsync(DateOnly? from, DateOnly? to, string? interval, SurveyResults results, CancellationToken ct) =>
-        TryInterval(interval, out var monthly) && await SurveysApi.PeriodAsync(from, to, results, ct) is { } period
+        SurveyTrends.TryInterval(interval, out var monthly) && await SurveysApi.PeriodAsync(from, to, results, ct) is { } period
             ? (period.From, period.To, monthly ?? SurveyTrends.MonthlyByDefault(period.From, period.To))
             : null;
 
-    private static ValidationProblem Invalid(string? interval, Loc l) => TryInterval(interval, out _)
+    private static ValidationProblem Invalid(string? interval, Loc l) => SurveyTrends.TryInterval(interval, out _)
         ? ApiResults.Invalid("from", "Il periodo va da una data a una successiva, per al massimo {0} giorni.", l, SurveysApi.MaxPeriodDays)
         : ApiResults.Invalid("interval", "L'intervallo è week o month.", l);
 

@@ -22,7 +22,7 @@ internal sealed class AnswerCorrections(CerchioDb db, TextKnowledge knowledge, A
             return (null, new Errors());
         }
 
-        if (sentiment is not (TextLabels.Negative or TextLabels.Neutral or TextLabels.Positive))
+        if (!Scores.AnswerFilter.IsSentiment(sentiment))
         {
             return (answer, new Errors().Add("sentiment", "Il sentiment è negative, neutral o positive."));
         }
@@ -39,6 +39,8 @@ internal sealed class AnswerCorrections(CerchioDb db, TextKnowledge knowledge, A
             return (answer, errors.Renamed(field => field.EndsWith("topics", StringComparison.Ordinal) ? "topics" : "emotions"));
         }
 
+        // The correction's save may have cleared the context (a race on the same text): read the answer again.
+        answer = await db.Set<SurveyResponse>().FirstAsync(r => r.Id == answerId, ct);
         var kind = await db.Set<Survey>().Where(s => s.Id == answer.SurveyId).Select(s => s.Kind).FirstAsync(ct);
         await followUp.ReviewAsync(answer, kind, ct);
         return (answer, errors);
