@@ -850,6 +850,42 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.ToTable("Surveys", (string)null);
                 });
 
+            modelBuilder.Entity("Cerchio.Feedback.Domain.SurveyAnswerItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ResponseId");
+
+                    b.HasIndex("OrganizationId", "SurveyId", "QuestionId");
+
+                    b.ToTable("SurveyAnswerItems", (string)null);
+                });
+
             modelBuilder.Entity("Cerchio.Feedback.Domain.SurveyInvitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3310,6 +3346,15 @@ namespace Cerchio.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("RootCauseId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cerchio.Feedback.Domain.SurveyAnswerItem", b =>
+                {
+                    b.HasOne("Cerchio.Feedback.Domain.SurveyResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cerchio.Feedback.Domain.SurveyInvitation", b =>

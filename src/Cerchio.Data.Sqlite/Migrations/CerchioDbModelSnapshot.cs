@@ -845,6 +845,42 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.ToTable("Surveys", (string)null);
                 });
 
+            modelBuilder.Entity("Cerchio.Feedback.Domain.SurveyAnswerItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ResponseId");
+
+                    b.HasIndex("OrganizationId", "SurveyId", "QuestionId");
+
+                    b.ToTable("SurveyAnswerItems", (string)null);
+                });
+
             modelBuilder.Entity("Cerchio.Feedback.Domain.SurveyInvitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3299,6 +3335,15 @@ namespace Cerchio.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RootCauseId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cerchio.Feedback.Domain.SurveyAnswerItem", b =>
+                {
+                    b.HasOne("Cerchio.Feedback.Domain.SurveyResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cerchio.Feedback.Domain.SurveyInvitation", b =>

@@ -37,6 +37,7 @@ public static class FeedbackModule
         services.AddScoped<Cerchio.Ui.Frame.IHomePanel>(sp => sp.GetRequiredService<Features.Loops.LoopsHome>());
         services.AddScoped<Features.Scores.SurveyResults>();
         services.AddScoped<Features.Scores.SurveyTrends>();
+        services.AddScoped<Features.Scores.QuestionResults>();
         services.AddScoped<Features.TextAnalysis.AnswerCorrections>();
         services.AddScoped<Features.CustomerVoice.CustomerVoice>();
         services.AddScoped<Features.CustomerVoice.CustomerVoicePanelSource>();

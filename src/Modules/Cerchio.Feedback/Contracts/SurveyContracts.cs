@@ -4,13 +4,35 @@ namespace Cerchio.Feedback.Contracts;
 /// <param name="Status">"draft", "live" or "closed".</param>
 /// <param name="PublicUrl">The public link (tag it with ?canale=qr, fiera… to see where answers come from).</param>
 /// <param name="Version">The published version answers go to; 0 before the first publication.</param>
-public sealed record SurveyDto(Guid Id, string Name, string Kind, string Status, string? Touchpoint, string Brand, string Color, string PublicUrl, int Version, bool UnpublishedChanges, DateTimeOffset CreatedAt);
+public sealed record SurveyDto(
+    Guid Id, string Name, string Kind, string Status, string? Touchpoint, string Brand, string Color, string PublicUrl, int Version, bool UnpublishedChanges, DateTimeOffset CreatedAt,
+    IReadOnlyList<SurveyQuestionDto>? Questions = null);
 
 /// <summary>POST /api/v1/surveys and PUT /api/v1/surveys/{id}: texts left out take the kind's defaults (Italian) or fall back to the Italian (English).</summary>
 public sealed record SurveyInputDto(
     string? Name, string? Kind, string? Touchpoint, string? Brand, string? Color, int? LowUpTo,
     string? QuestionIt, string? QuestionEn, string? LowLabelIt, string? LowLabelEn, string? HighLabelIt, string? HighLabelEn,
-    string? AskLowIt, string? AskLowEn, string? AskHighIt, string? AskHighEn, string? ThanksIt, string? ThanksEn);
+    string? AskLowIt, string? AskLowEn, string? AskHighIt, string? AskHighEn, string? ThanksIt, string? ThanksEn,
+    IReadOnlyList<SurveyQuestionDto>? Questions = null);
+
+/// <summary>
+/// A question asked after the score: kind scale (1…points), single, multiple, text or yes_no; asked only when the score
+/// is within score_from…score_to (either may be left out). Its id is given by the server and kept across versions.
+/// </summary>
+public sealed record SurveyQuestionDto(
+    string? Id, string? Kind, string? TextIt, string? TextEn, bool Required = false, IReadOnlyList<SurveyQuestionOptionDto>? Options = null, int? Points = null,
+    string? LowLabelIt = null, string? LowLabelEn = null, string? HighLabelIt = null, string? HighLabelEn = null, int? ScoreFrom = null, int? ScoreTo = null);
+
+/// <summary>A choice: its code (what answers hold; made from the Italian label, ignored on input) and its labels.</summary>
+public sealed record SurveyQuestionOptionDto(string? Code, string? It, string? En);
+
+/// <summary>One further question's results: asked (sent answers whose score it applies to), answered, each value's count, a scale's mean, the latest texts.</summary>
+public sealed record QuestionResultDto(string Id, string Kind, string Text, int Asked, int Answered, IReadOnlyList<QuestionValueCountDto> Counts, double? Mean, IReadOnlyList<string> LatestTexts);
+
+public sealed record QuestionValueCountDto(string Value, string Label, int Count);
+
+/// <summary>GET /api/v1/surveys/{id}/question-results: one version's (answers to different versions are never mixed).</summary>
+public sealed record QuestionResultsDto(Guid SurveyId, int Version, IReadOnlyList<int> Versions, DateOnly From, DateOnly To, IReadOnlyList<QuestionResultDto> Questions);
 
 /// <summary>POST /api/v1/surveys/{id}/invitations: whom to ask, and what the answer will be about.</summary>
 /// <param name="Channel">"email" (the default; needs the customer's or the given address) or "api" (the caller delivers the link).</param>
@@ -43,7 +65,8 @@ public sealed record SurveyResultsDto(
 /// <param name="Loop">The number of the loop the answer opened (GET /api/v1/loops/{number}), if any.</param>
 public sealed record AnswerDto(
     Guid Id, Guid SurveyId, string Survey, string Kind, int Score, string? Comment, string Channel, string? Touchpoint, Guid? CustomerId, int? CaseNumber, string Language,
-    DateTimeOffset AnsweredAt, bool Complete, string? Sentiment, IReadOnlyList<string> Topics, int? Loop);
+    DateTimeOffset AnsweredAt, bool Complete, string? Sentiment, IReadOnlyList<string> Topics, int? Loop,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? Answers = null);
 
 /// <summary>Gives the demo company its surveys and a year of answers, after its cases.</summary>
 public interface IFeedbackDemoData

@@ -117,6 +117,20 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
     }
 }
 
+internal sealed class SurveyAnswerItemConfiguration : IEntityTypeConfiguration<SurveyAnswerItem>
+{
+    public void Configure(EntityTypeBuilder<SurveyAnswerItem> b)
+    {
+        b.ToTable("SurveyAnswerItems");
+        b.Property(i => i.QuestionId).HasMaxLength(SurveyAnswerItem.MaxQuestionId);
+        b.Property(i => i.Value).HasMaxLength(SurveyQuestion.MaxAnswer);
+        b.HasOne<SurveyResponse>().WithMany().HasForeignKey(i => i.ResponseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(i => i.ResponseId);
+        // The results count a survey's values per question.
+        b.HasIndex(i => new { i.OrganizationId, i.SurveyId, i.QuestionId });
+    }
+}
+
 internal sealed class LoopTaskConfiguration : IEntityTypeConfiguration<LoopTask>
 {
     public void Configure(EntityTypeBuilder<LoopTask> b)

@@ -105,13 +105,22 @@ internal sealed record LocalText(string It, string En)
 
 /// <summary>
 /// What a survey says: the score question with the labels of its two ends, the follow-up question for a low score
-/// (up to <see cref="LowUpTo"/>) and for the others, and the thank-you.
+/// (up to <see cref="LowUpTo"/>) and for the others, the thank-you, and the further questions asked after the score.
 /// </summary>
-internal sealed record SurveyTexts(LocalText Question, LocalText LowLabel, LocalText HighLabel, int LowUpTo, LocalText AskLow, LocalText AskHigh, LocalText Thanks)
+internal sealed record SurveyTexts(
+    LocalText Question, LocalText LowLabel, LocalText HighLabel, int LowUpTo, LocalText AskLow, LocalText AskHigh, LocalText Thanks,
+    IReadOnlyList<SurveyQuestion>? Questions = null)
 {
     public const int MaxText = 500;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Nulls are left out, so texts written before there were further questions read and compare the same.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<SurveyQuestion> Extra => Questions ?? [];
+
+    /// <summary>The further questions a respondent with this score is asked.</summary>
+    public IEnumerable<SurveyQuestion> ExtraFor(int? score) => Extra.Where(q => q.AppliesTo(score));
 
     public string Write() => JsonSerializer.Serialize(this, Json);
 

@@ -31,7 +31,10 @@ internal enum ResponseStep
 /// <param name="DraftTexts">The preview's texts (the draft); otherwise the answered version's.</param>
 /// <param name="PreviewScore">The preview's chosen score.</param>
 /// <param name="TypedComment">The comment as sent, shown again when it was refused.</param>
-internal sealed record SurveyPageModel(ResponseStep Step, ResponseSession? Session, string Action, Errors Errors, bool Preview = false, SurveyTexts? DraftTexts = null, int? PreviewScore = null, string? TypedComment = null);
+/// <param name="TypedAnswers">The further questions' values as sent, shown again when they were refused.</param>
+internal sealed record SurveyPageModel(
+    ResponseStep Step, ResponseSession? Session, string Action, Errors Errors, bool Preview = false, SurveyTexts? DraftTexts = null, int? PreviewScore = null,
+    string? TypedComment = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? TypedAnswers = null);
 
 /// <summary>A survey as one respondent meets it: through their invitation, or through the survey's public link with their browser's key.</summary>
 internal sealed class ResponseSession
@@ -45,6 +48,13 @@ internal sealed class ResponseSession
 
     /// <summary>The public link's browser key, when the browser sent one (or was just given one).</summary>
     public string? BrowserKey { get; set; }
+
+    /// <summary>The answer's values to the further questions, by question (read when the answer has any to show).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Answers { get; set; } = Empty;
+
+    public SurveyTexts? Texts => Version is { } v ? SurveyTexts.Read(v.Texts) : null;
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Empty = new Dictionary<string, IReadOnlyList<string>>();
 }
 
 /// <summary>
@@ -130,7 +140,24 @@ internal sealed class Respondent(CerchioDb db, OrganizationContext tenant, TimeP
         // An answer stays on the version it answered; a new one takes the current version.
         var versionId = response?.VersionId ?? survey.CurrentVersionId;
         var version = versionId is { } v ? await db.Set<SurveyVersion>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == v, ct) : null;
-        return new ResponseSession { Survey = survey, Version = version, Invitation = invitation, Response = response, Language = language, Channel = channel };
+        var session = new ResponseSession { Survey = survey, Version = version, Invitation = invitation, Response = response, Language = language, Channel = channel };
+        // Only a sent answer to a version with further questions has values to show again (most have none: no query).
+        if (response?.SubmittedAt is not null && session.Texts is { Extra.Count: > 0 })
+        {
+            session.Answers = await AnswersAsync(db, [response.Id], ct) is var all && all.TryGetValue(response.Id, out var mine) ? mine : ResponseSession.Empty;
+        }
+
+        return session;
+    }
+
+    /// <summary>The values of these answers to their further questions: by answer, then by question.</summary>
+    public static async Task<Dictionary<Guid, IReadOnlyDictionary<string, IReadOnlyList<string>>>> AnswersAsync(CerchioDb db, IReadOnlyCollection<Guid> responseIds, CancellationToken ct)
+    {
+        var items = await db.Set<SurveyAnswerItem>().AsNoTracking().Where(i => responseIds.Contains(i.ResponseId))
+            .Select(i => new { i.ResponseId, i.QuestionId, i.Value }).ToListAsync(ct);
+        return items.GroupBy(i => i.ResponseId).ToDictionary(
+            r => r.Key,
+            r => (IReadOnlyDictionary<string, IReadOnlyList<string>>)r.GroupBy(i => i.QuestionId).ToDictionary(q => q.Key, q => (IReadOnlyList<string>)q.Select(i => i.Value).ToList()));
     }
 
     private ResponseStep StepOf(ResponseSession session, DateTimeOffset? expiresAt)
@@ -166,7 +193,8 @@ internal sealed class Respondent(CerchioDb db, OrganizationContext tenant, TimeP
     /// Records a score (one click, or the page's buttons) and, when <paramref name="send"/>, the comment with it: the
     /// answer is then sent. A score off the survey's scale is refused; a comment over its limit is refused, and the page keeps it to shorten.
     /// </summary>
-    public async Task<Errors> RecordAsync(ResponseSession session, int? score, string? comment, bool send, CancellationToken ct = default)
+    public async Task<Errors> RecordAsync(ResponseSession session, int? score, string? comment, bool send, CancellationToken ct = default,
+        IReadOnlyDictionary<string, IReadOnlyList<string?>>? answers = null)
     {
         var errors = new Errors();
         var (min, max) = session.Survey.Scale;
@@ -185,6 +213,27 @@ internal sealed class Respondent(CerchioDb db, OrganizationContext tenant, TimeP
         if (score is null && response?.Score is null)
         {
             return errors.Add("Score", "Scegli un punteggio da {0} a {1}.", min, max);
+        }
+
+        // The further questions asked at this score: each checked; those not asked at this score keep no value.
+        var values = new List<(string Question, string Value)>();
+        if (send && session.Texts is { } texts)
+        {
+            foreach (var question in texts.ExtraFor(score ?? response!.Score))
+            {
+                var (chosen, error) = question.Check(answers?.GetValueOrDefault(question.Id) ?? []);
+                if (error is not null)
+                {
+                    errors.Add($"Q:{question.Id}", error, SurveyQuestion.MaxAnswer);
+                }
+
+                values.AddRange(chosen.Select(v => (question.Id, v)));
+            }
+
+            if (errors.Any)
+            {
+                return errors;
+            }
         }
 
         var now = clock.GetUtcNow();
@@ -213,10 +262,22 @@ internal sealed class Respondent(CerchioDb db, OrganizationContext tenant, TimeP
             response.AnsweredAt = now;
         }
 
+        var items = new List<SurveyAnswerItem>();
         if (send)
         {
             response.Comment = string.IsNullOrEmpty(text) ? null : text;
             response.SubmittedAt = now;
+            // A changed answer replaces its values as a whole, in the same save.
+            if (db.Entry(response).State != EntityState.Added)
+            {
+                db.RemoveRange(await db.Set<SurveyAnswerItem>().Where(i => i.ResponseId == response.Id).ToListAsync(ct));
+            }
+
+            items = values.Select(v => new SurveyAnswerItem
+            {
+                Id = Ids.New(), OrganizationId = response.OrganizationId, ResponseId = response.Id, SurveyId = response.SurveyId, QuestionId = v.Question, Value = v.Value,
+            }).ToList();
+            db.AddRange(items);
         }
 
         response.UpdatedAt = now;
@@ -230,6 +291,7 @@ internal sealed class Respondent(CerchioDb db, OrganizationContext tenant, TimeP
         {
             // Two clicks raced for the one answer of this invitation (or browser): the first one is kept.
             db.Entry(response).State = EntityState.Detached;
+            items.ForEach(i => db.Entry(i).State = EntityState.Detached);
             session.Response = await db.Set<SurveyResponse>().FirstOrDefaultAsync(r => session.Invitation != null
                 ? r.InvitationId == session.Invitation.Id
                 : r.SurveyId == session.Survey.Id && r.BrowserKeyHash == response.BrowserKeyHash, ct);
@@ -237,6 +299,11 @@ internal sealed class Respondent(CerchioDb db, OrganizationContext tenant, TimeP
         }
 
         session.Response = response;
+        if (send)
+        {
+            session.Answers = values.GroupBy(v => v.Question).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(v => v.Value).ToList());
+        }
+
         return errors;
     }
 }

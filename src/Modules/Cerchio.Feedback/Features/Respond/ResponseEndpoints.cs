@@ -22,6 +22,7 @@ internal static class ResponseEndpoints
 {
     public const string RateLimit = "survey-answers";
     private const string BrowserCookie = "cerchio_risposta";
+    public const string AnswerField = "d_";
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -81,6 +82,7 @@ internal static class ResponseEndpoints
     {
         var errors = new Errors();
         string? typed = null;
+        Dictionary<string, IReadOnlyList<string?>>? typedAnswers = null;
         if (session is not null && respondent.CanAnswer(step))
         {
             int? score = null;
@@ -95,7 +97,10 @@ internal static class ResponseEndpoints
                 var form = await http.Request.ReadFormAsync(ct);
                 var send = form["passo"].FirstOrDefault() == "commento";
                 typed = form["commento"].FirstOrDefault();
-                errors = await respondent.RecordAsync(session, score, typed, send, ct);
+                // The further questions' fields are "d_" and the question's id (a multiple choice posts one per choice).
+                typedAnswers = form.Keys.Where(k => k.StartsWith(AnswerField, StringComparison.Ordinal))
+                    .ToDictionary(k => k[AnswerField.Length..], k => (IReadOnlyList<string?>)form[k].ToArray());
+                errors = await respondent.RecordAsync(session, score, typed, send, ct, typedAnswers);
                 Remember(http, session, path);
                 if (!errors.Any && send)
                 {
@@ -121,7 +126,8 @@ internal static class ResponseEndpoints
             _ when errors.Any => StatusCodes.Status400BadRequest,
             _ => StatusCodes.Status200OK,
         };
-        var html = await RenderAsync(services, session?.Language ?? "it", new SurveyPageModel(step, session, path, errors, TypedComment: errors.Any ? typed : null));
+        var html = await RenderAsync(services, session?.Language ?? "it", new SurveyPageModel(step, session, path, errors, TypedComment: errors.Any ? typed : null,
+            TypedAnswers: errors.Any ? typedAnswers?.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Value.Select(v => v ?? "").ToList()) : null));
         http.Response.Headers.CacheControl = "no-store";
         return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
     }

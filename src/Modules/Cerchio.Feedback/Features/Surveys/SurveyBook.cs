@@ -31,6 +31,18 @@ internal sealed class SurveyInput
     public string? ThanksIt { get; set; }
     public string? ThanksEn { get; set; }
 
+    /// <summary>The further questions, in order.</summary>
+    public List<QuestionInput> Questions
+    {
+        get => _questions;
+        set => _questions = value ?? []; // a form posted without any sets it to null
+    }
+
+    private List<QuestionInput> _questions = [];
+
+    /// <summary>The form's buttons that change the list of questions without saving ("add:scale", "remove:2", "up:1").</summary>
+    public string? Command { get; set; }
+
     /// <summary>The form of a new survey: the kind's default texts, already in place.</summary>
     public static SurveyInput New(SurveyKind kind, string brand) => Of(kind, null, brand, Survey.DefaultColor, SurveyTexts.Default(kind), "");
 
@@ -42,7 +54,52 @@ internal sealed class SurveyInput
         QuestionIt = t.Question.It, QuestionEn = t.Question.En, LowLabelIt = t.LowLabel.It, LowLabelEn = t.LowLabel.En,
         HighLabelIt = t.HighLabel.It, HighLabelEn = t.HighLabel.En, AskLowIt = t.AskLow.It, AskLowEn = t.AskLow.En,
         AskHighIt = t.AskHigh.It, AskHighEn = t.AskHigh.En, ThanksIt = t.Thanks.It, ThanksEn = t.Thanks.En,
+        Questions = t.Extra.Select(QuestionInput.From).ToList(),
     };
+
+    /// <summary>
+    /// Carries out <see cref="Command"/> on the list of questions (the form redraws it, nothing is saved); false when
+    /// there is none to carry out.
+    /// </summary>
+    public bool Apply()
+    {
+        var parts = (Command ?? "").Split(':', 2);
+        Command = null;
+        if (parts.Length != 2)
+        {
+            return false;
+        }
+
+        if (parts[0] == "add")
+        {
+            if (Questions.Count < SurveyQuestion.MaxQuestions && Enum.TryParse<QuestionKind>(parts[1], ignoreCase: true, out var kind) && Enum.IsDefined(kind))
+            {
+                Questions.Add(new QuestionInput { Kind = kind.ToString().ToLowerInvariant(), Points = kind == QuestionKind.Scale ? 5 : null });
+            }
+
+            return true;
+        }
+
+        if (!int.TryParse(parts[1], out var i) || i < 0 || i >= Questions.Count)
+        {
+            return true;
+        }
+
+        switch (parts[0])
+        {
+            case "remove":
+                Questions.RemoveAt(i);
+                break;
+            case "up" when i > 0:
+                (Questions[i - 1], Questions[i]) = (Questions[i], Questions[i - 1]);
+                break;
+            case "down" when i < Questions.Count - 1:
+                (Questions[i + 1], Questions[i]) = (Questions[i], Questions[i + 1]);
+                break;
+        }
+
+        return true;
+    }
 
     /// <summary>The texts, trimmed; a text left empty takes the kind's default (in Italian) or falls back to the Italian (in English).</summary>
     public SurveyTexts Texts()
@@ -54,10 +111,69 @@ internal sealed class SurveyInput
             Clean(it) is null && Clean(en) is null ? fallback : new(Clean(it) ?? fallback.It, Clean(en) ?? "");
         return new SurveyTexts(
             T(QuestionIt, QuestionEn, d.Question), T(LowLabelIt, LowLabelEn, d.LowLabel), T(HighLabelIt, HighLabelEn, d.HighLabel),
-            LowUpTo ?? d.LowUpTo, T(AskLowIt, AskLowEn, d.AskLow), T(AskHighIt, AskHighEn, d.AskHigh), T(ThanksIt, ThanksEn, d.Thanks));
+            LowUpTo ?? d.LowUpTo, T(AskLowIt, AskLowEn, d.AskLow), T(AskHighIt, AskHighEn, d.AskHigh), T(ThanksIt, ThanksEn, d.Thanks),
+            Questions.Count == 0 ? null : Questions.Select(q => q.Question()).ToList());
     }
 
     public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>A further question as the survey's form and the API edit it: its choices one per line, in each language.</summary>
+internal sealed class QuestionInput
+{
+    /// <summary>Empty for a new question: saving gives it one, which it keeps across versions.</summary>
+    public string? Id { get; set; }
+    public string? Kind { get; set; }
+    public string? TextIt { get; set; }
+    public string? TextEn { get; set; }
+    public bool Required { get; set; }
+    public string? OptionsIt { get; set; }
+    public string? OptionsEn { get; set; }
+    public int? Points { get; set; }
+    public string? LowLabelIt { get; set; }
+    public string? LowLabelEn { get; set; }
+    public string? HighLabelIt { get; set; }
+    public string? HighLabelEn { get; set; }
+    public int? ScoreFrom { get; set; }
+    public int? ScoreTo { get; set; }
+
+    public QuestionKind? KindOf => Enum.TryParse<QuestionKind>(Kind?.Replace("_", ""), ignoreCase: true, out var k) && Enum.IsDefined(k) ? k : null;
+
+    public static QuestionInput From(SurveyQuestion q) => new()
+    {
+        Id = q.Id, Kind = q.Kind.ToString().ToLowerInvariant(), TextIt = q.Text.It, TextEn = q.Text.En, Required = q.Required,
+        OptionsIt = q.Options is null ? null : string.Join('\n', q.Choices.Select(o => o.Label.It)),
+        OptionsEn = q.Options is null ? null : string.Join('\n', q.Choices.Select(o => o.Label.En)).TrimEnd('\n'),
+        Points = q.Kind == QuestionKind.Scale ? q.Points : null, LowLabelIt = q.LowLabel?.It, LowLabelEn = q.LowLabel?.En,
+        HighLabelIt = q.HighLabel?.It, HighLabelEn = q.HighLabel?.En, ScoreFrom = q.ScoreFrom, ScoreTo = q.ScoreTo,
+    };
+
+    /// <summary>A text's lines, trimmed, without the empty ones at its end (an English line may be left empty in the middle).</summary>
+    public static IReadOnlyList<string> Lines(string? text)
+    {
+        var lines = (text ?? "").Split('\n').Select(l => l.Trim()).ToList();
+        return lines.GetRange(0, lines.FindLastIndex(l => l.Length > 0) + 1);
+    }
+
+    /// <summary>The question as stored; call it on a validated input (<see cref="SurveyBook"/> checks it first).</summary>
+    public SurveyQuestion Question()
+    {
+        var kind = KindOf ?? QuestionKind.Text;
+        LocalText? Label(string? it, string? en) => SurveyInput.Clean(it) is { } i ? new(i, SurveyInput.Clean(en) ?? "") : null;
+        IReadOnlyList<QuestionOption>? options = null;
+        if (kind is QuestionKind.Single or QuestionKind.Multiple)
+        {
+            // The English lines pair with the Italian ones by position; an empty Italian line is no choice.
+            var (it, en) = (Lines(OptionsIt), Lines(OptionsEn));
+            options = it.Select((label, i) => (label, en: i < en.Count ? en[i] : "")).Where(p => p.label.Length > 0)
+                .Select((p, i) => new QuestionOption(SurveyQuestion.CodeOf(p.label, i), new LocalText(p.label, p.en))).ToList();
+        }
+
+        var scale = kind == QuestionKind.Scale;
+        return new SurveyQuestion(
+            SurveyInput.Clean(Id) ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)), kind, new LocalText(SurveyInput.Clean(TextIt) ?? "", SurveyInput.Clean(TextEn) ?? ""), Required,
+            options, scale ? Points ?? 5 : 0, scale ? Label(LowLabelIt, LowLabelEn) : null, scale ? Label(HighLabelIt, HighLabelEn) : null, ScoreFrom, ScoreTo);
+    }
 }
 
 /// <summary>The organization's surveys: written, published in versions, closed.</summary>
@@ -150,6 +266,7 @@ internal sealed partial class SurveyBook(CerchioDb db, ITouchpointCatalog touchp
             }
         }
 
+        ValidateQuestions(input, errors);
         foreach (var (field, text) in new[]
         {
             ("QuestionIt", input.QuestionIt), ("QuestionEn", input.QuestionEn), ("LowLabelIt", input.LowLabelIt), ("LowLabelEn", input.LowLabelEn),
@@ -164,6 +281,82 @@ internal sealed partial class SurveyBook(CerchioDb db, ITouchpointCatalog touchp
         }
 
         return errors;
+    }
+
+    private static void ValidateQuestions(SurveyInput input, Errors errors)
+    {
+        if (input.Questions.Count > SurveyQuestion.MaxQuestions)
+        {
+            errors.Add("Questions", "Al massimo {0} domande.", SurveyQuestion.MaxQuestions);
+            return;
+        }
+
+        var (min, max) = Enum.IsDefined(input.Kind) ? Survey.ScaleOf(input.Kind) : (0, 10);
+        var ids = new HashSet<string>();
+        for (var i = 0; i < input.Questions.Count; i++)
+        {
+            var q = input.Questions[i];
+            var field = $"Questions[{i}].";
+            if (SurveyInput.Clean(q.Id) is { } id && (id.Length > SurveyAnswerItem.MaxQuestionId || !id.All(char.IsAsciiLetterOrDigit) || !ids.Add(id)))
+            {
+                errors.Add(field + "Id", "Codice della domanda non valido o ripetuto.");
+            }
+
+            if (q.KindOf is not { } kind)
+            {
+                errors.Add(field + "Kind", "Scegli scala, scelta singola, scelta multipla, testo o sì/no.");
+                continue;
+            }
+
+            if (SurveyInput.Clean(q.TextIt) is not { } text || text.Length > SurveyTexts.MaxText)
+            {
+                errors.Add(field + "TextIt", "Scrivi la domanda (al massimo {0} caratteri).", SurveyTexts.MaxText);
+            }
+
+            foreach (var (name, value) in new[] { ("TextEn", q.TextEn), ("LowLabelIt", q.LowLabelIt), ("LowLabelEn", q.LowLabelEn), ("HighLabelIt", q.HighLabelIt), ("HighLabelEn", q.HighLabelEn) })
+            {
+                if (SurveyInput.Clean(value) is { Length: > SurveyTexts.MaxText })
+                {
+                    errors.Add(field + name, "Al massimo {0} caratteri.", SurveyTexts.MaxText);
+                }
+            }
+
+            if (kind is QuestionKind.Single or QuestionKind.Multiple)
+            {
+                var options = QuestionInput.Lines(q.OptionsIt).Where(l => l.Length > 0).ToList();
+                var codes = options.Select(SurveyQuestion.CodeOf).ToList();
+                if (options.Count < 2 || options.Count > SurveyQuestion.MaxOptions)
+                {
+                    errors.Add(field + "OptionsIt", "Scrivi da 2 a {0} risposte, una per riga.", SurveyQuestion.MaxOptions);
+                }
+                else if (options.Any(o => o.Length > 200) || QuestionInput.Lines(q.OptionsEn).Any(o => o.Length > 200))
+                {
+                    errors.Add(field + "OptionsIt", "Ogni risposta al massimo {0} caratteri.", 200);
+                }
+                else if (codes.Distinct().Count() != codes.Count)
+                {
+                    errors.Add(field + "OptionsIt", "Due risposte sono uguali: ognuna deve essere diversa.");
+                }
+                else if (QuestionInput.Lines(q.OptionsEn).Count > QuestionInput.Lines(q.OptionsIt).Count)
+                {
+                    errors.Add(field + "OptionsEn", "Le risposte in inglese sono più di quelle in italiano: una per riga, nello stesso ordine.");
+                }
+            }
+
+            if (kind == QuestionKind.Scale && q.Points is { } points && (points < SurveyQuestion.MinPoints || points > SurveyQuestion.MaxPoints))
+            {
+                errors.Add(field + "Points", "Da {0} a {1} punti.", SurveyQuestion.MinPoints, SurveyQuestion.MaxPoints);
+            }
+
+            if (q.ScoreFrom is { } from && (from < min || from > max) || q.ScoreTo is { } to && (to < min || to > max))
+            {
+                errors.Add(field + "ScoreFrom", "Il punteggio va da {0} a {1}.", min, max);
+            }
+            else if (q.ScoreFrom > q.ScoreTo)
+            {
+                errors.Add(field + "ScoreFrom", "Il primo punteggio non può superare il secondo.");
+            }
+        }
     }
 
     /// <summary>Publishes the draft (a new version when its texts changed) and opens the survey to answers.</summary>

@@ -36,13 +36,30 @@ internal static class SurveysApi
         api.MapPut("/survey-settings", SaveSettingsAsync).WithName("SetSurveySettings").WithSummary("Sets the rules across all surveys: fatigue_days from 0 (no limit) to 365.");
         api.MapGet("/surveys/{surveyId:guid}/results", ResultsAsync).WithName("GetSurveyResults")
             .WithSummary("The survey's score with its 95% confidence margin, distribution, channels and response rate over from…to (default: the last 30 days).");
+        api.MapGet("/surveys/{surveyId:guid}/question-results", QuestionResultsAsync).WithName("GetSurveyQuestionResults")
+            .WithSummary("The further questions' results of one version (default: the latest that asks any) over from…to (default: the last 30 days): each value's count, a scale's mean, the latest texts.");
         api.MapGet("/survey-answers", AnswersAsync).WithName("ListSurveyAnswers")
             .WithSummary("Answers with a score, newest first, over from…to (default: the last 30 days), optionally of one survey or touchpoint, or with one sentiment or topic in the comment.");
     }
 
     public static SurveyDto Dto(Survey s, HttpContext http, bool unpublished) => new(
         s.Id, s.Name, s.Kind.ToString().ToLowerInvariant(), s.Status.ToString().ToLowerInvariant(), s.TouchpointCode, s.Brand, s.Color,
-        $"{http.Request.Scheme}://{http.Request.Host}{Respondent.PublicPathOf(s.PublicKey)}", s.Versions, unpublished, s.CreatedAt);
+        $"{http.Request.Scheme}://{http.Request.Host}{Respondent.PublicPathOf(s.PublicKey)}", s.Versions, unpublished, s.CreatedAt,
+        s.Draft.Extra.Select(Dto).ToList());
+
+    private static SurveyQuestionDto Dto(SurveyQuestion q) => new(
+        q.Id, KindName(q.Kind), q.Text.It, q.Text.En, q.Required, q.Options?.Select(o => new SurveyQuestionOptionDto(o.Code, o.Label.It, o.Label.En)).ToList(),
+        q.Kind == QuestionKind.Scale ? q.Points : null, q.LowLabel?.It, q.LowLabel?.En, q.HighLabel?.It, q.HighLabel?.En, q.ScoreFrom, q.ScoreTo);
+
+    private static string KindName(QuestionKind kind) => kind == QuestionKind.YesNo ? "yes_no" : kind.ToString().ToLowerInvariant();
+
+    private static QuestionInput Input(SurveyQuestionDto q) => new()
+    {
+        Id = q.Id, Kind = q.Kind, TextIt = q.TextIt, TextEn = q.TextEn, Required = q.Required, Points = q.Points,
+        OptionsIt = q.Options is null ? null : string.Join('\n', q.Options.Select(o => o.It?.ReplaceLineEndings(" "))),
+        OptionsEn = q.Options is null ? null : string.Join('\n', q.Options.Select(o => o.En?.ReplaceLineEndings(" "))),
+        LowLabelIt = q.LowLabelIt, LowLabelEn = q.LowLabelEn, HighLabelIt = q.HighLabelIt, HighLabelEn = q.HighLabelEn, ScoreFrom = q.ScoreFrom, ScoreTo = q.ScoreTo,
+    };
 
     private static async Task<Ok<List<SurveyDto>>> ListAsync(SurveyBook book, HttpContext http, CancellationToken ct)
     {
@@ -172,9 +189,37 @@ internal static class SurveysApi
             r.ScaleMin, r.Distribution, r.ByChannel, r.Invitations, r.InvitationsAnswered, r.Invitations == 0 ? null : 100.0 * r.InvitationsAnswered / r.Invitations));
     }
 
+    private static async Task<Results<Ok<QuestionResultsDto>, ProblemHttpResult, ValidationProblem>> QuestionResultsAsync(
+        Guid surveyId, DateOnly? from, DateOnly? to, int? version, SurveyBook book, SurveyResults results, QuestionResults questions, Loc l, CancellationToken ct)
+    {
+        if (await book.FindAsync(surveyId, ct) is not { } survey)
+        {
+            return ApiResults.NotFound("survey");
+        }
+
+        if (await PeriodAsync(from, to, results, ct) is not { } period)
+        {
+            return ApiResults.Invalid("from", "Il periodo va da una data a una successiva, per al massimo {0} giorni.", l, MaxPeriodDays);
+        }
+
+        var view = await questions.ResultsAsync(survey, version, period.From, period.To, ct);
+        if (view is null || (version is { } asked && view.Version.Number != asked))
+        {
+            return view is null
+                ? TypedResults.Ok(new QuestionResultsDto(survey.Id, 0, [], period.From, period.To, []))
+                : ApiResults.Invalid("version", "Questa versione del sondaggio non fa altre domande.", l);
+        }
+
+        return TypedResults.Ok(new QuestionResultsDto(survey.Id, view.Version.Number, view.Versions.Select(v => v.Number).ToList(), period.From, period.To,
+            view.Questions.Select(r => new QuestionResultDto(
+                r.Question.Id, KindName(r.Question.Kind), r.Question.Text.It, r.Asked, r.Answered,
+                r.Counts.Select(c => new QuestionValueCountDto(c.Value, r.Question.LabelOf(c.Value, "it"), c.Count)).ToList(), r.Mean,
+                r.Texts.Select(t => t.Text).ToList())).ToList()));
+    }
+
     private static async Task<Results<Ok<Cerchio.Paging.Page<AnswerDto>>, ValidationProblem>> AnswersAsync(
         DateOnly? from, DateOnly? to, Guid? survey, string? touchpoint, string? sentiment, string? topic, int? page, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] int? pageSize,
-        SurveyResults results, Loc l, CancellationToken ct)
+        SurveyResults results, Cerchio.Data.CerchioDb db, Loc l, CancellationToken ct)
     {
         if (sentiment is not null && !AnswerFilter.IsSentiment(sentiment))
         {
@@ -190,7 +235,9 @@ internal static class SurveysApi
         var filter = new AnswerFilter(survey, string.IsNullOrWhiteSpace(touchpoint) ? null : touchpoint.Trim(), Sentiment: sentiment,
             Topic: string.IsNullOrWhiteSpace(topic) ? null : topic.Trim().ToLowerInvariant());
         var (rows, total) = await results.AnswersAsync(period.From, period.To, filter, (number - 1) * size, size, ct);
-        return TypedResults.Ok(new Cerchio.Paging.Page<AnswerDto>(rows.Select(Dto).ToList(), number, size, total));
+        var answers = await Respondent.AnswersAsync(db, rows.Select(r => r.Id).ToList(), ct);
+        return TypedResults.Ok(new Cerchio.Paging.Page<AnswerDto>(
+            rows.Select(r => Dto(r) with { Answers = answers.GetValueOrDefault(r.Id) }).ToList(), number, size, total));
     }
 
     public static AnswerDto Dto(AnswerRow r) => new(
@@ -219,8 +266,11 @@ internal static class SurveysApi
             Name = d.Name, Kind = kind.Value, Touchpoint = d.Touchpoint, Brand = d.Brand, Color = d.Color, LowUpTo = d.LowUpTo,
             QuestionIt = d.QuestionIt, QuestionEn = d.QuestionEn, LowLabelIt = d.LowLabelIt, LowLabelEn = d.LowLabelEn, HighLabelIt = d.HighLabelIt, HighLabelEn = d.HighLabelEn,
             AskLowIt = d.AskLowIt, AskLowEn = d.AskLowEn, AskHighIt = d.AskHighIt, AskHighEn = d.AskHighEn, ThanksIt = d.ThanksIt, ThanksEn = d.ThanksEn,
+            Questions = d.Questions?.Select(Input).ToList() ?? [],
         };
     }
 
-    private static ValidationProblem Invalid(Errors errors, Loc l) => ApiResults.Invalid(errors.Renamed(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName), l);
+    // "Questions[0].TextIt" is "questions[0].text_it" in JSON.
+    private static ValidationProblem Invalid(Errors errors, Loc l) =>
+        ApiResults.Invalid(errors.Renamed(name => string.Join('.', name.Split('.').Select(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName))), l);
 }
