@@ -7,7 +7,7 @@ namespace Cerchio.Browser.Tests;
 
 /// <summary>
 /// The page most customers ever see, on a phone: the invitation's link, a tap on a score, the question that fits it,
-/// the comment, the thanks; a page without script, under axe-core at every step.
+/// the comment and the further questions it asks, the thanks; a page without script, under axe-core at every step.
 /// </summary>
 public abstract class SurveyResponseBrowserTests(BrowserApp app)
 {
@@ -16,7 +16,15 @@ public abstract class SurveyResponseBrowserTests(BrowserApp app)
     {
         var org = await app.App.CreateOrganizationAsync("Sondaggio Telefono S.r.l.");
         var api = org.Api();
-        var survey = await (await api.PostAsJsonAsync("/api/v1/surveys", new { name = "Dopo la consegna", kind = "nps", touchpoint = "consegna", brand = "Rossi Arredamenti", color = "#7a3e00" }))
+        var survey = await (await api.PostAsJsonAsync("/api/v1/surveys", new
+            {
+                name = "Dopo la consegna", kind = "nps", touchpoint = "consegna", brand = "Rossi Arredamenti", color = "#7a3e00",
+                questions = new object[]
+                {
+                    new { kind = "single", text_it = "Cosa è andato storto?", required = true, score_to = 6, options = new[] { new { it = "Ritardo" }, new { it = "Merce danneggiata" } } },
+                    new { kind = "yes_no", text_it = "Ci ricompreresti?" },
+                },
+            }))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
         var id = survey.GetProperty("id").GetGuid();
         (await api.PostAsync($"/api/v1/surveys/{id}/publish", null)).EnsureSuccessStatusCode();
@@ -43,9 +51,20 @@ public abstract class SurveyResponseBrowserTests(BrowserApp app)
         await Expect(page.Locator("[data-score='4']")).ToHaveAttributeAsync("aria-pressed", "true");
         await Accessibility.AssertAccessibleAsync(page);
         await page.GetByLabel("Cosa possiamo migliorare?").FillAsync("Consegna in ritardo di due settimane e nessuno mi ha avvisato.");
+        // The further questions asked at this score: a required choice left out is said beside it, the comment kept.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Invia la tua risposta" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Cosa è andato storto?" }).GetByRole(AriaRole.Alert)).ToContainTextAsync("Rispondi a questa domanda.");
+        await Expect(page.GetByLabel("Cosa possiamo migliorare?")).ToHaveValueAsync("Consegna in ritardo di due settimane e nessuno mi ha avvisato.");
+        await Accessibility.AssertAccessibleAsync(page);
+        var choice = page.GetByRole(AriaRole.Group, new() { Name = "Cosa è andato storto?" }).GetByText("Ritardo");
+        var target = await choice.BoundingBoxAsync();
+        Assert.True(target!.Height >= 44, $"a choice is {target.Height} px high");
+        await choice.ClickAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Ci ricompreresti?" }).GetByText("No").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Invia la tua risposta" }).ClickAsync();
         await Expect(page.Locator("#thanks")).ToBeVisibleAsync();
         await Expect(page.Locator("main")).ToContainTextAsync("Consegna in ritardo di due settimane");
+        await Expect(page.Locator("#your-answers")).ToContainTextAsync("Ritardo");
         await Accessibility.AssertAccessibleAsync(page);
 
         var answers = await api.GetFromJsonAsync<JsonElement>("/api/v1/survey-answers");

@@ -1,3 +1,4 @@
+using Cerchio.Data.Outbox;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
@@ -201,7 +202,10 @@ public abstract partial class IsolationTests(AppFixture app)
             var rows = await Rows(db, entity.ClrType, organizationId);
             text.AppendLine($"{entity.ClrType.Name}: {rows.Count}");
             // Sorted by their own text: the database's order changes when PostgreSQL's autovacuum picks another plan.
-            var lines = rows.Select(row => string.Join("|", entity.GetProperties().Select(p => p.PropertyInfo?.GetValue(row) is byte[] bytes ? Convert.ToBase64String(bytes) : p.PropertyInfo?.GetValue(row)?.ToString())));
+            // The email outbox's bookkeeping is the background sender's, not a request's: its retries (no SMTP server in
+            // organization B) may fall inside the walk.
+            var properties = entity.GetProperties().Where(p => entity.ClrType != typeof(OutgoingEmail) || p.Name is not (nameof(OutgoingEmail.Attempts) or nameof(OutgoingEmail.LastError))).ToList();
+            var lines = rows.Select(row => string.Join("|", properties.Select(p => p.PropertyInfo?.GetValue(row) is byte[] bytes ? Convert.ToBase64String(bytes) : p.PropertyInfo?.GetValue(row)?.ToString())));
             foreach (var line in lines.Order(StringComparer.Ordinal))
             {
                 text.AppendLine(line);

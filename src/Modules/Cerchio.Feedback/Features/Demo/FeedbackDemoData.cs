@@ -32,7 +32,16 @@ internal sealed class FeedbackDemoData(
 
         var afterCase = await PublishedAsync(new SurveyInput { Name = "NPS dopo la pratica", Kind = SurveyKind.Nps, Brand = "Rossi Arredamenti" }, ct);
         await triggers.SaveAsync(afterCase.Id, new TriggerInput { Enabled = true, DelayHours = 2 }, ct);
-        var shop = await PublishedAsync(new SurveyInput { Name = "Soddisfazione in negozio e in fiera", Kind = SurveyKind.Csat, Touchpoint = "punto-vendita", Brand = "Rossi Arredamenti" }, ct);
+        var shop = await PublishedAsync(new SurveyInput
+        {
+            Name = "Soddisfazione in negozio e in fiera", Kind = SurveyKind.Csat, Touchpoint = "punto-vendita", Brand = "Rossi Arredamenti",
+            Questions =
+            [
+                new() { Kind = "single", TextIt = "Cosa ha pesato di più?", TextEn = "What mattered most?", Required = true, ScoreTo = 3,
+                        OptionsIt = string.Join('\n', ShopReasons), OptionsEn = "Waiting\nStaff courtesy\nPrice\nProducts out of stock" },
+                new() { Kind = "yesno", TextIt = "Torneresti da noi?", TextEn = "Would you come back?" },
+            ],
+        }, ct);
         var site = await PublishedAsync(new SurveyInput { Name = "NPS dal sito", Kind = SurveyKind.Nps, Touchpoint = "sito", Brand = "Rossi Arredamenti" }, ct);
 
         // After each resolved case: an invitation (the rules were already followed: one a month per person), and half answer.
@@ -64,12 +73,15 @@ internal sealed class FeedbackDemoData(
 
         // The point of sale's and the fair's QR codes, and the website's link: answers from people without an invitation.
         var people = await customers.SearchAsync("", 50, ct);
+        // The further questions draw from a generator of their own, so the rest of the demo stays as it was.
+        var extra = new Random(seed + 1);
         for (var i = 0; i < 1_500; i++)
         {
             var at = now.AddMinutes(-random.Next(0, 365 * 24 * 60));
             var atFair = random.Next(8) == 0;
             var customer = random.Next(3) == 0 && people.Count > 0 ? people[random.Next(people.Count)].Id : (Guid?)null;
-            Answer(shop, null, customer, null, atFair ? "fiera" : "punto-vendita", atFair ? "fiera" : "qr", Score(random, SurveyKind.Csat, "punto-vendita"), at, random, comments);
+            var answer = Answer(shop, null, customer, null, atFair ? "fiera" : "punto-vendita", atFair ? "fiera" : "qr", Score(random, SurveyKind.Csat, "punto-vendita"), at, random, comments);
+            ShopQuestions(shop, answer, extra);
         }
 
         for (var i = 0; i < 400; i++)
@@ -129,7 +141,30 @@ internal sealed class FeedbackDemoData(
         return (await book.PublishAsync(survey.Id, ct))!;
     }
 
-    private void Answer(Survey survey, Guid? invitation, Guid? customer, Guid? caseId, string? touchpoint, string channel, int score, DateTimeOffset at, Random random, ILookup<string, string> comments)
+    private static readonly string[] ShopReasons = ["Attesa", "Cortesia del personale", "Prezzo", "Prodotti non disponibili"];
+
+    /// <summary>The shop's further questions: the low scores say mostly waiting and missing products; most would come back.</summary>
+    private void ShopQuestions(Survey shop, SurveyResponse answer, Random random)
+    {
+        var questions = SurveyTexts.Read(shop.DraftTexts).Extra;
+        void Add(SurveyQuestion q, string value) => db.Add(new SurveyAnswerItem
+        {
+            Id = Ids.New(), ResponseId = answer.Id, SurveyId = shop.Id, QuestionId = q.Id, Value = value,
+        });
+
+        if (questions[0].AppliesTo(answer.Score))
+        {
+            var roll = random.Next(10);
+            Add(questions[0], questions[0].Choices[roll < 4 ? 0 : roll < 7 ? 3 : roll < 9 ? 2 : 1].Code);
+        }
+
+        if (random.Next(4) > 0)
+        {
+            Add(questions[1], random.Next(10) < (answer.Score >= 4 ? 9 : 4) ? SurveyQuestion.Yes : SurveyQuestion.No);
+        }
+    }
+
+    private SurveyResponse Answer(Survey survey, Guid? invitation, Guid? customer, Guid? caseId, string? touchpoint, string channel, int score, DateTimeOffset at, Random random, ILookup<string, string> comments)
     {
         // Two in three leave a comment; its sentiment follows the score.
         var (min, max) = survey.Scale;
@@ -146,6 +181,7 @@ internal sealed class FeedbackDemoData(
         };
         db.Add(answer);
         _answers.Add((answer, survey.Kind));
+        return answer;
     }
 
     /// <summary>Deliveries disappoint (mostly detractors); the shop and the rest please most people.</summary>
