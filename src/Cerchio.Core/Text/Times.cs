@@ -69,4 +69,10 @@ public interface IBusinessHours
 {
     /// <summary>The instant by which <paramref name="duration"/> of working time has passed since <paramref name="start"/>.</summary>
     Task<DateTimeOffset> AddAsync(DateTimeOffset start, TimeSpan duration, CancellationToken ct = default);
+
+    /// <summary>
+    /// The same local time of day <paramref name="days"/> working days after <paramref name="start"/> (a survey "2
+    /// giorni lavorativi dopo la consegna"); the next opening when that moment is outside the working hours.
+    /// </summary>
+    Task<DateTimeOffset> AddWorkingDaysAsync(DateTimeOffset start, int days, CancellationToken ct = default);
 }

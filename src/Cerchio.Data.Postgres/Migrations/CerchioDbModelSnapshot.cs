@@ -303,6 +303,8 @@ namespace Cerchio.Data.Postgres.Migrations
 
                     b.HasIndex("OrganizationId", "OccurredAt");
 
+                    b.HasIndex("OrganizationId", "Type", "RecordedAt", "Id");
+
                     b.ToTable("TimelineEvents", (string)null);
                 });
 
@@ -1122,8 +1124,24 @@ namespace Cerchio.Data.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CursorAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CursorId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("DelayHours")
                         .HasColumnType("integer");
+
+                    b.Property<int>("DelayWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EventType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("On")
                         .IsRequired()

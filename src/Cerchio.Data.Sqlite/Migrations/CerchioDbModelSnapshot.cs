@@ -298,6 +298,8 @@ namespace Cerchio.Data.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId", "OccurredAt");
 
+                    b.HasIndex("OrganizationId", "Type", "RecordedAt", "Id");
+
                     b.ToTable("TimelineEvents", (string)null);
                 });
 
@@ -1117,8 +1119,24 @@ namespace Cerchio.Data.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CursorAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CursorId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DelayHours")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("DelayWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("On")
                         .IsRequired()

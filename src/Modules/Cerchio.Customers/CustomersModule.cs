@@ -23,6 +23,7 @@ public static class CustomersModule
     {
         services.AddSingleton<ITranslations, CustomersTranslations>();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
+        services.AddScoped<IEventFeed, EventFeed>();
         services.AddScoped<CustomerSearch>();
         services.AddScoped<ICustomerDemoData, CustomerDemoData>();
         services.AddScoped<CustomerRecords>();

@@ -28,6 +28,8 @@ public static class FeedbackModule
         services.AddScoped<Features.Invitations.SurveyInvitations>();
         services.AddScoped<Contracts.IFeedbackDemoData, Features.Demo.FeedbackDemoData>();
         services.AddModuleEventHandler<Cerchio.Service.Contracts.CaseResolved, Features.Invitations.SurveyTriggers>();
+        // Events first: an event trigger without delay stores its invitation as sent, one with a delay as scheduled.
+        services.AddSweepPass<Features.Invitations.InviteAfterEvents>();
         services.AddSweepPass<Features.Invitations.SendScheduledInvitations>();
         services.AddScoped<Features.Loops.Loops>();
         services.AddModuleEventHandler<Contracts.SurveyAnswered, Features.Loops.AnswerFollowUp>();

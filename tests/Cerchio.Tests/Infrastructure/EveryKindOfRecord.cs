@@ -174,6 +174,8 @@ public static class EveryKindOfRecord
             }
 
             await surveys.PublishAsync(survey.Id);
+            var (surveyTrigger, _) = await services.GetRequiredService<Cerchio.Feedback.Features.Invitations.SurveyTriggers>()
+                .AddEventTriggerAsync(survey.Id, new() { EventType = "delivered", Touchpoint = touchpointCode });
             var (surveyInvitation, _, invitationErrors) = await services.GetRequiredService<Cerchio.Feedback.Features.Invitations.SurveyInvitations>()
                 .CreateAsync(survey.Id, new() { CustomerId = customerId, Name = $"Invitato {tag}" });
             if (surveyInvitation is null)
@@ -238,6 +240,7 @@ public static class EveryKindOfRecord
                 ["personaid"] = persona.Id.ToString(),
                 ["surveyid"] = survey.Id.ToString(),
                 ["answerid"] = answer.Id.ToString(),
+                ["triggerid"] = surveyTrigger!.Id.ToString(),
                 ["key"] = survey.PublicKey,
             };
             return (org, ids);

@@ -298,4 +298,26 @@ public sealed class BusinessCalendarTests
         Assert.True(open.IsOpen(At("2026-04-06T10:00:00+02:00")));   // Pasquetta
         Assert.False(Default.IsOpen(At("2026-04-06T10:00:00+02:00")));
     }
+
+    [Theory]
+    [InlineData("2026-07-10T10:00:00+02:00", 2, "2026-07-14T10:00:00+02:00")]   // Friday: Monday, Tuesday at the same time
+    [InlineData("2026-07-11T10:00:00+02:00", 1, "2026-07-13T10:00:00+02:00")]   // a Saturday counts from its own day: Monday
+    [InlineData("2026-12-24T10:00:00+01:00", 2, "2026-12-29T10:00:00+01:00")]   // Natale, Santo Stefano and the weekend pass
+    [InlineData("2026-04-03T10:00:00+02:00", 1, "2026-04-07T10:00:00+02:00")]   // Pasquetta passes
+    [InlineData("2026-03-27T10:00:00+01:00", 1, "2026-03-30T10:00:00+02:00")]   // across the spring change: 10:00 local on both sides
+    [InlineData("2026-07-10T19:00:00+02:00", 1, "2026-07-14T08:30:00+02:00")]   // Monday 19:00 is closed: Tuesday's opening
+    [InlineData("2026-07-07T13:00:00+02:00", 1, "2026-07-08T14:00:00+02:00")]   // the lunch break: that afternoon's opening
+    [InlineData("2026-07-11T10:00:00+02:00", 0, "2026-07-13T08:30:00+02:00")]   // no days: the next opening
+    public void AddWorkingDays_KeepsTheTimeOfDay_SkippingClosedDays_ElseTheNextOpening(string start, int days, string expected)
+    {
+        Assert.Equal(At(expected), Default.AddWorkingDays(At(start), days));
+    }
+
+    [Fact]
+    public void AddWorkingDays_SkipsTheOrganizationsOwnClosedDays()
+    {
+        // Sant'Ambrogio (7 December, a Monday in 2026) closed in Milan, then the Immacolata: Friday + 1 working day is Wednesday.
+        Assert.Equal(At("2026-12-09T10:00:00+01:00"), With(Closure.Yearly(12, 7)).AddWorkingDays(At("2026-12-04T10:00:00+01:00"), 1));
+        Assert.Equal(At("2026-12-07T10:00:00+01:00"), Default.AddWorkingDays(At("2026-12-04T10:00:00+01:00"), 1));
+    }
 }

@@ -61,6 +61,8 @@ internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<Time
         b.HasIndex(e => new { e.CustomerId, e.OccurredAt });
         // The home page's "events in the last 30 days": a range of the index, not every event of the organization.
         b.HasIndex(e => new { e.OrganizationId, e.OccurredAt });
+        // The event feed reads one type's events after a place in the order they were stored (a survey per delivery).
+        b.HasIndex(e => new { e.OrganizationId, e.Type, e.RecordedAt, e.Id });
         b.HasOne<Customer>().WithMany().HasForeignKey(e => e.CustomerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -48,6 +48,18 @@ public sealed record InvitationDto(Guid Id, Guid SurveyId, string? Url, string S
 /// <param name="Channel">email, phone, web_form, api, walk_in, trade_fair, visit; null: any.</param>
 public sealed record SurveyTriggerDto(bool Enabled, string? CaseType, string? Channel, string? Touchpoint, int DelayHours);
 
+/// <summary>One of a survey's triggers.</summary>
+/// <param name="On">"case_resolved" (see <see cref="SurveyTriggerDto"/>) or "event": each event of event_type (on touchpoint, when given) stored after created_at.</param>
+/// <param name="EventType">order_placed, quote_sent, delivered, invoice_issued, visit, call, custom.</param>
+/// <param name="DelayUnit">"hours", or "business_days": the same time of day that many working days later on the organization's calendar (its next opening if closed then).</param>
+public sealed record SurveyTriggerItemDto(
+    Guid Id, string On, string? EventType, string? CaseType, string? Channel, string? Touchpoint, int Delay, string DelayUnit, DateTimeOffset CreatedAt);
+
+/// <summary>POST /api/v1/surveys/{id}/triggers: a trigger on an event type from the events API.</summary>
+/// <param name="Delay">0 (at once) up to 1440 hours or 40 business days.</param>
+/// <param name="DelayUnit">"hours" (the default) or "business_days".</param>
+public sealed record EventTriggerInputDto(string? EventType, string? Touchpoint, int? Delay, string? DelayUnit);
+
 /// <summary>The rules across all surveys: at most one invitation per person every fatigue_days (0: no limit).</summary>
 public sealed record SurveySettingsDto(int FatigueDays);
 

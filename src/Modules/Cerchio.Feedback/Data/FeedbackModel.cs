@@ -64,6 +64,7 @@ internal sealed class SurveyTriggerConfiguration : IEntityTypeConfiguration<Surv
         b.Property(t => t.On).HasMaxLength(40);
         b.Property(t => t.CaseType).HasMaxLength(40);
         b.Property(t => t.Channel).HasMaxLength(40);
+        b.Property(t => t.EventType).HasMaxLength(40);
         b.Property(t => t.TouchpointCode).HasMaxLength(60);
         b.HasOne<Survey>().WithMany().HasForeignKey(t => t.SurveyId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(t => new { t.OrganizationId, t.On });

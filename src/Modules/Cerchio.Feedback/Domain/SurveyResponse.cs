@@ -85,11 +85,17 @@ internal static class SkipReasons
     };
 }
 
-/// <summary>When a survey invites by itself: after a case is resolved, optionally only of a type, channel or touchpoint, after a delay.</summary>
+/// <summary>
+/// When a survey invites by itself: after a case is resolved (optionally only of a type, channel or touchpoint), or
+/// after an event of a type from the events API (optionally only on a touchpoint); after a delay in hours or in
+/// working days of the organization's calendar.
+/// </summary>
 internal sealed class SurveyTrigger : IOrganizationScoped
 {
     public const string CaseResolved = "case_resolved";
+    public const string Event = "event";
     public const int MaxDelayHours = 24 * 60;
+    public const int MaxDelayWorkingDays = 40;
 
     public Guid Id { get; set; }
     public Guid OrganizationId { get; set; }
@@ -99,8 +105,26 @@ internal sealed class SurveyTrigger : IOrganizationScoped
     /// <summary>The case's type and channel as the API names them ("complaint", "phone"); null: any.</summary>
     public string? CaseType { get; set; }
     public string? Channel { get; set; }
+
+    /// <summary>An event trigger's event type as the events API names it ("delivered").</summary>
+    public string? EventType { get; set; }
     public string? TouchpointCode { get; set; }
+
+    /// <summary>The delay: this many hours, or (when <see cref="DelayWorkingDays"/> is set) none of them.</summary>
     public int DelayHours { get; set; }
+
+    /// <summary>The delay in working days of the organization's calendar; 0: the delay is in hours.</summary>
+    public int DelayWorkingDays { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// An event trigger's place in the event feed: the last event it has seen (ingestion time, id). It starts at the
+    /// trigger's creation, so the events stored before it are never surveyed, and moves in the transaction that stores
+    /// the invitations of the events it passes.
+    /// </summary>
+    public DateTimeOffset CursorAt { get; set; }
+    public Guid CursorId { get; set; }
 }
 
 /// <summary>An address that asked for no more surveys from this organization: honoured by every survey and trigger.</summary>

@@ -132,6 +132,41 @@ internal sealed class BusinessCalendar
         throw new InvalidOperationException("Unreachable: the openings never end.");
     }
 
+    /// <summary>
+    /// The same local time of day <paramref name="days"/> working days after <paramref name="start"/>'s local day ("2
+    /// giorni lavorativi dopo la consegna": delivered Friday 10:00, Tuesday 10:00). When that moment is not open (the
+    /// start was after hours, in the lunch break, or the clocks jumped over it) it is the next opening: a reminder
+    /// reaches people while someone can answer them. Zero days gives the next opening from <paramref name="start"/>.
+    /// </summary>
+    public DateTimeOffset AddWorkingDays(DateTimeOffset start, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        var local = TimeZoneInfo.ConvertTime(start, TimeZone).DateTime;
+        var day = LocalDate(start);
+        for (int left = days, closedRun = 0; left > 0;)
+        {
+            day = day.AddDays(1);
+            if (IsWorkingDay(day))
+            {
+                (left, closedRun) = (left - 1, 0);
+            }
+            else if (++closedRun > MaxClosedRun || day >= WalkLimit)
+            {
+                throw new InvalidOperationException("The business calendar has no working day in 40 years: check its closures.");
+            }
+        }
+
+        var wall = day.ToDateTime(TimeOnly.FromDateTime(local));
+        // On the spring change that hour never shows; an autumn hour that shows twice is taken at its first showing.
+        while (TimeZone.IsInvalidTime(wall))
+        {
+            wall = wall.AddMinutes(30);
+        }
+
+        var offset = TimeZone.IsAmbiguousTime(wall) ? TimeZone.GetAmbiguousTimeOffsets(wall).Max() : TimeZone.GetUtcOffset(wall);
+        return NextOpening(new DateTimeOffset(wall, offset).ToUniversalTime());
+    }
+
     /// <summary>The business time between two instants; negative when <paramref name="to"/> is before <paramref name="from"/>.</summary>
     public TimeSpan BusinessTimeBetween(DateTimeOffset from, DateTimeOffset to)
     {

@@ -32,6 +32,12 @@ internal static class SurveysApi
         api.MapGet("/surveys/{surveyId:guid}/trigger", TriggerAsync).WithName("GetSurveyTrigger").WithSummary("When the survey invites by itself: after a case is resolved.");
         api.MapPut("/surveys/{surveyId:guid}/trigger", SaveTriggerAsync).WithName("SetSurveyTrigger")
             .WithSummary("Sets when the survey invites by itself (enabled false removes it): a resolved case of the type, channel and touchpoint given, after delay_hours.");
+        api.MapGet("/surveys/{surveyId:guid}/triggers", TriggersAsync).WithName("ListSurveyTriggers")
+            .WithSummary("Every rule that makes the survey invite by itself: the case-resolved one and those on event types from the events API.");
+        api.MapPost("/surveys/{surveyId:guid}/triggers", AddEventTriggerAsync).WithName("AddSurveyEventTrigger")
+            .WithSummary("Invites the customer of each event of event_type (on touchpoint, when given) stored from now on through POST /api/v1/events, after delay hours or business_days.");
+        api.MapDelete("/surveys/{surveyId:guid}/triggers/{triggerId:guid}", RemoveTriggerAsync).WithName("RemoveSurveyTrigger")
+            .WithSummary("Removes one of the survey's triggers; invitations already made stay.");
         api.MapGet("/survey-settings", SettingsAsync).WithName("GetSurveySettings").WithSummary("The rules across all surveys.");
         api.MapPut("/survey-settings", SaveSettingsAsync).WithName("SetSurveySettings").WithSummary("Sets the rules across all surveys: fatigue_days from 0 (no limit) to 365.");
         api.MapGet("/surveys/{surveyId:guid}/results", ResultsAsync).WithName("GetSurveyResults")
@@ -160,6 +166,34 @@ internal static class SurveysApi
         var t = await triggers.FindAsync(surveyId, ct);
         return TypedResults.Ok(t is null ? new SurveyTriggerDto(false, null, null, null, 0) : new SurveyTriggerDto(true, t.CaseType, t.Channel, t.TouchpointCode, t.DelayHours));
     }
+
+    public static SurveyTriggerItemDto Dto(SurveyTrigger t) => new(
+        t.Id, t.On, t.EventType, t.CaseType, t.Channel, t.TouchpointCode, DelayUnits.AmountOf(t), DelayUnits.Of(t), t.CreatedAt);
+
+    private static async Task<Results<Ok<List<SurveyTriggerItemDto>>, ProblemHttpResult>> TriggersAsync(Guid surveyId, SurveyBook book, SurveyTriggers triggers, CancellationToken ct) =>
+        await book.FindAsync(surveyId, ct) is null
+            ? ApiResults.NotFound("survey")
+            : TypedResults.Ok((await triggers.ListAsync(surveyId, ct)).Select(Dto).ToList());
+
+    private static async Task<Results<Created<SurveyTriggerItemDto>, ProblemHttpResult, ValidationProblem>> AddEventTriggerAsync(
+        Guid surveyId, EventTriggerInputDto input, SurveyBook book, SurveyTriggers triggers, Loc l, CancellationToken ct)
+    {
+        if (await book.FindAsync(surveyId, ct) is null)
+        {
+            return ApiResults.NotFound("survey");
+        }
+
+        var (trigger, errors) = await triggers.AddEventTriggerAsync(surveyId, new EventTriggerInput
+        {
+            EventType = input.EventType, Touchpoint = input.Touchpoint, Delay = input.Delay, DelayUnit = input.DelayUnit,
+        }, ct);
+        return errors.Any ? Invalid(errors, l) : TypedResults.Created($"/api/v1/surveys/{surveyId}/triggers/{trigger!.Id}", Dto(trigger));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveTriggerAsync(Guid surveyId, Guid triggerId, SurveyBook book, SurveyTriggers triggers, CancellationToken ct) =>
+        await book.FindAsync(surveyId, ct) is not null && await triggers.RemoveAsync(surveyId, triggerId, ct)
+            ? TypedResults.NoContent()
+            : ApiResults.NotFound("trigger");
 
     private static async Task<Ok<SurveySettingsDto>> SettingsAsync(SurveyBook book, CancellationToken ct) =>
         TypedResults.Ok(new SurveySettingsDto(await book.FatigueDaysAsync(ct)));

@@ -50,6 +50,9 @@ internal sealed class ServiceSettings(CerchioDb db, OrganizationContext tenant, 
     async Task<DateTimeOffset> IBusinessHours.AddAsync(DateTimeOffset start, TimeSpan duration, CancellationToken ct) =>
         (await CurrentAsync(ct)).Calendar.AddBusinessTime(start, duration);
 
+    async Task<DateTimeOffset> IBusinessHours.AddWorkingDaysAsync(DateTimeOffset start, int days, CancellationToken ct) =>
+        (await CurrentAsync(ct)).Calendar.AddWorkingDays(start, days);
+
     /// <summary>The calendar's time zone is the organization's: other modules count their days in it too.</summary>
     async Task<TimeZoneInfo> IOrganizationTimeZone.GetAsync(CancellationToken ct) => (await CurrentAsync(ct)).Calendar.TimeZone;
 
