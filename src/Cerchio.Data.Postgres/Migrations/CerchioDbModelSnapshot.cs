@@ -47,6 +47,10 @@ namespace Cerchio.Data.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -58,6 +62,12 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.Property<string>("Phone")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<bool?>("SurveyConsent")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("SurveyConsentAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -115,6 +125,10 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
                     b.Property<string>("LastName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -149,6 +163,12 @@ namespace Cerchio.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(800)
                         .HasColumnType("character varying(800)");
+
+                    b.Property<bool?>("SurveyConsent")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("SurveyConsentAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -593,6 +613,9 @@ namespace Cerchio.Data.Postgres.Migrations
 
                     b.Property<int>("LoopSlaHours")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("RequireSurveyConsent")
+                        .HasColumnType("boolean");
 
                     b.HasKey("OrganizationId");
 

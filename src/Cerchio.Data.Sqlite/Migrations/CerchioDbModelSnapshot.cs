@@ -42,6 +42,10 @@ namespace Cerchio.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -53,6 +57,12 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.Property<string>("Phone")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("SurveyConsent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SurveyConsentAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -110,6 +120,10 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -144,6 +158,12 @@ namespace Cerchio.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(800)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("SurveyConsent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SurveyConsentAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -587,6 +607,9 @@ namespace Cerchio.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("LoopSlaHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequireSurveyConsent")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("OrganizationId");

@@ -250,5 +250,17 @@ internal sealed class CustomersTranslations : ITranslations
             "Try a longer period or another touchpoint. Events come from your business systems through the /api/v1/events API, with the touchpoint's code.",
         ["Data non valida: scrivila come 2026-11-30, tra il 2000 e il 2100."] = "Invalid date: write it like 2026-11-30, between 2000 and 2100.",
         ["La data finale viene prima di quella iniziale."] = "The end date comes before the start date.",
+
+        // Language and survey consent
+        ["Italiano (predefinita)"] = "Italian (default)",
+        ["La lingua dei sondaggi che riceve."] = "The language of the surveys they receive.",
+        ["Consenso ai sondaggi"] = "Survey consent",
+        ["Non indicato"] = "Not recorded",
+        ["Acconsente"] = "Agrees",
+        ["Non acconsente"] = "Does not agree",
+        ["Chi non acconsente non riceve sondaggi; chi non è indicato li riceve, salvo che le regole dei sondaggi chiedano il consenso esplicito."] =
+            "Whoever does not agree receives no surveys; whoever is not recorded receives them, unless the survey rules ask for explicit consent.",
+        ["La lingua è it (italiano) o en (inglese)."] = "The language is it (Italian) or en (English).",
+        ["Il consenso ai sondaggi è sì, no o non indicato."] = "Survey consent is yes, no or not recorded.",
     };
 }

@@ -254,5 +254,18 @@ internal sealed class FeedbackTranslations : ITranslations
         ["Ancora nessuna risposta."] = "No answers yet.",
         ["Si possono scegliere più risposte: le quote sommano più di 100%."] = "Several answers can be chosen: the shares add up to more than 100%.",
         ["Questa versione del sondaggio non fa altre domande."] = "This version of the survey asks no further questions.",
+
+        // The rules across all surveys
+        ["Senza consenso ai sondaggi"] = "No survey consent",
+        ["Regole di invio, per tutti i sondaggi"] = "Sending rules, for all surveys",
+        ["Al massimo un invito a persona ogni (giorni)"] = "At most one invitation per person every (days)",
+        ["0: nessun limite. Vale per tutti i sondaggi insieme; non per il nuovo sondaggio dopo un cerchio chiuso."] = "0: no limit. It counts all surveys together; not the new survey after a closed loop.",
+        ["Invita solo chi ha dato il consenso ai sondaggi"] = "Invite only people who agreed to surveys",
+        ["Spento: si invita chi ha avuto un servizio, salvo chi ha detto di no o si è disiscritto. Acceso: solo chi ha il consenso segnato sulla scheda cliente o contatto."] =
+            "Off: whoever received a service is invited, except those who said no or unsubscribed. On: only those whose consent is recorded on the customer or contact.",
+        ["Salva le regole"] = "Save the rules",
+        ["Al massimo un invito a persona ogni {0} giorni."] = "At most one invitation per person every {0} days.",
+        ["Solo a chi ha dato il consenso."] = "Only to people who agreed.",
+        ["A tutti salvo chi ha detto di no."] = "To everyone except those who said no.",
     };
 }

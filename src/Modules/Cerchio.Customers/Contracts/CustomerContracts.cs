@@ -17,6 +17,12 @@ public sealed record CustomerReference(string? ExternalId, string? Email, string
 }
 
 /// <summary>A customer as other modules show it: on a case, in a search result.</summary>
+/// <summary>A person's language ("it", "en"; null: not recorded) and survey consent (null: not recorded).</summary>
+public sealed record SurveyPreferences(string? Language, bool? Consent)
+{
+    public static readonly SurveyPreferences Unknown = new(null, null);
+}
+
 public sealed record CustomerSummary(Guid Id, string Name, bool IsCompany, string? Email, string? Phone, string? City, string? ExternalId);
 
 /// <summary>A customer found by full-text search.</summary>
@@ -60,6 +66,12 @@ public interface ICustomerDirectory
     Task<CustomerSummary?> FindAsync(CustomerReference reference, CancellationToken ct = default);
 
     Task<CustomerSummary?> GetAsync(Guid customerId, CancellationToken ct = default);
+
+    /// <summary>
+    /// How a person is to be surveyed: the language and consent recorded on the contact with this email (of this
+    /// customer when one is given), each falling back to their company's, or else on the customer with this email or id.
+    /// </summary>
+    Task<SurveyPreferences> SurveyPreferencesAsync(Guid? customerId, string? email, CancellationToken ct = default);
 
     Task<IReadOnlyDictionary<Guid, CustomerSummary>> GetManyAsync(IEnumerable<Guid> customerIds, CancellationToken ct = default);
 

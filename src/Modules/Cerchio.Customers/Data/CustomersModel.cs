@@ -21,6 +21,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(c => c.City).HasMaxLength(100);
         b.Property(c => c.Province).HasMaxLength(2);
         b.Property(c => c.Country).HasMaxLength(2);
+        b.Property(c => c.Language).HasMaxLength(2);
         b.Property(c => c.ExternalId).HasMaxLength(100);
         b.Property(c => c.SearchText).HasMaxLength(800);
         b.HasIndex(c => new { c.OrganizationId, c.ExternalId }).IsUnique();
@@ -36,6 +37,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
     public void Configure(EntityTypeBuilder<Contact> b)
     {
         b.ToTable("Contacts");
+        b.Property(c => c.Language).HasMaxLength(2);
         b.Property(c => c.FirstName).HasMaxLength(100);
         b.Property(c => c.LastName).HasMaxLength(100);
         b.Property(c => c.Email).HasMaxLength(254);

@@ -15,11 +15,40 @@ internal sealed class Contact : IOrganizationScoped
     public string? JobTitle { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>As on <see cref="Customer.Language"/>; null: their company's.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>As on <see cref="Customer.SurveyConsent"/>; null: their company's.</summary>
+    public bool? SurveyConsent { get; set; }
+    public DateTimeOffset? SurveyConsentAt { get; set; }
+
     public string FullName => $"{FirstName} {LastName}".Trim();
 
-    public static Errors Validate(string? firstName, string? lastName, string? email, string? phone = null, string? jobTitle = null)
+    /// <summary>A new contact from validated values (<see cref="Validate"/>), cleaned; the consent's time is now when one is given.</summary>
+    public static Contact Of(string? firstName, string? lastName, string? email, string? phone, string? jobTitle, string? language, string? consent, DateTimeOffset now)
+    {
+        var given = consent is null ? null : Consent.Read(consent);
+        return new Contact
+        {
+            FirstName = firstName?.Trim() ?? "", LastName = lastName?.Trim() ?? "", Email = Customer.Clean(email)?.ToLowerInvariant(),
+            Phone = Customer.Clean(phone), JobTitle = Customer.Clean(jobTitle), Language = Customer.Clean(language)?.ToLowerInvariant(),
+            SurveyConsent = given, SurveyConsentAt = given is null ? null : now,
+        };
+    }
+
+    public static Errors Validate(string? firstName, string? lastName, string? email, string? phone = null, string? jobTitle = null, string? language = null, string? consent = null)
     {
         var errors = new Errors();
+        if (!Consent.IsLanguage(language))
+        {
+            errors.Add("Language", "La lingua è it (italiano) o en (inglese).");
+        }
+
+        if (!Consent.IsConsent(consent))
+        {
+            errors.Add("SurveyConsent", "Il consenso ai sondaggi è sì, no o non indicato.");
+        }
+
         if (string.IsNullOrWhiteSpace(firstName) && string.IsNullOrWhiteSpace(lastName))
         {
             errors.Add("LastName", "Nome o cognome sono obbligatori.");

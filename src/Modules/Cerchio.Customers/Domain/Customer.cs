@@ -40,6 +40,13 @@ internal sealed class Customer : IOrganizationScoped
     /// <summary>The id in the company's own systems (ERP, e-commerce); matches imports and events.</summary>
     public string? ExternalId { get; set; }
 
+    /// <summary>The language surveys and messages reach them in ("it", "en"); null: Italian, the organization's.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>Whether they agreed to be surveyed (null: not recorded), and when that was recorded.</summary>
+    public bool? SurveyConsent { get; set; }
+    public DateTimeOffset? SurveyConsentAt { get; set; }
+
     /// <summary>Custom attributes, a JSON object of strings.</summary>
     public string Attributes { get; set; } = "{}";
 
@@ -80,6 +87,21 @@ internal sealed class Customer : IOrganizationScoped
         Province = Clean(d.Province)?.ToUpperInvariant();
         Country = Clean(d.Country)?.ToUpperInvariant() ?? "IT";
         ExternalId = Clean(d.ExternalId);
+        // Left out (an import without those columns, an API call that does not send them): kept as they are.
+        if (d.Language is not null)
+        {
+            Language = Clean(d.Language)?.ToLowerInvariant();
+        }
+
+        if (d.SurveyConsent is { } consent)
+        {
+            var given = Consent.Read(consent);
+            if (given != SurveyConsent)
+            {
+                (SurveyConsent, SurveyConsentAt) = (given, given is null ? null : now);
+            }
+        }
+
         if (d.Attributes is not null)
         {
             SetAttributes(d.Attributes);

@@ -21,6 +21,12 @@ internal sealed record CustomerDetails
     public string? ExternalId { get; init; }
     public IReadOnlyDictionary<string, string>? Attributes { get; init; }
 
+    /// <summary>"it", "en", or "" to clear; null leaves it as it is.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>"si", "no", or "" for not recorded (<see cref="Consent"/>); null leaves it as it is.</summary>
+    public string? SurveyConsent { get; init; }
+
     public static CustomerDetails From(Customer c) => new()
     {
         Kind = c.Kind,
@@ -38,6 +44,8 @@ internal sealed record CustomerDetails
         Country = c.Country,
         ExternalId = c.ExternalId,
         Attributes = c.GetAttributes(),
+        Language = c.Language ?? "",
+        SurveyConsent = Consent.Write(c.SurveyConsent),
     };
 
     public Errors Validate()
@@ -107,6 +115,16 @@ internal sealed record CustomerDetails
         if (Attributes is not null && Attributes.Keys.Select(k => k.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() != Attributes.Count)
         {
             errors.Add(nameof(Attributes), "Due attributi hanno lo stesso nome.");
+        }
+
+        if (!Consent.IsLanguage(Language))
+        {
+            errors.Add(nameof(Language), "La lingua è it (italiano) o en (inglese).");
+        }
+
+        if (!Consent.IsConsent(SurveyConsent))
+        {
+            errors.Add(nameof(SurveyConsent), "Il consenso ai sondaggi è sì, no o non indicato.");
         }
 
         MaxLength(errors, nameof(PostalCode), PostalCode, 10);

@@ -61,7 +61,10 @@ public sealed record SurveyTriggerItemDto(
 public sealed record EventTriggerInputDto(string? EventType, string? Touchpoint, int? Delay, string? DelayUnit);
 
 /// <summary>The rules across all surveys: at most one invitation per person every fatigue_days (0: no limit).</summary>
-public sealed record SurveySettingsDto(int FatigueDays);
+public sealed record SurveySettingsDto(int FatigueDays, bool RequireConsent);
+
+/// <summary>PUT /api/v1/survey-settings: fatigue_days from 0 (no limit) to 365; require_consent: only people whose consent is recorded are surveyed. Left out: unchanged.</summary>
+public sealed record SurveySettingsInputDto(int? FatigueDays, bool? RequireConsent);
 
 /// <summary>A survey's results over a period (the organization's days, both included).</summary>
 /// <param name="Value">NPS −100…100, CSAT % of 4–5, CES mean 1–7; null without answers.</param>

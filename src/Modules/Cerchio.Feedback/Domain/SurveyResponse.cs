@@ -73,6 +73,7 @@ internal static class SkipReasons
     public const string OpenComplaint = "open_complaint";
     public const string NoEmail = "no_email";
     public const string SurveyClosed = "survey_closed";
+    public const string NoConsent = "no_consent";
 
     public static string LabelOf(string? reason) => reason switch
     {
@@ -81,6 +82,7 @@ internal static class SkipReasons
         OpenComplaint => "Ha un reclamo aperto",
         NoEmail => "Nessun indirizzo email",
         SurveyClosed => "Sondaggio chiuso",
+        NoConsent => "Senza consenso ai sondaggi",
         _ => reason ?? "",
     };
 }
@@ -145,6 +147,12 @@ internal sealed class FeedbackSettings : IOrganizationScoped
 
     /// <summary>At most one invitation per person every this many days, whatever the survey.</summary>
     public int FatigueDays { get; set; } = DefaultFatigueDays;
+
+    /// <summary>
+    /// Whether only people who agreed are surveyed. Off (the default): everyone but those who refused or opted out, as
+    /// an existing customer asked about a service they received; on: only those whose consent is recorded.
+    /// </summary>
+    public bool RequireSurveyConsent { get; set; }
 
     /// <summary>Close-the-loop rules: a score at or below these opens a loop (NPS detractors 0–6, CSAT 1–2, CES 1–3); null: never by score.</summary>
     public int? LoopNpsUpTo { get; set; } = 6;

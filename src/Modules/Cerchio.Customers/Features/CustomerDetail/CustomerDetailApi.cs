@@ -61,27 +61,21 @@ internal static class CustomerDetailApi
             : ApiResults.NotFound("customer");
 
     private static async Task<Results<Created<ContactDto>, ProblemHttpResult, ValidationProblem>> AddContactAsync(
-        Guid customerId, ContactInput input, CustomerRecords records, CerchioDb db, Loc l, CancellationToken ct)
+        Guid customerId, ContactInput input, CustomerRecords records, CerchioDb db, TimeProvider clock, Loc l, CancellationToken ct)
     {
         if (await ResolveAsync(records, customerId, ct) is not { } customer)
         {
             return ApiResults.NotFound("customer");
         }
 
-        var errors = Contact.Validate(input.FirstName, input.LastName, input.Email, input.Phone, input.JobTitle);
+        var consent = input.SurveyConsent is { } given ? Consent.Write(given) : null;
+        var errors = Contact.Validate(input.FirstName, input.LastName, input.Email, input.Phone, input.JobTitle, input.Language, consent);
         if (errors.Any)
         {
             return ApiResults.Invalid(errors, l);
         }
 
-        var contact = new Contact
-        {
-            FirstName = input.FirstName?.Trim() ?? "",
-            LastName = input.LastName?.Trim() ?? "",
-            Email = Customer.Clean(input.Email)?.ToLowerInvariant(),
-            Phone = Customer.Clean(input.Phone),
-            JobTitle = Customer.Clean(input.JobTitle),
-        };
+        var contact = Contact.Of(input.FirstName, input.LastName, input.Email, input.Phone, input.JobTitle, input.Language, consent, clock.GetUtcNow());
         records.AddContact(customer, contact);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/customers/{customer.Id}/contacts", ContactDto.From(contact));

@@ -98,6 +98,31 @@ internal sealed class CustomerDirectory(CerchioDb db, CustomerRecords records, C
     public async Task<CustomerSummary?> FindAsync(CustomerReference reference, CancellationToken ct = default) =>
         await records.FindAsync(reference.Normalized(), ct) is { } customer ? Summary(customer) : null;
 
+    public async Task<SurveyPreferences> SurveyPreferencesAsync(Guid? customerId, string? email, CancellationToken ct = default)
+    {
+        var address = Customer.Clean(email)?.ToLowerInvariant();
+        if (address is null && customerId is null)
+        {
+            return SurveyPreferences.Unknown;
+        }
+
+        if (address is not null)
+        {
+            // A contact speaks for themselves; what they leave unrecorded, their company's record says.
+            var contact = await db.Set<Contact>().AsNoTracking().Where(c => c.Email == address && (customerId == null || c.CustomerId == customerId))
+                .OrderBy(c => c.CreatedAt).Select(c => new { c.CustomerId, c.Language, c.SurveyConsent }).FirstOrDefaultAsync(ct);
+            if (contact is not null)
+            {
+                var company = await Active.Where(c => c.Id == contact.CustomerId).Select(c => new { c.Language, c.SurveyConsent }).FirstOrDefaultAsync(ct);
+                return new SurveyPreferences(contact.Language ?? company?.Language, contact.SurveyConsent ?? company?.SurveyConsent);
+            }
+        }
+
+        var customer = await Active.Where(c => customerId != null ? c.Id == customerId : c.Email == address)
+            .OrderBy(c => c.CreatedAt).Select(c => new { c.Language, c.SurveyConsent }).FirstOrDefaultAsync(ct);
+        return customer is null ? SurveyPreferences.Unknown : new SurveyPreferences(customer.Language, customer.SurveyConsent);
+    }
+
     public async Task<CustomerSummary?> GetAsync(Guid customerId, CancellationToken ct = default) =>
         (await GetManyAsync([customerId], ct)).GetValueOrDefault(customerId);
 

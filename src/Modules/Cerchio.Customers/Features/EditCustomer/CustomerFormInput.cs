@@ -20,6 +20,8 @@ public sealed class CustomerFormInput
     public string? Country { get; set; } = "IT";
     public string? ExternalId { get; set; }
     public string? Attributes { get; set; }
+    public string? Language { get; set; }
+    public string? SurveyConsent { get; set; }
 
     internal static CustomerFormInput From(Customer c) => new()
     {
@@ -38,6 +40,8 @@ public sealed class CustomerFormInput
         Country = c.Country,
         ExternalId = c.ExternalId,
         Attributes = string.Join('\n', c.GetAttributes().Select(a => $"{a.Key}: {a.Value}")),
+        Language = c.Language,
+        SurveyConsent = Consent.Write(c.SurveyConsent),
     };
 
     internal (CustomerDetails Details, Errors Errors) ToDetails()
@@ -74,6 +78,9 @@ public sealed class CustomerFormInput
             Country = Country,
             ExternalId = ExternalId,
             Attributes = attributes,
+            // The form always sends both: empty means "not recorded".
+            Language = Language ?? "",
+            SurveyConsent = SurveyConsent ?? "",
         };
         return (details, errors.AddRange(details.Validate()));
     }

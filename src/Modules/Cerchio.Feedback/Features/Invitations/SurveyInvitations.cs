@@ -121,11 +121,13 @@ internal sealed class SurveyInvitations(
             return (null, null, errors);
         }
 
+        // The person's own language, unless the caller chose one; Italian when nobody recorded it.
+        var speaks = input.Language ?? (await customers.SurveyPreferencesAsync(customer?.Id, email, ct)).Language ?? "it";
         var now = clock.GetUtcNow();
         var invitation = new SurveyInvitation
         {
             Id = Ids.New(), SurveyId = survey.Id, TokenHash = "", CustomerId = customer?.Id, Email = email?.ToLowerInvariant(),
-            Name = input.Name?.Trim() is { Length: > 0 } name ? name : customer?.Name, Language = input.Language ?? "it",
+            Name = input.Name?.Trim() is { Length: > 0 } name ? name : customer?.Name, Language = speaks is "en" ? "en" : "it",
             CaseId = caseId, CaseNumber = input.CaseNumber, EventId = input.EventId, TouchpointCode = touchpoint?.Code ?? survey.TouchpointCode,
             Channel = channel, CreatedAt = now, ExpiresAt = (input.SendAt is { } later && later > now ? later : now).AddDays(input.ValidDays ?? DefaultValidDays),
             Cause = input.Cause, SendAt = input.SendAt,
@@ -178,7 +180,15 @@ internal sealed class SurveyInvitations(
             return SkipReasons.OptedOut;
         }
 
-        var days = await db.Set<FeedbackSettings>().Select(f => (int?)f.FatigueDays).FirstOrDefaultAsync(ct) ?? FeedbackSettings.DefaultFatigueDays;
+        var settings = await db.Set<FeedbackSettings>().AsNoTracking().FirstOrDefaultAsync(ct) ?? new FeedbackSettings();
+        // Asked again when a scheduled invitation goes out: consent may have been withdrawn meanwhile.
+        var consent = (await customers.SurveyPreferencesAsync(invitation.CustomerId, invitation.Email, ct)).Consent;
+        if (consent == false || (consent is null && settings.RequireSurveyConsent))
+        {
+            return SkipReasons.NoConsent;
+        }
+
+        var days = settings.FatigueDays;
         var since = now.AddDays(-days);
         var recent = db.Set<SurveyInvitation>().Where(i => i.Id != invitation.Id && i.Status != InvitationStatus.Skipped && i.CreatedAt >= since);
         if (days > 0 && !invitation.FollowsLoop && (invitation.Email is { } email

@@ -397,10 +397,14 @@ internal sealed partial class SurveyBook(CerchioDb db, ITouchpointCatalog touchp
     public async Task<bool> HasUnpublishedChangesAsync(Survey survey, CancellationToken ct = default) =>
         survey.CurrentVersionId is not { } v || await db.Set<SurveyVersion>().Where(x => x.Id == v).Select(x => x.Texts).FirstAsync(ct) != survey.DraftTexts;
 
-    public async Task<int> FatigueDaysAsync(CancellationToken ct = default) =>
-        await db.Set<FeedbackSettings>().Select(f => (int?)f.FatigueDays).FirstOrDefaultAsync(ct) ?? FeedbackSettings.DefaultFatigueDays;
+    public async Task<int> FatigueDaysAsync(CancellationToken ct = default) => (await SettingsAsync(ct)).FatigueDays;
 
-    public async Task<Errors> SaveFatigueDaysAsync(int days, CancellationToken ct = default)
+    /// <summary>The rules across all surveys (the defaults until someone sets them).</summary>
+    public async Task<FeedbackSettings> SettingsAsync(CancellationToken ct = default) =>
+        await db.Set<FeedbackSettings>().AsNoTracking().FirstOrDefaultAsync(ct) ?? new FeedbackSettings();
+
+    /// <summary>Sets the rules across all surveys; what is left out (null) stays as it is.</summary>
+    public async Task<Errors> SaveSettingsAsync(int? days, bool? requireConsent, CancellationToken ct = default)
     {
         var errors = new Errors();
         if (days is < 0 or > 365)
@@ -415,7 +419,8 @@ internal sealed partial class SurveyBook(CerchioDb db, ITouchpointCatalog touchp
             db.Add(settings);
         }
 
-        settings.FatigueDays = days;
+        settings.FatigueDays = days ?? settings.FatigueDays;
+        settings.RequireSurveyConsent = requireConsent ?? settings.RequireSurveyConsent;
         await db.SaveChangesAsync(ct);
         return errors;
     }

@@ -39,7 +39,7 @@ internal static class SurveysApi
         api.MapDelete("/surveys/{surveyId:guid}/triggers/{triggerId:guid}", RemoveTriggerAsync).WithName("RemoveSurveyTrigger")
             .WithSummary("Removes one of the survey's triggers; invitations already made stay.");
         api.MapGet("/survey-settings", SettingsAsync).WithName("GetSurveySettings").WithSummary("The rules across all surveys.");
-        api.MapPut("/survey-settings", SaveSettingsAsync).WithName("SetSurveySettings").WithSummary("Sets the rules across all surveys: fatigue_days from 0 (no limit) to 365.");
+        api.MapPut("/survey-settings", SaveSettingsAsync).WithName("SetSurveySettings").WithSummary("Sets the rules across all surveys: fatigue_days from 0 (no limit) to 365; require_consent: survey only people whose consent is recorded.");
         api.MapGet("/surveys/{surveyId:guid}/results", ResultsAsync).WithName("GetSurveyResults")
             .WithSummary("The survey's score with its 95% confidence margin, distribution, channels and response rate over from…to (default: the last 30 days).");
         api.MapGet("/surveys/{surveyId:guid}/question-results", QuestionResultsAsync).WithName("GetSurveyQuestionResults")
@@ -196,12 +196,14 @@ internal static class SurveysApi
             : ApiResults.NotFound("trigger");
 
     private static async Task<Ok<SurveySettingsDto>> SettingsAsync(SurveyBook book, CancellationToken ct) =>
-        TypedResults.Ok(new SurveySettingsDto(await book.FatigueDaysAsync(ct)));
+        TypedResults.Ok(SettingsDto(await book.SettingsAsync(ct)));
 
-    private static async Task<Results<Ok<SurveySettingsDto>, ValidationProblem>> SaveSettingsAsync(SurveySettingsDto input, SurveyBook book, Loc l, CancellationToken ct)
+    private static SurveySettingsDto SettingsDto(FeedbackSettings s) => new(s.FatigueDays, s.RequireSurveyConsent);
+
+    private static async Task<Results<Ok<SurveySettingsDto>, ValidationProblem>> SaveSettingsAsync(SurveySettingsInputDto input, SurveyBook book, Loc l, CancellationToken ct)
     {
-        var errors = await book.SaveFatigueDaysAsync(input.FatigueDays, ct);
-        return errors.Any ? Invalid(errors, l) : TypedResults.Ok(new SurveySettingsDto(await book.FatigueDaysAsync(ct)));
+        var errors = await book.SaveSettingsAsync(input.FatigueDays, input.RequireConsent, ct);
+        return errors.Any ? Invalid(errors, l) : TypedResults.Ok(SettingsDto(await book.SettingsAsync(ct)));
     }
 
     private static async Task<Results<Ok<SurveyResultsDto>, ProblemHttpResult, ValidationProblem>> ResultsAsync(

@@ -1,0 +1,92 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Cerchio.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class SurveyConsentAndLanguage : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "RequireSurveyConsent",
+                table: "FeedbackSettings",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Language",
+                table: "Customers",
+                type: "character varying(2)",
+                maxLength: 2,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "SurveyConsent",
+                table: "Customers",
+                type: "boolean",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "SurveyConsentAt",
+                table: "Customers",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Language",
+                table: "Contacts",
+                type: "character varying(2)",
+                maxLength: 2,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "SurveyConsent",
+                table: "Contacts",
+                type: "boolean",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "SurveyConsentAt",
+                table: "Contacts",
+                type: "timestamp with time zone",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "RequireSurveyConsent",
+                table: "FeedbackSettings");
+
+            migrationBuilder.DropColumn(
+                name: "Language",
+                table: "Customers");
+
+            migrationBuilder.DropColumn(
+                name: "SurveyConsent",
+                table: "Customers");
+
+            migrationBuilder.DropColumn(
+                name: "SurveyConsentAt",
+                table: "Customers");
+
+            migrationBuilder.DropColumn(
+                name: "Language",
+                table: "Contacts");
+
+            migrationBuilder.DropColumn(
+                name: "SurveyConsent",
+                table: "Contacts");
+
+            migrationBuilder.DropColumn(
+                name: "SurveyConsentAt",
+                table: "Contacts");
+        }
+    }
+}
