@@ -245,6 +245,7 @@ internal sealed class FeedbackTranslations : ITranslations
         ["Il punteggio va da {0} a {1}."] = "The score goes from {0} to {1}.",
         ["Il primo punteggio non può superare il secondo."] = "The first score cannot be above the second.",
         ["obbligatoria"] = "required",
+        ["facoltativa"] = "optional",
         ["Rispondi a questa domanda."] = "Please answer this question.",
         ["Scegli una delle risposte proposte."] = "Choose one of the answers offered.",
         ["Versione {0}, pubblicata il {1}."] = "Version {0}, published on {1}.",
