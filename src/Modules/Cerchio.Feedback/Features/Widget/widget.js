@@ -1,4 +1,4 @@
-/* Cerchio: a survey's "tell us what you think" button for a website, added by one <script src=".../s/{key}/widget.js">.
+/* Cerchio: a survey's "tell us what you think" button for a website, added by one script tag (src .../s/{key}/widget.js).
    The server puts the survey's settings (JSON) in place of the marker at the bottom. It adds one element, draws
    everything inside its shadow root, defines no global and reads nothing of the page but its language. */
 (function (settings, script) {
