@@ -21,6 +21,7 @@ public static class FeedbackModule
         services.AddSingleton<ITranslations, FeedbackTranslations>();
         services.AddSingleton<ITranslations, Features.TextAnalysis.TextAnalysisTranslations>();
         services.AddSingleton<ITranslations, Features.Loops.LoopTranslations>();
+        services.AddSingleton<ITranslations, Features.Widget.WidgetTranslations>();
         services.AddSingleton<Features.TextAnalysis.TextAnalyzer>();
         services.AddScoped<Features.TextAnalysis.TextKnowledge>();
         services.AddScoped<SurveyBook>();
@@ -66,5 +67,6 @@ public static class FeedbackModule
         SurveyPageEndpoints.Map(app);
         Features.Scores.AnswersExport.Map(app);
         ResponseEndpoints.Map(app);
+        Features.Widget.WidgetScript.Map(app);
     }
 }

@@ -23,6 +23,7 @@ public sealed class AuthorizationCoverageTests(SqliteApp app) : IClassFixture<Sq
         "/aiuto/{slug}/{articleId:guid}/allegati/{articleFileId:guid}",   // and their files
         "/condivisa/viaggi/{Token}",   // a journey map's read-only link, for people without an account
         "/r/{token}", "/r/{token}/disiscrivi", "/s/{key}",   // a survey's response pages: a personal invitation's link, a survey's public link
+        "/s/{key}/widget.js",   // the website's survey button: a live survey's key, colour and texts, all shown on its public page anyway
     ];
 
     /// <summary>For any signed-in person, whatever the role: their own profile and session, and founding an organization.</summary>

@@ -32,9 +32,10 @@ internal enum ResponseStep
 /// <param name="PreviewScore">The preview's chosen score.</param>
 /// <param name="TypedComment">The comment as sent, shown again when it was refused.</param>
 /// <param name="TypedAnswers">The further questions' values as sent, shown again when they were refused.</param>
+/// <param name="Embedded">Shown inside another site's iframe (the website's button): compact, and its forms carry the browser's key.</param>
 internal sealed record SurveyPageModel(
     ResponseStep Step, ResponseSession? Session, string Action, Errors Errors, bool Preview = false, SurveyTexts? DraftTexts = null, int? PreviewScore = null,
-    string? TypedComment = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? TypedAnswers = null);
+    string? TypedComment = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? TypedAnswers = null, bool Embedded = false);
 
 /// <summary>A survey as one respondent meets it: through their invitation, or through the survey's public link with their browser's key.</summary>
 internal sealed class ResponseSession
@@ -134,6 +135,12 @@ internal sealed class Respondent(CerchioDb db, OrganizationContext tenant, TimeP
         session.BrowserKey = response is null ? null : browserKey;
         return (StepOf(session, null), session);
     }
+
+    /// <summary>The live survey whose public link has this key (the website's button), or null: nothing scoped to an organization is read.</summary>
+    public Task<Survey?> LiveSurveyAsync(string key, CancellationToken ct = default) =>
+        IsSecretShaped(key, Survey.PublicKeyLength)
+            ? db.Set<Survey>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(s => s.PublicKey == key && s.Status == SurveyStatus.Live, ct)
+            : Task.FromResult<Survey?>(null);
 
     private async Task<ResponseSession> SessionAsync(Survey survey, SurveyInvitation? invitation, SurveyResponse? response, string language, string channel, CancellationToken ct)
     {

@@ -2,11 +2,13 @@ using System.Globalization;
 using Cerchio.Feedback.Domain;
 using Cerchio.Feedback.Features.Surveys;
 using Cerchio.Text;
+using Cerchio.Ui;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -16,13 +18,22 @@ namespace Cerchio.Feedback.Features.Respond;
 /// The public response pages: /r/{token} for a personal invitation, /s/{key} for a survey's public link (tagged
 /// ?canale=qr, fiera…). Anonymous by design: the token or key is the whole permission, and each request works in a
 /// scope of its own set to the survey's organization, whoever (if anyone) is signed in. The forms post back to the
-/// same address; a sent answer redirects (303) to the thank-you, so a reload never posts twice.
+/// same address; a sent answer redirects (303) to the thank-you, so a reload never posts twice. A public link's page
+/// may be framed by any site (the website's button, Features/Widget): with ?incorporato=1 it is drawn compact, and
+/// the flag stays in every address the page posts or redirects to.
 /// </summary>
 internal static class ResponseEndpoints
 {
     public const string RateLimit = "survey-answers";
     private const string BrowserCookie = "cerchio_risposta";
     public const string AnswerField = "d_";
+    public const string EmbeddedFlag = "incorporato";
+
+    /// <summary>The embedded page's forms carry the browser's key: a third-party iframe usually gets no cookie.</summary>
+    public const string BrowserKeyField = "chiave";
+
+    /// <summary>On the redirect after sending, when the browser sent no cookie: it cannot find its answer again, so it is just thanked.</summary>
+    private const string SentFlag = "inviata";
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -32,8 +43,9 @@ internal static class ResponseEndpoints
         // One click unsubscribes (the link, or a mail client's RFC 8058 one-click POST); the page offers the way back.
         pages.MapGet($"{Respondent.InvitationPrefix}/{{token}}/disiscrivi", UnsubscribeAsync);
         pages.MapPost($"{Respondent.InvitationPrefix}/{{token}}/disiscrivi", UnsubscribeAsync).RequireRateLimiting(RateLimit);
-        pages.MapGet($"{Respondent.PublicPrefix}/{{key}}", PublicAsync);
-        pages.MapPost($"{Respondent.PublicPrefix}/{{key}}", PublicAsync).RequireRateLimiting(RateLimit);
+        // Framed by the organization's website (the widget's dialog); a personal invitation's page is not.
+        pages.MapGet($"{Respondent.PublicPrefix}/{{key}}", PublicAsync).WithMetadata(new AllowFramingAttribute());
+        pages.MapPost($"{Respondent.PublicPrefix}/{{key}}", PublicAsync).WithMetadata(new AllowFramingAttribute()).RequireRateLimiting(RateLimit);
     }
 
     private static async Task<IResult> InvitationAsync(string token, HttpContext http, IServiceScopeFactory scopes)
@@ -69,16 +81,30 @@ internal static class ResponseEndpoints
         await using var scope = scopes.CreateAsyncScope();
         var respondent = scope.ServiceProvider.GetRequiredService<Respondent>();
         var ct = http.RequestAborted;
-        var channel = http.Request.Query["canale"].FirstOrDefault() ?? (http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(ct))["canale"].FirstOrDefault() : null);
-        var language = LanguageAsked(http) ?? (http.Request.Headers.AcceptLanguage.ToString().StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "it");
-        var (step, session) = await respondent.OpenPublicAsync(key, http.Request.Cookies[BrowserCookie], language, channel, ct);
+        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+        var channel = http.Request.Query["canale"].FirstOrDefault() ?? form?["canale"].FirstOrDefault();
+        var asked = LanguageAsked(http);
+        var language = asked ?? (http.Request.Headers.AcceptLanguage.ToString().StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "it");
+        // Inside another site's iframe the browser usually keeps no cookie of ours (third-party cookies are blocked),
+        // so the embedded page's forms post the key themselves. Without it, a second visit there starts a new answer.
+        var browserKey = http.Request.Cookies[BrowserCookie] ?? form?[BrowserKeyField].FirstOrDefault();
+        var (step, session) = await respondent.OpenPublicAsync(key, browserKey, language, channel, ct);
+        var embedded = http.Request.Query[EmbeddedFlag].FirstOrDefault() == "1";
         var path = session is null ? Respondent.PublicPathOf(key) : Respondent.PublicPathOf(key, session.Channel);
-        return await AnswerAsync(http, scope.ServiceProvider, respondent, step, session, path, ct);
+        if (embedded)
+        {
+            path = QueryHelpers.AddQueryString(path, EmbeddedFlag, "1");
+            // The widget asks the page's language: its forms keep it, so the answer is taken in the language shown.
+            path = asked is null ? path : QueryHelpers.AddQueryString(path, "lang", asked);
+        }
+
+        return await AnswerAsync(http, scope.ServiceProvider, respondent, step, session, path, ct, embedded);
     }
 
     private static string? LanguageAsked(HttpContext http) => http.Request.Query["lang"].FirstOrDefault() switch { "en" => "en", "it" => "it", _ => null };
 
-    private static async Task<IResult> AnswerAsync(HttpContext http, IServiceProvider services, Respondent respondent, ResponseStep step, ResponseSession? session, string path, CancellationToken ct)
+    private static async Task<IResult> AnswerAsync(HttpContext http, IServiceProvider services, Respondent respondent, ResponseStep step, ResponseSession? session, string path, CancellationToken ct,
+        bool embedded = false)
     {
         var errors = new Errors();
         string? typed = null;
@@ -101,10 +127,11 @@ internal static class ResponseEndpoints
                 typedAnswers = form.Keys.Where(k => k.StartsWith(AnswerField, StringComparison.Ordinal))
                     .ToDictionary(k => k[AnswerField.Length..], k => (IReadOnlyList<string?>)form[k].ToArray());
                 errors = await respondent.RecordAsync(session, score, typed, send, ct, typedAnswers);
-                Remember(http, session, path);
+                Remember(http, session, path, embedded);
                 if (!errors.Any && send)
                 {
-                    return new SeeOtherResult(path);
+                    var cookieless = session.Invitation is null && http.Request.Cookies[BrowserCookie] is null;
+                    return new SeeOtherResult(cookieless ? QueryHelpers.AddQueryString(path, SentFlag, "1") : path);
                 }
             }
             else if (score is not null && session.Invitation is not null)
@@ -117,6 +144,11 @@ internal static class ResponseEndpoints
             step = session.Response?.SubmittedAt is not null && http.Request.Query["modifica"].FirstOrDefault() != "1" && !errors.Any && !HttpMethods.IsPost(http.Request.Method)
                 ? ResponseStep.Thanks
                 : session.Response?.Score is null ? ResponseStep.Score : ResponseStep.Comment;
+            if (session.Response is null && session.Invitation is null && HttpMethods.IsGet(http.Request.Method) && http.Request.Query[SentFlag].FirstOrDefault() == "1")
+            {
+                // Sent from a browser that keeps no cookie of ours: the answer is recorded but cannot be found again.
+                step = ResponseStep.Thanks;
+            }
         }
 
         var status = step switch
@@ -127,19 +159,26 @@ internal static class ResponseEndpoints
             _ => StatusCodes.Status200OK,
         };
         var html = await RenderAsync(services, session?.Language ?? "it", new SurveyPageModel(step, session, path, errors, TypedComment: errors.Any ? typed : null,
-            TypedAnswers: errors.Any ? typedAnswers?.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Value.Select(v => v ?? "").ToList()) : null));
+            TypedAnswers: errors.Any ? typedAnswers?.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Value.Select(v => v ?? "").ToList()) : null,
+            Embedded: embedded));
         http.Response.Headers.CacheControl = "no-store";
         return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
     }
 
-    /// <summary>The public link's browser keeps the key that finds its answer again (this survey's path only).</summary>
-    private static void Remember(HttpContext http, ResponseSession session, string path)
+    /// <summary>
+    /// The public link's browser keeps the key that finds its answer again (this survey's path only). Inside another
+    /// site's iframe a Lax cookie is never sent back: there it is SameSite=None, which browsers accept only when Secure,
+    /// so only over HTTPS (and a browser blocking third-party cookies still drops it: the forms' key does the work).
+    /// </summary>
+    private static void Remember(HttpContext http, ResponseSession session, string path, bool embedded)
     {
         if (session.Invitation is null && session.BrowserKey is { } key && http.Request.Cookies[BrowserCookie] != key)
         {
+            var crossSite = embedded && http.Request.IsHttps;
             http.Response.Cookies.Append(BrowserCookie, key, new CookieOptions
             {
-                Path = path.Split('?')[0], HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true,
+                Path = path.Split('?')[0], HttpOnly = true, Secure = http.Request.IsHttps, SameSite = crossSite ? SameSiteMode.None : SameSiteMode.Lax,
+                MaxAge = TimeSpan.FromDays(365), IsEssential = true,
             });
         }
     }
