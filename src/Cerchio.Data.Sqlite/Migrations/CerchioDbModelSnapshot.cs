@@ -1040,6 +1040,10 @@ namespace Cerchio.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("InvitationId")
                         .HasColumnType("TEXT");
 
@@ -1094,6 +1098,9 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.HasIndex("VersionId");
 
                     b.HasIndex("SurveyId", "BrowserKeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("SurveyId", "ImportKey")
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "AnsweredAt", "TouchpointCode");
