@@ -1068,6 +1068,10 @@ namespace Cerchio.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<Guid?>("InvitationId")
                         .HasColumnType("uuid");
 
@@ -1122,6 +1126,9 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.HasIndex("VersionId");
 
                     b.HasIndex("SurveyId", "BrowserKeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("SurveyId", "ImportKey")
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "AnsweredAt", "TouchpointCode");

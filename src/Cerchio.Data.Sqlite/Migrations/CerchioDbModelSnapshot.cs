@@ -1063,6 +1063,10 @@ namespace Cerchio.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("InvitationId")
                         .HasColumnType("TEXT");
 
@@ -1117,6 +1121,9 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.HasIndex("VersionId");
 
                     b.HasIndex("SurveyId", "BrowserKeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("SurveyId", "ImportKey")
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "AnsweredAt", "TouchpointCode");

@@ -22,10 +22,12 @@ public static class FeedbackModule
         services.AddSingleton<ITranslations, Features.TextAnalysis.TextAnalysisTranslations>();
         services.AddSingleton<ITranslations, Features.Loops.LoopTranslations>();
         services.AddSingleton<ITranslations, Features.Widget.WidgetTranslations>();
+        services.AddSingleton<ITranslations, Features.Import.ImportAnswersTranslations>();
         services.AddSingleton<Features.TextAnalysis.TextAnalyzer>();
         services.AddScoped<Features.TextAnalysis.TextKnowledge>();
         services.AddScoped<SurveyBook>();
         services.AddScoped<Respondent>();
+        services.AddScoped<Features.Import.AnswerImporter>();
         services.AddScoped<Features.Invitations.SurveyInvitations>();
         services.AddScoped<Contracts.IFeedbackDemoData, Features.Demo.FeedbackDemoData>();
         services.AddModuleEventHandler<Cerchio.Service.Contracts.CaseResolved, Features.Invitations.SurveyTriggers>();
@@ -64,6 +66,7 @@ public static class FeedbackModule
         Features.Loops.LoopsApi.Map(api.MapGroup("").WithTags("Loops"));
         Features.Scores.TrendsApi.Map(api.MapGroup("").WithTags("Surveys"));
         Features.CustomerVoice.CustomerVoiceApi.Map(api.MapGroup("").WithTags("Surveys"));
+        Features.Import.ImportAnswersApi.Map(api.MapGroup("").WithTags("Surveys"));
         SurveyPageEndpoints.Map(app);
         Features.Scores.AnswersExport.Map(app);
         ResponseEndpoints.Map(app);

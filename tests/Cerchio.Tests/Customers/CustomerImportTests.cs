@@ -285,7 +285,7 @@ public abstract class CustomerImportTests(AppFixture app)
         var response = await UploadAsync(client, "danneggiato.xlsx", file);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
-        Assert.Equal(Cerchio.Customers.Features.ImportCustomers.SheetReader.Unreadable, page.QuerySelector("#File-error")?.TextContent);
+        Assert.Equal(Cerchio.Ui.Import.SheetReader.Unreadable, page.QuerySelector("#File-error")?.TextContent);
         Assert.Equal(0, await app.InOrganizationAsync(org.Id, sp => sp.GetRequiredService<CerchioDb>().Set<ImportJob>().CountAsync()));
     }
 
@@ -327,10 +327,10 @@ public abstract class CustomerImportTests(AppFixture app)
         Assert.Equal([0x1F, 0x8B], stored.Sheet[..2]);   // the gzip-compressed table, not the workbook (a zip: "PK")
 
         // Replace the stored table: whatever the pages and the worker show and import must come from it, not from a file.
-        var table = new Cerchio.Customers.Features.ImportCustomers.SheetTable(["Ragione sociale", "Mail"],
+        var table = new Cerchio.Ui.Import.SheetTable(["Ragione sociale", "Mail"],
             [new(2, ["Dalla Tabella S.r.l.", "ok@tabella.test"]), new(5, ["Seconda Tabella S.r.l.", "non-una-mail"])]);
         await app.InOrganizationAsync(org.Id, sp => sp.GetRequiredService<CerchioDb>().Set<ImportJob>().Where(j => j.Id == id)
-            .ExecuteUpdateAsync(u => u.SetProperty(j => j.Sheet, Cerchio.Customers.Features.ImportCustomers.StoredSheet.Encode(table))));
+            .ExecuteUpdateAsync(u => u.SetProperty(j => j.Sheet, Cerchio.Ui.Import.StoredSheet.Encode(table))));
 
         var page = await Html.GetAsync(client, jobPath);
         var preview = page.QuerySelectorAll("#import-preview tbody tr");

@@ -1,5 +1,5 @@
 using System.Text;
-using Cerchio.Customers.Features.ImportCustomers;
+using Cerchio.Ui.Import;
 using static Cerchio.Tests.Customers.ImportTestKit;
 
 namespace Cerchio.Tests.Customers;

@@ -8,6 +8,7 @@ using Cerchio.Organizations.Domain;
 using Cerchio.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Cerchio.Ui.Import;
 
 namespace Cerchio.Tests.Infrastructure;
 

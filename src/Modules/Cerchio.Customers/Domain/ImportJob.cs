@@ -19,7 +19,7 @@ internal enum ImportStatus
 [NotAudited]
 internal sealed class ImportJob : IOrganizationScoped
 {
-    public const int MaxBytes = 10 * 1024 * 1024;
+    public const int MaxBytes = Ui.Import.SheetReader.MaxBytes;
 
     public Guid Id { get; set; }
     public Guid OrganizationId { get; set; }

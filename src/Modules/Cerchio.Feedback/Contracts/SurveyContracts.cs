@@ -139,3 +139,14 @@ public sealed record RespondentScoreDto(string? Name, string? Email, int Score, 
 
 /// <summary>The voice of one customer: GET /api/v1/customers/{id}/voice.</summary>
 public sealed record CustomerVoiceDto(Guid CustomerId, RelationshipNpsDto RelationshipNps, IReadOnlyList<RespondentScoreDto> Respondents, IReadOnlyList<AnswerDto> Latest, IReadOnlyList<LoopDto> OpenLoops);
+
+/// <summary>
+/// POST /api/v1/surveys/{id}/answers/import: the file's rows (without the header), those valid, those refused
+/// (each problem in <see cref="Errors"/>), those new to import, those imported now, those skipped because an earlier
+/// import stored them (or the file repeats them). With dry_run nothing is stored and imported is 0.
+/// </summary>
+public sealed record AnswerImportResultDto(bool DryRun, int Rows, int Valid, int Invalid, int ToImport, int Imported, int Skipped, IReadOnlyList<AnswerImportRowErrorDto> Errors);
+
+/// <param name="Row">The row number as a spreadsheet shows it (the header is row 1).</param>
+/// <param name="Column">The column's Italian name: data, punteggio, commento, email, cliente, touchpoint, canale, lingua.</param>
+public sealed record AnswerImportRowErrorDto(int Row, string Column, string Message);

@@ -110,6 +110,9 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
         b.HasOne<SurveyInvitation>().WithMany().HasForeignKey(r => r.InvitationId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(r => r.InvitationId).IsUnique();
         b.HasIndex(r => new { r.SurveyId, r.BrowserKeyHash }).IsUnique();
+        // An imported row once per survey, however often its file is imported.
+        b.Property(r => r.ImportKey).HasMaxLength(64);
+        b.HasIndex(r => new { r.SurveyId, r.ImportKey }).IsUnique();
         // Results read a survey's answers by day; the journey map reads every survey's by touchpoint and day.
         b.HasIndex(r => new { r.OrganizationId, r.SurveyId, r.AnsweredAt });
         b.HasIndex(r => new { r.OrganizationId, r.AnsweredAt, r.TouchpointCode });

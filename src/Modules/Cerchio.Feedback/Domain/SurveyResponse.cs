@@ -222,6 +222,12 @@ internal sealed class SurveyResponse : IOrganizationScoped
     /// <summary>When the respondent sent the whole page; until then the answer is partial.</summary>
     public DateTimeOffset? SubmittedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// An imported answer's key: the hash of its survey and its row's values, so importing the same file again finds it
+    /// (one per survey); null for answers given here.
+    /// </summary>
+    public string? ImportKey { get; set; }
 }
 
 /// <summary>Where an answer came from: the invitation's channel, or the tag on a public link (?canale=qr).</summary>
@@ -231,6 +237,9 @@ internal static class SurveyChannels
     public const string Email = "email";
     public const string Link = "link";
     public const string Api = "api";
+
+    /// <summary>An answer imported from a file (a past paper survey), unless its row names another channel.</summary>
+    public const string Imported = "importato";
 
     /// <summary>The tags a public link can carry, with their Italian labels (translated on pages).</summary>
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
@@ -242,13 +251,14 @@ internal static class SurveyChannels
         ["punto-vendita"] = "Punto vendita",
         ["sito"] = "Sito web",
         [Api] = "API",
+        [Imported] = "Importato",
     };
 
     /// <summary>A public link's tag as given, or "link": lower case letters, digits and hyphens, at most 30.</summary>
     public static string Tag(string? given)
     {
         var tag = given?.Trim().ToLowerInvariant();
-        return string.IsNullOrEmpty(tag) || tag.Length > MaxLength || tag == Email || tag == Api || tag.Any(c => !char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c) && c != '-')
+        return string.IsNullOrEmpty(tag) || tag.Length > MaxLength || tag == Email || tag == Api || tag == Imported || tag.Any(c => !char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c) && c != '-')
             ? Link
             : tag;
     }

@@ -126,6 +126,22 @@ internal sealed class CustomerDirectory(CerchioDb db, CustomerRecords records, C
     public async Task<CustomerSummary?> GetAsync(Guid customerId, CancellationToken ct = default) =>
         (await GetManyAsync([customerId], ct)).GetValueOrDefault(customerId);
 
+    public async Task<IReadOnlyDictionary<string, CustomerSummary>> FindByEmailsAsync(IEnumerable<string> emails, CancellationToken ct = default)
+    {
+        var wanted = emails.Select(e => e.Trim().ToLowerInvariant()).Where(e => e.Length > 0).Distinct().ToList();
+        var found = new Dictionary<string, CustomerSummary>();
+        foreach (var chunk in wanted.Chunk(500))
+        {
+            // Only the summary's columns, oldest first so a shared address names the first customer that had it.
+            foreach (var customer in await Active.Where(c => c.Email != null && chunk.Contains(c.Email)).OrderBy(c => c.CreatedAt).Select(AsSummary).ToListAsync(ct))
+            {
+                found.TryAdd(customer.Email!, customer);
+            }
+        }
+
+        return found;
+    }
+
     public async Task<IReadOnlyDictionary<Guid, CustomerSummary>> GetManyAsync(IEnumerable<Guid> customerIds, CancellationToken ct = default)
     {
         var ids = customerIds.Distinct().ToList();

@@ -4,6 +4,7 @@ using Cerchio.Data;
 using Cerchio.Tenancy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Cerchio.Ui.Import;
 
 namespace Cerchio.Customers.Features.ImportCustomers;
 

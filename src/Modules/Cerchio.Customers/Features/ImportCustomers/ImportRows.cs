@@ -3,6 +3,7 @@ using System.Text.Json;
 using Cerchio.Customers.Domain;
 using Cerchio.Customers.Features.Records;
 using Cerchio.Text;
+using Cerchio.Ui.Import;
 
 namespace Cerchio.Customers.Features.ImportCustomers;
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Cerchio.Ui.Import;
 
 namespace Cerchio.Customers.Features.ImportCustomers;
 

@@ -37,6 +37,12 @@ internal sealed class Loops(
     public const string ListPath = "/ascolto/cerchi";
     public const int MaxRootCauses = 100;
 
+    /// <summary>
+    /// An answer given longer ago than this opens no loop: a paper survey imported months later cannot be followed up
+    /// (the customer no longer expects a call, the facts are history). It still counts in the results.
+    /// </summary>
+    public static readonly TimeSpan MaxAnswerAge = TimeSpan.FromDays(30);
+
     public static string PathOf(int number) => $"{ListPath}/{number}";
 
     public async Task<FeedbackSettings> SettingsAsync(CancellationToken ct = default) =>
@@ -46,7 +52,7 @@ internal sealed class Loops(
     /// Opens the answer's loop when the rules say so and it has none yet; adds a reason to an open one (a negative
     /// comment after the score). An answer nobody can be reached for (a public link's, with no customer) opens none.
     /// Adds to the caller's pending changes; returns the loop opened, if any. <paramref name="openedAt"/> dates a loop
-    /// the demo opens in the past, without telling anyone.
+    /// the demo opens in the past, without telling anyone. An answer older than <see cref="MaxAnswerAge"/> then opens none.
     /// </summary>
     public async Task<LoopTask?> ApplyRulesAsync(SurveyResponse answer, SurveyKind kind, FeedbackSettings rules, CancellationToken ct = default, DateTimeOffset? openedAt = null)
     {
@@ -79,7 +85,8 @@ internal sealed class Loops(
             return null;
         }
 
-        if (reasons.Count == 0)
+        var now = openedAt ?? clock.GetUtcNow();
+        if (reasons.Count == 0 || (answer.AnsweredAt is { } answeredAt && now - answeredAt > MaxAnswerAge))
         {
             return null;
         }
@@ -94,7 +101,6 @@ internal sealed class Loops(
             return null;
         }
 
-        var now = openedAt ?? clock.GetUtcNow();
         var touchpoint = answer.TouchpointCode is { } code ? await touchpoints.FindAsync(code, ct) : null;
         var loop = new LoopTask
         {

@@ -185,6 +185,8 @@ internal sealed partial class SurveyBook(CerchioDb db, ITouchpointCatalog touchp
 
     public static string EditPathOf(Guid id) => $"{ListPath}/{id}/modifica";
 
+    public static string ImportPathOf(Guid id) => $"{ListPath}/{id}/importa";
+
     public Task<List<Survey>> ListAsync(CancellationToken ct = default) =>
         db.Set<Survey>().AsNoTracking().OrderBy(s => s.Status == SurveyStatus.Closed).ThenBy(s => s.Name).ToListAsync(ct);
 

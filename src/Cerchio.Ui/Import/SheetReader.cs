@@ -1,30 +1,32 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using Cerchio.Customers.Domain;
 using Cerchio.Text;
 using CsvHelper;
 using DocumentFormat.OpenXml.Packaging;
 
-namespace Cerchio.Customers.Features.ImportCustomers;
+namespace Cerchio.Ui.Import;
 
 /// <summary>A data row of an uploaded sheet; <see cref="Number"/> is the row number Excel shows (the header is row 1).</summary>
-internal sealed record SheetRow(int Number, string?[] Cells)
+public sealed record SheetRow(int Number, string?[] Cells)
 {
     public string? this[int column] => column >= 0 && column < Cells.Length ? Cells[column] : null;
 }
 
-internal sealed record SheetTable(IReadOnlyList<string> Headers, IReadOnlyList<SheetRow> Rows);
+public sealed record SheetTable(IReadOnlyList<string> Headers, IReadOnlyList<SheetRow> Rows);
 
 /// <summary>
 /// Reads an uploaded CSV (UTF-8 with or without BOM, or the Windows-1252 Italian Excel writes; separator detected)
 /// or XLSX (first worksheet) into headers and trimmed rows. The content decides the format, not only the name.
 /// </summary>
-internal static class SheetReader
+public static class SheetReader
 {
     public const string NoFile = "Scegli un file da importare.";
     public const string EmptyFile = "Il file è vuoto.";
     public const string TooLarge = "Il file supera i 10 MB.";
+
+    /// <summary>The largest upload an import reads (the customers' and the survey answers' alike).</summary>
+    public const int MaxBytes = 10 * 1024 * 1024;
     public const string NotSpreadsheet = "Il file non è un CSV o un foglio Excel (.xlsx).";
     public const string OldExcel = "I file .xls (Excel 97-2003) non sono supportati: salvalo come .xlsx o come CSV.";
     public const string Unreadable = "Il file Excel è danneggiato o non si può leggere.";
@@ -67,7 +69,7 @@ internal static class SheetReader
             return EmptyFile;
         }
 
-        return length > ImportJob.MaxBytes ? TooLarge : null;
+        return length > MaxBytes ? TooLarge : null;
     }
 
     /// <summary>
@@ -535,7 +537,7 @@ internal static class SheetReader
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < width; i++)
         {
-            var name = string.IsNullOrWhiteSpace(rawHeaders[i]) ? $"({Ui.Export.TabularExport.ColumnName(i)})" : rawHeaders[i].Trim();
+            var name = string.IsNullOrWhiteSpace(rawHeaders[i]) ? $"({Export.TabularExport.ColumnName(i)})" : rawHeaders[i].Trim();
             var unique = name;
             for (var n = 2; !taken.Add(unique); n++)
             {
@@ -546,9 +548,12 @@ internal static class SheetReader
         }
 
         var data = rows
-            .Select(r => r with { Cells = Enumerable.Range(0, headers.Count).Select(i => Customer.Clean(r[i])).ToArray() })
+            .Select(r => r with { Cells = Enumerable.Range(0, headers.Count).Select(i => Clean(r[i])).ToArray() })
             .Where(r => r.Cells.Any(c => c is not null))
             .ToList();
         return data.Count == 0 ? (null, NoRows) : (new SheetTable(headers, data), null);
     }
+
+    /// <summary>A cell as imports read it: trimmed, and null when blank.</summary>
+    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

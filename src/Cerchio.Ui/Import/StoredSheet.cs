@@ -1,14 +1,14 @@
 using System.IO.Compression;
 using System.Text.Json;
 
-namespace Cerchio.Customers.Features.ImportCustomers;
+namespace Cerchio.Ui.Import;
 
 /// <summary>
-/// The parsed sheet of an import as the job keeps it (<see cref="Domain.ImportJob.Sheet"/>): gzip-compressed JSON of the
-/// headers, the Excel row numbers and the cells. The upload is parsed once; the job page, a remap and the worker read
-/// this, so an untrusted file is never parsed again and the raw upload is never stored.
+/// The parsed sheet of an import as it is kept between the upload and the confirmation (a customer import's job, a survey
+/// answers import's preview form): gzip-compressed JSON of the headers, the Excel row numbers and the cells. The upload
+/// is parsed once; what follows reads this, so an untrusted file is never parsed again and the raw upload is never stored.
 /// </summary>
-internal static class StoredSheet
+public static class StoredSheet
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Cerchio.Customers.Features.ImportCustomers;
+namespace Cerchio.Ui.Import;
 
 /// <summary>
 /// Walks an uploaded .xlsx as a plain zip before the OpenXml SDK sees it, so that no part of the package — not only
