@@ -80,6 +80,12 @@
             }
         });
         dialog.addEventListener('close', function () { open.focus(); });
+        // Esc pressed inside the survey's frame reaches only the frame, which passes it on (SurveyDocument.razor).
+        window.addEventListener('message', function (e) {
+            if (e.source === frame.contentWindow && e.origin === page.origin && e.data === 'cerchio:chiudi') {
+                dialog.close();
+            }
+        });
 
         var style = el('style', {});
         style.textContent = CSS;
