@@ -10,7 +10,8 @@ namespace Cerchio.Browser.Tests;
 /// <summary>
 /// The survey's button on a company's website: another site includes the script (twice, under CSS that would hide
 /// its buttons), the button opens the dialog, the survey is answered inside the frame without Cerchio's cookies, Esc
-/// closes it and the focus comes back; axe-core on the host page with the dialog open.
+/// closes it and the focus comes back; axe-core on the host page with the dialog open, and on the survey page that
+/// gives the tag to paste.
 /// </summary>
 public abstract class SurveyWidgetBrowserTests(BrowserApp app)
 {
@@ -92,6 +93,12 @@ public abstract class SurveyWidgetBrowserTests(BrowserApp app)
         Assert.Equal((9, "sito"), (answer.GetProperty("score").GetInt32(), answer.GetProperty("channel").GetString()));
         listener.Stop();
         await Task.WhenAny(serving);
+
+        // The survey page gives the very tag the site pasted, and stays accessible with it.
+        var lead = await app.SignedInPageAsync(org.AdminEmail);
+        await lead.GotoAsync($"/ascolto/sondaggi/{id}");
+        await Expect(lead.Locator("#widget-snippet")).ToHaveTextAsync($"<script src=\"{script}\" async></script>");
+        await Accessibility.AssertAccessibleAsync(lead);
     }
 }
 
