@@ -7,6 +7,7 @@ using Cerchio.Data;
 using Cerchio.Feedback.Domain;
 using Cerchio.Tenancy;
 using Cerchio.Tests.Infrastructure;
+using Cerchio.Ui.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -135,6 +136,20 @@ public abstract class SurveyQuestionsTests(AppFixture app)
         var answers = await JsonAsync(await api.GetAsync($"/api/v1/survey-answers?survey={surveyId}"), HttpStatusCode.OK);
         var mine = answers.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("score").GetInt32() == 4);
         Assert.Equal(["catalogo", "sito-web"], mine.GetProperty("answers").GetProperty(multiple).EnumerateArray().Select(v => v.GetString()).Order());
+
+        // The export gives each question a column, and each answer its values as the respondent read them.
+        var (sheet, error) = SheetReader.Read("risposte.xlsx", await lead.GetByteArrayAsync($"/ascolto/risposte/export.xlsx?sondaggio={surveyId}"));
+        Assert.True(sheet is not null, error);
+        string? Cell(SheetRow row, string header) => row[sheet.Headers.ToList().IndexOf(header)];
+        Assert.Contains("Quanto è stato puntuale il corriere?", sheet.Headers);
+        var sad = sheet.Rows.Single(r => Cell(r, "Punteggio") == "4");
+        Assert.Equal("Ritardo", Cell(sad, "Cosa è andato storto?"));
+        Assert.Equal("Catalogo; Sito web", Cell(sad, "Dove ci hai conosciuto?"));
+        Assert.Equal("No", Cell(sad, "Ci ricompreresti?"));
+        Assert.Equal("2", Cell(sad, "Quanto è stato puntuale il corriere?"));
+        var glad = sheet.Rows.Single(r => Cell(r, "Punteggio") == "9");
+        Assert.Null(Cell(glad, "Cosa è andato storto?"));
+        Assert.Equal("5", Cell(glad, "Quanto è stato puntuale il corriere?"));
 
         // Changing the answer shows what was chosen, and replaces it as a whole.
         var change = await Html.GetAsync(detractor, path + "?modifica=1");
