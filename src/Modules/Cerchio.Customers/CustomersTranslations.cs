@@ -194,6 +194,7 @@ internal sealed class CustomersTranslations : ITranslations
         ["Provincia"] = "Province",
         ["Nazione"] = "Country",
         ["Codice cliente"] = "Customer code",
+        ["Consenso sondaggi"] = "Survey consent",
         ["azienda"] = "company",
         ["persona"] = "person",
         ["clienti"] = "customers",

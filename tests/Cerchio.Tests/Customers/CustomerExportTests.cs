@@ -75,7 +75,7 @@ public abstract class CustomerExportTests(AppFixture app)
         Assert.EndsWith(".csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         var rows = ParseCsv(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(
-            ["Tipo", "Ragione sociale", "Nome (persona)", "Cognome", "Partita IVA", "Codice fiscale", "Email", "Telefono", "Indirizzo", "CAP", "Città", "Provincia", "Nazione", "Codice cliente", "Settore", "Zona"],
+            ["Tipo", "Ragione sociale", "Nome (persona)", "Cognome", "Partita IVA", "Codice fiscale", "Email", "Telefono", "Indirizzo", "CAP", "Città", "Provincia", "Nazione", "Codice cliente", "Lingua", "Consenso sondaggi", "Settore", "Zona"],
             rows[0]);
         Assert.Equal(["Rossi Arredamenti S.r.l.", "Rossi Cucine S.p.A."], rows.Skip(1).Select(r => Cell(rows, r, "Ragione sociale")));
         Assert.Equal("Arredo", Cell(rows, rows[1], "Settore"));
@@ -108,7 +108,7 @@ public abstract class CustomerExportTests(AppFixture app)
 
         var companies = ReadXlsx(await agent.GetByteArrayAsync("/clienti/export.xlsx?tipo=aziende&q=rossi"));
         Assert.Equal(["Rossi Arredamenti S.r.l.", "Rossi Cucine S.p.A."], companies.Skip(1).Select(r => r[1]));
-        Assert.Equal(["Settore", "Zona"], companies[0].Skip(14));
+        Assert.Equal(["Settore", "Zona"], companies[0].Skip(16));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Cerchio.Customers.Domain;
 using Cerchio.Data;
 using Cerchio.Tenancy;
 using Cerchio.Tests.Infrastructure;
+using Cerchio.Ui.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Cerchio.Tests.Customers.EnglishSession;
@@ -143,6 +144,46 @@ public abstract class CustomerImportTests(AppFixture app)
         var done = await Html.GetAsync(client, jobPath);
         Assert.Equal("2", done.QuerySelector("#import-skipped")!.TextContent);
         Assert.Equal(2, done.QuerySelectorAll("#import-report tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task LanguageAndSurveyConsent_AreImportedAsSpreadsheetsWriteThem_AndExportedBack()
+    {
+        var org = await app.CreateOrganizationAsync("Import Consensi S.r.l.");
+        var client = await org.SignInAsync();
+        var csv = Csv(
+            "Ragione sociale;Email;Lingua;Consenso sondaggi\r\n" +
+            "Alfa S.r.l.;alfa@alfa.test;Italiano;sì\r\n" +
+            "Beta S.r.l.;beta@beta.test;English;no\r\n" +
+            "Gamma S.r.l.;gamma@gamma.test;ENG;X\r\n" +
+            "Delta S.r.l.;delta@delta.test;Tedesco;forse\r\n" +
+            "Epsilon S.r.l.;epsilon@epsilon.test;;\r\n");
+
+        var jobPath = await UploadAcceptedAsync(client, "consensi.csv", csv);
+        var page = await Html.GetAsync(client, jobPath);
+        var form = MappingForm(page);
+        Assert.Equal("Lingua", form.QuerySelector<IHtmlSelectElement>("select[name='map.Language']")!.Value);
+        Assert.Equal("Consenso sondaggi", form.QuerySelector<IHtmlSelectElement>("select[name='map.SurveyConsent']")!.Value);
+        var report = page.QuerySelectorAll("#import-report tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).ToList();
+        Assert.Equal([["5", "Lingua", "La lingua è it (italiano) o en (inglese)."], ["5", "Consenso sondaggi", "Il consenso ai sondaggi è sì, no o non indicato."]], report);
+
+        await ConfirmAsync(client, jobPath, onlyValid: true);
+        Assert.Equal(ImportStatus.Completed, (await WaitForFinishAsync(app, org.Id, JobId(jobPath))).Status);
+        var customers = (await CustomersAsync(app, org.Id)).ToDictionary(c => c.Name!);
+        Assert.Equal(("it", true), (customers["Alfa S.r.l."].Language, customers["Alfa S.r.l."].SurveyConsent));
+        Assert.Equal(("en", false), (customers["Beta S.r.l."].Language, customers["Beta S.r.l."].SurveyConsent));
+        Assert.Equal(("en", true), (customers["Gamma S.r.l."].Language, customers["Gamma S.r.l."].SurveyConsent));
+        Assert.NotNull(customers["Gamma S.r.l."].SurveyConsentAt);   // when consent was given is what proves it
+        Assert.Equal((null, null), (customers["Epsilon S.r.l."].Language, customers["Epsilon S.r.l."].SurveyConsent));
+        Assert.False(customers.ContainsKey("Delta S.r.l."));
+
+        // The export writes them back in columns the import recognizes.
+        var (sheet, error) = SheetReader.Read("clienti.xlsx", await client.GetByteArrayAsync("/clienti/export.xlsx"));
+        Assert.True(sheet is not null, error);
+        var (language, consent) = (sheet.Headers.ToList().IndexOf("Lingua"), sheet.Headers.ToList().IndexOf("Consenso sondaggi"));
+        var beta = sheet.Rows.Single(r => r.Cells.Contains("Beta S.r.l."));
+        Assert.Equal(("en", "no"), (beta[language], beta[consent]));
+        Assert.Equal("sì", sheet.Rows.Single(r => r.Cells.Contains("Alfa S.r.l."))[consent]);
     }
 
     [Fact]

@@ -53,6 +53,7 @@ internal static class ExportCustomersEndpoints
         [
             l[c.Kind == CustomerKind.Person ? "persona" : "azienda"], c.Name, c.FirstName, c.LastName, c.VatNumber, c.FiscalCode,
             c.Email, c.Phone, c.Address, c.PostalCode, c.City, c.Province, c.Country, c.ExternalId,
+            c.Language, c.SurveyConsent is { } consent ? l[consent ? "sì" : "no"] : null,
         ];
         return [.. fields, .. keys.Select(k => attributes.GetValueOrDefault(k))];
     }

@@ -20,6 +20,8 @@ internal enum ImportField
     Province,
     Country,
     ExternalId,
+    Language,
+    SurveyConsent,
 }
 
 internal static class ImportFields
@@ -43,6 +45,8 @@ internal static class ImportFields
         ImportField.Province => "Provincia",
         ImportField.Country => "Nazione",
         ImportField.ExternalId => "Codice cliente",
+        ImportField.Language => "Lingua",
+        ImportField.SurveyConsent => "Consenso sondaggi",
         _ => field.ToString(),
     };
 
@@ -76,6 +80,8 @@ internal static class ImportFields
         [ImportField.Province] = ["provincia", "prov", "pr", "province", "county"],
         [ImportField.Country] = ["nazione", "paese", "stato", "country", "nation"],
         [ImportField.ExternalId] = ["codicecliente", "codcliente", "idcliente", "codice", "codiceesterno", "id", "externalid", "customerid", "customercode", "customerno", "customernumber", "clientcode"],
+        [ImportField.Language] = ["lingua", "linguapreferita", "idioma", "language", "lang", "preferredlanguage"],
+        [ImportField.SurveyConsent] = ["consensosondaggi", "consenso", "consensoquestionari", "privacysondaggi", "surveyconsent", "consent"],
     };
 
     public static string Key(string header) =>

@@ -145,6 +145,8 @@ internal sealed class ImportRowReader
             Province = Cell(ImportField.Province),
             Country = Cell(ImportField.Country) is { } country ? CountryCode(country) : null,
             ExternalId = Cell(ImportField.ExternalId),
+            Language = Cell(ImportField.Language) is { } language ? LanguageCode(language) : null,
+            SurveyConsent = Cell(ImportField.SurveyConsent) is { } consent ? ConsentWord(consent) : null,
             Attributes = attributes.Count > 0 ? attributes : null,
         };
         return new ImportRow(row.Number, kind, details, errors);
@@ -204,6 +206,22 @@ internal sealed class ImportRowReader
     // Excel drops the leading zeros of numbers: 01234567890 comes back as 1234567890, CAP 00184 as 184.
     private static string PadDigits(string value, int length) =>
         value.Length < length && value.All(char.IsAsciiDigit) ? value.PadLeft(length, '0') : value;
+
+    // Spreadsheets write languages as words ("Italiano", "ENG"); unknown ones reach the record's own check as they are.
+    private static string LanguageCode(string value) => ImportFields.Key(value) switch
+    {
+        "it" or "ita" or "italiano" or "italian" => "it",
+        "en" or "eng" or "inglese" or "english" => "en",
+        _ => value,
+    };
+
+    // Consent columns often hold a mark or 1/0 (a ticked box); the record's own check refuses anything else.
+    private static string ConsentWord(string value) => ImportFields.Key(value) switch
+    {
+        "x" or "1" or "s" or "y" or "consenso" or "acconsente" => "si",
+        "0" or "n" or "nessunconsenso" or "rifiutato" => "no",
+        _ => value,
+    };
 
     private static string CountryCode(string value) =>
         Countries.TryGetValue(ImportFields.Key(value), out var code) ? code : value;
