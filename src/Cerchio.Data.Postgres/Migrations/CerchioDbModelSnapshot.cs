@@ -1938,6 +1938,30 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.ToTable("Organizations", (string)null);
                 });
 
+            modelBuilder.Entity("Cerchio.Organizations.Domain.OrganizationLogo", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("OrganizationLogos", (string)null);
+                });
+
             modelBuilder.Entity("Cerchio.Organizations.Domain.SignInSession", b =>
                 {
                     b.Property<string>("KeyHash")
@@ -3516,6 +3540,15 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.HasOne("Cerchio.Data.CerchioUser", null)
                         .WithMany()
                         .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cerchio.Organizations.Domain.OrganizationLogo", b =>
+                {
+                    b.HasOne("Cerchio.Organizations.Domain.Organization", null)
+                        .WithOne()
+                        .HasForeignKey("Cerchio.Organizations.Domain.OrganizationLogo", "OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

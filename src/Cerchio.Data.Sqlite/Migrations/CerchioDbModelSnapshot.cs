@@ -1933,6 +1933,30 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.ToTable("Organizations", (string)null);
                 });
 
+            modelBuilder.Entity("Cerchio.Organizations.Domain.OrganizationLogo", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("OrganizationLogos", (string)null);
+                });
+
             modelBuilder.Entity("Cerchio.Organizations.Domain.SignInSession", b =>
                 {
                     b.Property<string>("KeyHash")
@@ -3505,6 +3529,15 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.HasOne("Cerchio.Data.CerchioUser", null)
                         .WithMany()
                         .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cerchio.Organizations.Domain.OrganizationLogo", b =>
+                {
+                    b.HasOne("Cerchio.Organizations.Domain.Organization", null)
+                        .WithOne()
+                        .HasForeignKey("Cerchio.Organizations.Domain.OrganizationLogo", "OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

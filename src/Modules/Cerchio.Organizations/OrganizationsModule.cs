@@ -44,6 +44,7 @@ public static class OrganizationsModule
         app.MapAuditLogExport();
         app.MapPeopleExports();
         app.MapNotificationEndpoints();
+        Features.OrganizationSettings.OrganizationLogos.Map(app);
         return app;
     }
 }

@@ -88,7 +88,7 @@ public abstract class OrganizationSlugTests(AppFixture app)
         var client = await org.SignInAsync();
         var response = await Html.SubmitFormAsync(client, "/amministrazione/organizzazione", "organization", new() { ["Input.Slug"] = slug, ["Input.Name"] = "Nome Cambiato S.r.l." });
         var page = await Html.ParseAsync(response);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, page.QuerySelector("#Slug-error")?.TextContent);
         Assert.Equal(slug, page.QuerySelector<IHtmlInputElement>("#slug")!.Value);
         Assert.Equal(before, await SlugOfAsync(org.Id));

@@ -77,7 +77,7 @@ public abstract class ProfileAndOrganizationTests(AppFixture app)
 
         var bad = await Html.SubmitFormAsync(client, "/amministrazione/organizzazione", "organization",
             new() { ["Input.Name"] = "Impostazioni Nuove S.r.l.", ["Input.VatNumber"] = "12345", ["Input.Language"] = "it" });
-        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var page = await Html.ParseAsync(bad);
         Assert.Contains("partita IVA", page.QuerySelector("#VatNumber-error")?.TextContent);
         Assert.Equal("Impostazioni Nuove S.r.l.", page.Value("#org-name"));

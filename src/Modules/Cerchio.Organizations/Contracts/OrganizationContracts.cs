@@ -49,6 +49,12 @@ public interface IOrganizationDirectory
     /// </summary>
     Task<PublicOrganization?> FindBySlugAsync(string slug, CancellationToken ct = default);
 
+    /// <summary>
+    /// Where a public page (a survey) finds this organization's logo, any organization: public pages have none; null
+    /// when it has no logo. The address changes with the logo.
+    /// </summary>
+    Task<string?> LogoPathAsync(Guid organizationId, CancellationToken ct = default);
+
     /// <summary>The current organization's public slug.</summary>
     Task<string> SlugAsync(CancellationToken ct = default);
 

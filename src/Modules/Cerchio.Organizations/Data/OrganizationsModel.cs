@@ -17,6 +17,17 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
     }
 }
 
+internal sealed class OrganizationLogoConfiguration : IEntityTypeConfiguration<OrganizationLogo>
+{
+    public void Configure(EntityTypeBuilder<OrganizationLogo> b)
+    {
+        b.ToTable("OrganizationLogos");
+        b.HasKey(l => l.OrganizationId);
+        b.Property(l => l.ContentType).HasMaxLength(40);
+        b.HasOne<Organization>().WithOne().HasForeignKey<OrganizationLogo>(l => l.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
 {
     public void Configure(EntityTypeBuilder<Membership> b)

@@ -62,6 +62,12 @@ internal sealed class OrganizationDirectory(CerchioDb db, TimeProvider clock) : 
 
     public Task<bool> AnyUserAsync(CancellationToken ct = default) => db.Users.AnyAsync(ct);
 
+    public async Task<string?> LogoPathAsync(Guid organizationId, CancellationToken ct = default) =>
+        await db.Set<OrganizationLogo>().IgnoreQueryFilters().AsNoTracking().Where(l => l.OrganizationId == organizationId)
+            .Select(l => (DateTimeOffset?)l.UpdatedAt).FirstOrDefaultAsync(ct) is { } updated
+            ? OrganizationLogo.PathOf(organizationId, updated)
+            : null;
+
     public async Task<PublicOrganization?> FindBySlugAsync(string slug, CancellationToken ct = default)
     {
         // Slugs are stored lowercase; an address typed in capitals still finds its organization.

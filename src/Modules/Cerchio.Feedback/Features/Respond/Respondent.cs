@@ -35,7 +35,11 @@ internal enum ResponseStep
 /// <param name="Embedded">Shown inside another site's iframe (the website's button): compact, and its forms carry the browser's key.</param>
 internal sealed record SurveyPageModel(
     ResponseStep Step, ResponseSession? Session, string Action, Errors Errors, bool Preview = false, SurveyTexts? DraftTexts = null, int? PreviewScore = null,
-    string? TypedComment = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? TypedAnswers = null, bool Embedded = false);
+    string? TypedComment = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? TypedAnswers = null, bool Embedded = false)
+{
+    /// <summary>Where the organization's logo is (null: none); filled when the page renders.</summary>
+    public string? LogoPath { get; init; }
+}
 
 /// <summary>A survey as one respondent meets it: through their invitation, or through the survey's public link with their browser's key.</summary>
 internal sealed class ResponseSession

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cerchio.Feedback.Domain;
 using Cerchio.Feedback.Features.Surveys;
+using Cerchio.Organizations.Contracts;
 using Cerchio.Text;
 using Cerchio.Ui;
 using Microsoft.AspNetCore.Builder;
@@ -186,6 +187,11 @@ internal static class ResponseEndpoints
     /// <summary>Renders the page as a whole document in the respondent's language.</summary>
     public static async Task<string> RenderAsync(IServiceProvider services, string language, SurveyPageModel model)
     {
+        if (model.Session is { } session && !model.Embedded)
+        {
+            model = model with { LogoPath = await services.GetRequiredService<IOrganizationDirectory>().LogoPathAsync(session.Survey.OrganizationId) };
+        }
+
         await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {

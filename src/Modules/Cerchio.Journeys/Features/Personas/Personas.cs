@@ -1,6 +1,7 @@
 using Cerchio.Customers.Contracts;
 using Cerchio.Data;
 using Cerchio.Journeys.Domain;
+using Cerchio.Ui.Images;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
@@ -162,7 +163,7 @@ internal sealed class Personas(CerchioDb db, ICustomerDirectory customers, TimeP
             {
                 errors.Add("Photo", "La foto supera il limite di {0} KB.", Persona.MaxPhotoBytes / 1024);
             }
-            else if ((photoType = ImageTypeOf(photo)) is null)
+            else if ((photoType = UploadedImage.TypeOf(photo)) is null)
             {
                 errors.Add("Photo", "La foto deve essere un'immagine PNG, JPEG o WebP.");
             }
@@ -207,40 +208,9 @@ internal sealed class Personas(CerchioDb db, ICustomerDirectory customers, TimeP
         return (persona, errors);
     }
 
-    /// <summary>
-    /// The chosen file's bytes, at most one more than a photo may have (enough to refuse it without reading it all);
-    /// null when no file was chosen (a file field left empty still sends an unnamed, empty part).
-    /// </summary>
-    public static async Task<byte[]?> ReadUploadAsync(IFormFile? file, CancellationToken ct = default)
-    {
-        if (file is null || string.IsNullOrEmpty(file.FileName))
-        {
-            return null;
-        }
-
-        var buffer = new byte[Math.Min(file.Length, Persona.MaxPhotoBytes + 1)];
-        await using var stream = file.OpenReadStream();
-        var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);
-        return read == buffer.Length ? buffer : buffer[..read];
-    }
-
-    /// <summary>PNG, JPEG or WebP by the file's first bytes, whatever its name or declared type says; null for anything else.</summary>
-    public static string? ImageTypeOf(ReadOnlySpan<byte> content) =>
-        content.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? "image/png"
-        : content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "image/jpeg"
-        : content.Length >= 12 && content[..4].SequenceEqual("RIFF"u8) && content[8..12].SequenceEqual("WEBP"u8) ? "image/webp"
-        : null;
-
-    /// <summary>The photo as a response: its checked type, never sniffed, never run (a sandbox even if opened directly).</summary>
-    /// <param name="versioned">Asked for at an address that changes with the photo (the pages'): browsers may keep it a day.</param>
-    public static IResult Serve(HttpContext context, (byte[] Content, string ContentType) photo, bool versioned)
-    {
-        var headers = context.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.ContentSecurityPolicy = "default-src 'none'; sandbox; frame-ancestors 'none'";
-        headers.CacheControl = versioned ? "private, max-age=86400" : "private, no-cache";
-        return TypedResults.Bytes(photo.Content, photo.ContentType);
-    }
+    /// <summary>The photo as a response; <paramref name="versioned"/>: asked for at an address that changes with it (the pages').</summary>
+    public static IResult Serve(HttpContext context, (byte[] Content, string ContentType) photo, bool versioned) =>
+        UploadedImage.Serve(context, photo.Content, photo.ContentType, versioned ? "private, max-age=86400" : "private, no-cache");
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
