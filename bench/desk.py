@@ -52,6 +52,20 @@ def sign_in(url, email, password):
     return "; ".join(f"{k}={v}" for k, v in cookies.items())
 
 
+def server_times(log, offset, path):
+    """The elapsed times the server logged for the requests to path written after offset."""
+    times = []
+    with open(log, "rb") as f:
+        f.seek(offset)
+        for line in f:
+            if b'"Request finished' not in line:
+                continue
+            state = json.loads(line).get("State", {})
+            if state.get("Path", "") + state.get("QueryString", "") == path:
+                times.append(float(state["ElapsedMilliseconds"]))
+    return times
+
+
 def percentiles(times):
     times = sorted(times)
     return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.95))]

@@ -11,7 +11,7 @@ journey-map.sh turns on)."""
 import datetime, json, os, re, subprocess, sys, tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
-from desk import Client, percentiles, report, sign_in  # noqa: E402
+from desk import Client, percentiles, report, server_times, sign_in  # noqa: E402
 
 WRK_REPORT = """done = function(summary, latency, requests)
   io.write(string.format("wrk %d %d %.3f %.3f\\n", summary.requests, summary.errors.status + summary.errors.timeout,
@@ -27,20 +27,6 @@ def prepare(url, email, password, cookie_file):
         f.write(cookie)
     # The default journey is made first, so it is the list's first map.
     print(re.search(rb'href="/viaggi/mappe/([0-9a-f-]{36})"', page).group(1).decode())
-
-
-def server_times(log, offset, path):
-    """The elapsed times the server logged for the requests to path written after offset."""
-    times = []
-    with open(log, "rb") as f:
-        f.seek(offset)
-        for line in f:
-            if b'"Request finished' not in line:
-                continue
-            state = json.loads(line).get("State", {})
-            if state.get("Path", "") + state.get("QueryString", "") == path:
-                times.append(float(state["ElapsedMilliseconds"]))
-    return times
 
 
 def measure(url, key, cookie_file, journey, log, seconds):
