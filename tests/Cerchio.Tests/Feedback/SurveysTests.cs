@@ -156,6 +156,14 @@ public abstract class SurveysTests(AppFixture app)
         Assert.Equal(1, results.GetProperty("by_channel").GetProperty("qr").GetInt32());
         Assert.Equal(1, results.GetProperty("by_channel").GetProperty("link").GetInt32());
         Assert.Equal([0L, 1, 0, 1, 0], results.GetProperty("distribution").EnumerateArray().Select(e => e.GetInt64()));
+
+        // A link asking for English keeps it in its form: the next step is in English, and so is the answer.
+        var english = app.Browser();
+        var action = (await Html.GetAsync(english, path + "&lang=en")).QuerySelector("#score-form")!.GetAttribute("action")!;
+        Assert.Contains("lang=en", action, StringComparison.Ordinal);
+        var next = await PostAsync(english, action, ("passo", "punteggio"), ("punteggio", "3"));
+        Assert.Equal("en", (await Html.ParseAsync(next)).DocumentElement.GetAttribute("lang"));
+        Assert.Equal("en", (await AnswersAsync(org)).Single(a => a.Score == 3).Language);
     }
 
     [Fact]

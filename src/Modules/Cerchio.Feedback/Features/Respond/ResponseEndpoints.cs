@@ -92,12 +92,10 @@ internal static class ResponseEndpoints
         var (step, session) = await respondent.OpenPublicAsync(key, browserKey, language, channel, ct);
         var embedded = http.Request.Query[EmbeddedFlag].FirstOrDefault() == "1";
         var path = session is null ? Respondent.PublicPathOf(key) : Respondent.PublicPathOf(key, session.Channel);
-        if (embedded)
-        {
-            path = QueryHelpers.AddQueryString(path, EmbeddedFlag, "1");
-            // The widget asks the page's language: its forms keep it, so the answer is taken in the language shown.
-            path = asked is null ? path : QueryHelpers.AddQueryString(path, "lang", asked);
-        }
+        path = embedded ? QueryHelpers.AddQueryString(path, EmbeddedFlag, "1") : path;
+        // A language asked in the link (a site's English page, the widget) stays in the forms, so the answer is taken,
+        // and its next step shown, in the language the respondent read.
+        path = asked is null ? path : QueryHelpers.AddQueryString(path, "lang", asked);
 
         return await AnswerAsync(http, scope.ServiceProvider, respondent, step, session, path, ct, embedded);
     }
