@@ -1102,10 +1102,6 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.Property<Guid>("SurveyId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Topics")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
                     b.Property<string>("TouchpointCode")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
@@ -1138,6 +1134,41 @@ namespace Cerchio.Data.Postgres.Migrations
                     b.HasIndex("OrganizationId", "SurveyId", "AnsweredAt");
 
                     b.ToTable("SurveyResponses", (string)null);
+                });
+
+            modelBuilder.Entity("Cerchio.Feedback.Domain.SurveyResponseTopic", b =>
+                {
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sentiment")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ResponseId", "Code");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OrganizationId", "AnsweredAt", "Code", "Sentiment");
+
+                    b.HasIndex("OrganizationId", "Code", "AnsweredAt", "ResponseId");
+
+                    b.HasIndex("OrganizationId", "SurveyId", "AnsweredAt", "Code", "Sentiment");
+
+                    b.ToTable("SurveyResponseTopics", (string)null);
                 });
 
             modelBuilder.Entity("Cerchio.Feedback.Domain.SurveyTrigger", b =>
@@ -3455,6 +3486,15 @@ namespace Cerchio.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cerchio.Feedback.Domain.SurveyResponseTopic", b =>
+                {
+                    b.HasOne("Cerchio.Feedback.Domain.SurveyResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

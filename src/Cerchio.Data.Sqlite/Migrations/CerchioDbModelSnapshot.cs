@@ -1097,10 +1097,6 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.Property<Guid>("SurveyId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Topics")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("TouchpointCode")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -1133,6 +1129,41 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.HasIndex("OrganizationId", "SurveyId", "AnsweredAt");
 
                     b.ToTable("SurveyResponses", (string)null);
+                });
+
+            modelBuilder.Entity("Cerchio.Feedback.Domain.SurveyResponseTopic", b =>
+                {
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sentiment")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ResponseId", "Code");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("OrganizationId", "AnsweredAt", "Code", "Sentiment");
+
+                    b.HasIndex("OrganizationId", "Code", "AnsweredAt", "ResponseId");
+
+                    b.HasIndex("OrganizationId", "SurveyId", "AnsweredAt", "Code", "Sentiment");
+
+                    b.ToTable("SurveyResponseTopics", (string)null);
                 });
 
             modelBuilder.Entity("Cerchio.Feedback.Domain.SurveyTrigger", b =>
@@ -3444,6 +3475,15 @@ namespace Cerchio.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cerchio.Feedback.Domain.SurveyResponseTopic", b =>
+                {
+                    b.HasOne("Cerchio.Feedback.Domain.SurveyResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

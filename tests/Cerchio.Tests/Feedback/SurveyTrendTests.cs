@@ -1,15 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Cerchio.Data;
 using Cerchio.Feedback.Contracts;
-using Cerchio.Feedback.Domain;
 using Cerchio.Feedback.Features.Scores;
 using Cerchio.Tenancy;
 using Cerchio.Tests.Infrastructure;
 using Cerchio.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Cerchio.Tests.Feedback;
 
@@ -36,17 +32,7 @@ public abstract class SurveyTrendTests(AppFixture app)
 
     /// <summary>Analysed answers written as the follow-up leaves them: the trends read what is stored, whenever it was answered.</summary>
     private Task AnswersAsync(Guid organizationId, Guid surveyId, params (DateTimeOffset At, int Score, string Sentiment, string Topics)[] answers) =>
-        app.InOrganizationAsync(organizationId, async services =>
-        {
-            var db = services.GetRequiredService<CerchioDb>();
-            var version = await db.Set<SurveyVersion>().Where(v => v.SurveyId == surveyId).Select(v => v.Id).SingleAsync();
-            db.Set<SurveyResponse>().AddRange(answers.Select(a => new SurveyResponse
-            {
-                Id = Ids.New(), OrganizationId = organizationId, SurveyId = surveyId, VersionId = version, Channel = "link", Score = a.Score, Comment = "…",
-                Sentiment = a.Sentiment, Topics = a.Topics, StartedAt = a.At, AnsweredAt = a.At, SubmittedAt = a.At, UpdatedAt = a.At,
-            }));
-            return await db.SaveChangesAsync();
-        });
+        AnalysedAnswers.AddAsync(app, organizationId, surveyId, answers);
 
     [Fact]
     public async Task WeeklyScoresAndTopics_MatchHandComputedValues_AndTheRisingTopicIsFlagged()

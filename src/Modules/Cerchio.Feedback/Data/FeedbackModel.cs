@@ -103,7 +103,6 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
         b.Property(r => r.Comment).HasMaxLength(SurveyResponse.MaxComment);
         b.Property(r => r.Sentiment).HasMaxLength(10);
         b.Property(r => r.Emotions).HasMaxLength(200);
-        b.Property(r => r.Topics).HasMaxLength(1000);
         b.HasOne<Survey>().WithMany().HasForeignKey(r => r.SurveyId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<SurveyVersion>().WithMany().HasForeignKey(r => r.VersionId).OnDelete(DeleteBehavior.Restrict);
         // One answer per invitation, whatever races for it; one per browser on a public link.
@@ -118,6 +117,24 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
         b.HasIndex(r => new { r.OrganizationId, r.AnsweredAt, r.TouchpointCode });
         // A customer's page reads that customer's answers.
         b.HasIndex(r => new { r.OrganizationId, r.CustomerId, r.AnsweredAt });
+    }
+}
+
+internal sealed class SurveyResponseTopicConfiguration : IEntityTypeConfiguration<SurveyResponseTopic>
+{
+    public void Configure(EntityTypeBuilder<SurveyResponseTopic> b)
+    {
+        b.ToTable("SurveyResponseTopics");
+        // An answer's topics are read and replaced by its key.
+        b.HasKey(t => new { t.ResponseId, t.Code });
+        b.Property(t => t.Code).HasMaxLength(TextTopic.MaxCode);
+        b.Property(t => t.Sentiment).HasMaxLength(10);
+        b.HasOne<SurveyResponse>().WithMany().HasForeignKey(t => t.ResponseId).OnDelete(DeleteBehavior.Cascade);
+        // Covering, so neither reads the rows: a topic's answers by day (the answers' filter); the topics of a period,
+        // of every survey or of one, by sentiment (the trends).
+        b.HasIndex(t => new { t.OrganizationId, t.Code, t.AnsweredAt, t.ResponseId });
+        b.HasIndex(t => new { t.OrganizationId, t.AnsweredAt, t.Code, t.Sentiment });
+        b.HasIndex(t => new { t.OrganizationId, t.SurveyId, t.AnsweredAt, t.Code, t.Sentiment });
     }
 }
 

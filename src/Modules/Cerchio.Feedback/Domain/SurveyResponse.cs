@@ -211,9 +211,8 @@ internal sealed class SurveyResponse : IOrganizationScoped
     public string? Sentiment { get; set; }
     public float? SentimentScore { get; set; }
 
-    /// <summary>Emotion and topic codes found in the comment, comma separated (",consegna,prezzo," so a filter matches a whole code).</summary>
+    /// <summary>Emotion codes found in the comment, comma separated (",anger,worry,"); its topics are rows of their own (<see cref="SurveyResponseTopic"/>).</summary>
     public string? Emotions { get; set; }
-    public string? Topics { get; set; }
     public DateTimeOffset StartedAt { get; set; }
 
     /// <summary>When the score was given: the answer's day in the results.</summary>
@@ -228,6 +227,28 @@ internal sealed class SurveyResponse : IOrganizationScoped
     /// (one per survey); null for answers given here.
     /// </summary>
     public string? ImportKey { get; set; }
+}
+
+/// <summary>
+/// A topic found in an answer's comment (by its analysis, or set by a person correcting it): one row per answer and
+/// topic, so the answers of a topic and the topics of a period are read through an index, never by searching text.
+/// The rows are replaced as a whole whenever the comment is read again. They copy what the trends cut by (the answer's
+/// organization, survey, time and sentiment), so a period's topics are counted from their index alone; the copies are
+/// written only by <c>AnswerTopics</c>, with each reading and when the answer is given again.
+/// </summary>
+[NotAudited]   // derived from the comment's reading; a person's correction is audited as its TextCorrection
+internal sealed class SurveyResponseTopic : IOrganizationScoped
+{
+    public Guid ResponseId { get; set; }
+
+    /// <summary>A topic of the organization's taxonomy (<see cref="TextTopic.MaxCode"/>).</summary>
+    public string Code { get; set; } = "";
+    public Guid OrganizationId { get; set; }
+
+    /// <summary>Copies of the answer's <see cref="SurveyResponse.SurveyId"/>, <see cref="SurveyResponse.AnsweredAt"/> and <see cref="SurveyResponse.Sentiment"/>.</summary>
+    public Guid SurveyId { get; set; }
+    public DateTimeOffset? AnsweredAt { get; set; }
+    public string? Sentiment { get; set; }
 }
 
 /// <summary>Where an answer came from: the invitation's channel, or the tag on a public link (?canale=qr).</summary>

@@ -89,12 +89,18 @@ internal sealed class FeedbackDemoData(
             Answer(site, null, null, null, "sito", "sito", Score(random, SurveyKind.Nps, "sito"), now.AddMinutes(-random.Next(0, 365 * 24 * 60)), random, comments);
         }
 
+        // Every comment analysed before the answers are first stored: their topics go in the same save.
+        foreach (var (answer, _) in _answers)
+        {
+            await followUp.AnalyseAsync(answer, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         await LoopsAsync(random, now, ct);
     }
 
     /// <summary>
-    /// Every answer's comment analysed, and the loops the rules open: those of the last days still open (some overdue),
+    /// The loops the rules open on the analysed answers: those of the last days still open (some overdue),
     /// older ones closed, in time or late, with their outcome and a cause that fits the touchpoint.
     /// </summary>
     private async Task LoopsAsync(Random random, DateTimeOffset now, CancellationToken ct)
@@ -109,7 +115,6 @@ internal sealed class FeedbackDemoData(
         string[] outcomes = ["solved", "solved", "solved", "compensated", "not_solved", "not_reachable"];
         foreach (var (answer, kind) in _answers.OrderBy(a => a.Answer.AnsweredAt))
         {
-            await followUp.AnalyseAsync(answer, ct);
             var at = answer.AnsweredAt!.Value;
             if (await loops.ApplyRulesAsync(answer, kind, rules, ct, openedAt: at) is not { } loop || now - at < TimeSpan.FromDays(4) || (now - at < TimeSpan.FromDays(10) && random.Next(3) == 0))
             {

@@ -56,7 +56,8 @@ internal sealed class AnswerFollowUp(CerchioDb db, TextKnowledge knowledge, Text
     {
         if (string.IsNullOrWhiteSpace(answer.Comment))
         {
-            (answer.Sentiment, answer.SentimentScore, answer.Emotions, answer.Topics) = (null, null, null, null);
+            (answer.Sentiment, answer.SentimentScore, answer.Emotions) = (null, null, null);
+            await AnswerTopics.ReplaceAsync(db, answer, [], ct);
             return;
         }
 
@@ -65,10 +66,10 @@ internal sealed class AnswerFollowUp(CerchioDb db, TextKnowledge knowledge, Text
         answer.Sentiment = result.Sentiment;
         answer.SentimentScore = result.Score;
         answer.Emotions = Codes(result.Emotions.Select(e => e.Code));
-        answer.Topics = Codes(result.Topics.Select(t => t.Code));
+        await AnswerTopics.ReplaceAsync(db, answer, result.Topics.Select(t => t.Code), ct);
     }
 
-    /// <summary>",a,b," so that a filter finds a whole code with LIKE '%,a,%'; null for none.</summary>
+    /// <summary>",a,b," (the emotions' stored form, for display); null for none.</summary>
     public static string? Codes(IEnumerable<string> codes)
     {
         var list = codes.ToList();

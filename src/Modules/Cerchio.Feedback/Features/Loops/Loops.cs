@@ -13,8 +13,8 @@ using MimeKit;
 
 namespace Cerchio.Feedback.Features.Loops;
 
-/// <summary>A loop with what its pages and the API show beside it: the answer, the department's name, the root cause's.</summary>
-internal sealed record LoopView(LoopTask Loop, SurveyResponse Answer, string SurveyName, SurveyKind Kind, string? Department, string? RootCause);
+/// <summary>A loop with what its pages and the API show beside it: the answer and its topics, the department's name, the root cause's.</summary>
+internal sealed record LoopView(LoopTask Loop, SurveyResponse Answer, IReadOnlyList<string> Topics, string SurveyName, SurveyKind Kind, string? Department, string? RootCause);
 
 /// <summary>Which loops a list shows.</summary>
 internal sealed record LoopFilter(string? State = null, Guid? DepartmentId = null, string? Touchpoint = null, Guid? CustomerId = null);
@@ -199,13 +199,15 @@ internal sealed class Loops(
             return [];
         }
 
-        var answers = await db.Set<SurveyResponse>().AsNoTracking().Where(IdLists.Contains<SurveyResponse>(page.Select(l => l.ResponseId).ToList(), r => r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var answerIds = page.Select(l => l.ResponseId).ToList();
+        var answers = await db.Set<SurveyResponse>().AsNoTracking().Where(IdLists.Contains<SurveyResponse>(answerIds, r => r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var topics = await TextAnalysis.AnswerTopics.OfAsync(db, answerIds, ct);
         var surveys = await db.Set<Survey>().AsNoTracking().Where(IdLists.Contains<Survey>(page.Select(l => l.SurveyId).Distinct().ToList(), s => s.Id))
             .Select(s => new { s.Id, s.Name, s.Kind }).ToDictionaryAsync(s => s.Id, ct);
         var causeIds = page.Where(l => l.RootCauseId is not null).Select(l => l.RootCauseId!.Value).Distinct().ToList();
         var causes = causeIds.Count == 0 ? [] : await db.Set<LoopRootCause>().AsNoTracking().Where(IdLists.Contains<LoopRootCause>(causeIds, c => c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var departments = (await directory.DepartmentsAsync(ct)).ToDictionary(d => d.Id, d => d.Name);
-        return page.Select(l => new LoopView(l, answers[l.ResponseId], surveys[l.SurveyId].Name, surveys[l.SurveyId].Kind,
+        return page.Select(l => new LoopView(l, answers[l.ResponseId], topics.GetValueOrDefault(l.ResponseId) ?? [], surveys[l.SurveyId].Name, surveys[l.SurveyId].Kind,
             l.DepartmentId is { } d ? departments.GetValueOrDefault(d) : null, l.RootCauseId is { } c ? causes.GetValueOrDefault(c) : null)).ToList();
     }
 

@@ -33,7 +33,7 @@ internal static class LoopsApi
 
     public static LoopDto Dto(LoopView v, IReadOnlyList<LoopActivity>? activities, DateTimeOffset now) => new(
         v.Loop.Number, v.Loop.Id, v.Loop.Status.ToString().ToLowerInvariant(), v.Loop.Reasons.Split(',', StringSplitOptions.RemoveEmptyEntries), v.Loop.Score, v.Answer.Comment,
-        v.Answer.Sentiment, AnswerFollowUp.CodesOf(v.Answer.Topics), v.Loop.SurveyId, v.Loop.ResponseId, v.Loop.CustomerId, v.Loop.Name, v.Loop.Email, v.Loop.CaseNumber,
+        v.Answer.Sentiment, v.Topics, v.Loop.SurveyId, v.Loop.ResponseId, v.Loop.CustomerId, v.Loop.Name, v.Loop.Email, v.Loop.CaseNumber,
         v.Loop.TouchpointCode, v.Loop.DepartmentId, v.Department, v.Loop.OpenedAt, v.Loop.DueAt, v.Loop.IsOverdue(now), v.Loop.EscalatedAt, v.Loop.Outcome, v.RootCause,
         v.Loop.Note, v.Loop.ClosedAt, v.Loop.ClosedByName,
         activities?.Select(a => new LoopActivityDto(a.Kind, a.Reached, a.Text, a.ByName, a.At)).ToList());

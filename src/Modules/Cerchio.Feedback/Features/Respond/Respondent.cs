@@ -271,6 +271,8 @@ internal sealed class Respondent(CerchioDb db, OrganizationContext tenant, TimeP
         {
             response.Score = given;
             response.AnsweredAt = now;
+            // The answer moves to its new day in the topics' counts too, in this save (its reading follows later).
+            await TextAnalysis.AnswerTopics.FollowAnswerAsync(db, response, ct);
         }
 
         var items = new List<SurveyAnswerItem>();

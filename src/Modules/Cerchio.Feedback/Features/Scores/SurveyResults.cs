@@ -53,6 +53,34 @@ internal sealed class SurveyResults(CerchioDb db, IOrganizationTimeZone zone, Ti
         return db.Set<SurveyResponse>().AsNoTracking().Where(r => r.Score != null && r.AnsweredAt >= start && r.AnsweredAt < end);
     }
 
+    /// <summary>
+    /// The topic rows of the period's answers that pass the filter. What the rows copy (survey, sentiment) is filtered on
+    /// them, in their own indexes; any other criterion keeps them to the answers that pass it.
+    /// </summary>
+    public async Task<IQueryable<SurveyResponseTopic>> TopicsAsync(DateOnly from, DateOnly to, AnswerFilter filter, CancellationToken ct = default)
+    {
+        var (start, end) = await RangeAsync(from, to, ct);
+        var topics = db.Set<SurveyResponseTopic>().AsNoTracking().Where(t => t.AnsweredAt >= start && t.AnsweredAt < end);
+        if (filter.SurveyId is { } id)
+        {
+            topics = topics.Where(t => t.SurveyId == id);
+        }
+
+        if (filter.Sentiment is { } sentiment)
+        {
+            topics = topics.Where(t => t.Sentiment == sentiment);
+        }
+
+        // Compared as a whole, so that a criterion added to the filter one day goes through the answers too.
+        if (filter with { SurveyId = null, Sentiment = null } != new AnswerFilter())
+        {
+            var answers = (await FilteredAsync(from, to, filter, ct)).Select(r => r.Id);
+            topics = topics.Where(t => answers.Contains(t.ResponseId));
+        }
+
+        return topics;
+    }
+
     public async Task<SurveyResultsView> ResultsAsync(Survey survey, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
         var answered = (await AnsweredAsync(from, to, ct)).Where(r => r.SurveyId == survey.Id);
@@ -83,8 +111,8 @@ internal sealed class SurveyResults(CerchioDb db, IOrganizationTimeZone zone, Ti
 
         if (filter.Topic is { } topic)
         {
-            var marked = $",{topic},";
-            answered = answered.Where(r => r.Topics != null && r.Topics.Contains(marked));
+            var withTopic = (await TopicsAsync(from, to, new AnswerFilter(), ct)).Where(t => t.Code == topic).Select(t => t.ResponseId);
+            answered = answered.Where(r => withTopic.Contains(r.Id));
         }
 
         if (filter.SurveyId is { } id)
@@ -122,12 +150,13 @@ internal sealed class SurveyResults(CerchioDb db, IOrganizationTimeZone zone, Ti
             .Select(x => new
             {
                 x.r.Id, x.r.SurveyId, x.Name, x.Kind, Score = x.r.Score!.Value, x.r.Comment, x.r.Channel, x.r.TouchpointCode, x.r.CustomerId, x.r.Language,
-                AnsweredAt = x.r.AnsweredAt!.Value, Sent = x.r.SubmittedAt != null, x.r.Sentiment, x.r.Topics,
+                AnsweredAt = x.r.AnsweredAt!.Value, Sent = x.r.SubmittedAt != null, x.r.Sentiment,
                 Loop = db.Set<LoopTask>().Where(l => l.ResponseId == x.r.Id).Select(l => (int?)l.Number).FirstOrDefault(),
                 CaseNumber = db.Set<SurveyInvitation>().Where(i => i.Id == x.r.InvitationId).Select(i => i.CaseNumber).FirstOrDefault(),
             })
             .ToListAsync(ct);
+        var topics = await TextAnalysis.AnswerTopics.OfAsync(db, page.Select(p => p.Id).ToList(), ct);
         return (page.Select(p => new AnswerRow(p.Id, p.SurveyId, p.Name, p.Kind, p.Score, p.Comment, p.Channel, p.TouchpointCode, p.CustomerId, p.CaseNumber, p.Language, p.AnsweredAt, p.Sent,
-            p.Sentiment, Loops.AnswerFollowUp.CodesOf(p.Topics), p.Loop)).ToList(), total);
+            p.Sentiment, topics.GetValueOrDefault(p.Id) ?? [], p.Loop)).ToList(), total);
     }
 }

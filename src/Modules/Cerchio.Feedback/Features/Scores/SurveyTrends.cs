@@ -7,7 +7,7 @@ namespace Cerchio.Feedback.Features.Scores;
 
 /// <summary>
 /// Scores and topics over time, by week or by month in the organization's time zone: each series is one GROUP BY on
-/// the database (step × score, step × topics × sentiment), never the answers read one by one.
+/// the database (step × score; step × topic × sentiment over the topic rows), never the answers read one by one.
 /// </summary>
 internal sealed class SurveyTrends(SurveyResults results, IOrganizationTimeZone zone)
 {
@@ -53,23 +53,26 @@ internal sealed class SurveyTrends(SurveyResults results, IOrganizationTimeZone 
     {
         var steps = await StepsAsync(from, to, monthly, ct);
         var analysed = (await results.FilteredAsync(from, to, filter, ct)).Where(r => r.Sentiment != null);
-
-        // Few distinct topic sets: the split into single topics happens here, on a handful of rows.
-        var groups = await analysed
-            .GroupBy(PeriodSteps.Keyed(steps, (SurveyResponse r) => r.AnsweredAt, (r, step) => new { Step = step, r.Topics, r.Sentiment }))
-            .Select(g => new { g.Key.Step, g.Key.Topics, g.Key.Sentiment, Count = g.Count() })
+        var perStep = await analysed.GroupBy(PeriodSteps.IndexOf(steps, (SurveyResponse r) => r.AnsweredAt))
+            .Select(g => new { Step = g.Key, Count = g.Count() })
             .ToListAsync(ct);
         var comments = new int[steps.Count];
+        foreach (var s in perStep)
+        {
+            comments[s.Step] = s.Count;
+        }
+
+        // Their topics, counted by step, topic and sentiment from the topic rows.
+        var groups = await (await results.TopicsAsync(from, to, filter, ct))
+            .GroupBy(PeriodSteps.Keyed(steps, (SurveyResponseTopic t) => t.AnsweredAt, (t, step) => new { Step = step, t.Code, t.Sentiment }))
+            .Select(g => new { g.Key.Step, g.Key.Code, g.Key.Sentiment, Count = g.Count() })
+            .ToListAsync(ct);
         var mentions = new Dictionary<string, (int[] PerStep, int Negative)>();
         foreach (var g in groups)
         {
-            comments[g.Step] += g.Count;
-            foreach (var code in Loops.AnswerFollowUp.CodesOf(g.Topics))
-            {
-                var (perStep, negative) = mentions.TryGetValue(code, out var m) ? m : (new int[steps.Count], 0);
-                perStep[g.Step] += g.Count;
-                mentions[code] = (perStep, negative + (g.Sentiment == "negative" ? g.Count : 0));
-            }
+            var (counts, negative) = mentions.TryGetValue(g.Code, out var m) ? m : (new int[steps.Count], 0);
+            counts[g.Step] += g.Count;
+            mentions[g.Code] = (counts, negative + (g.Sentiment == "negative" ? g.Count : 0));
         }
 
         var topics = mentions

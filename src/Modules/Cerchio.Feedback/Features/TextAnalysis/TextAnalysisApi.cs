@@ -1,3 +1,4 @@
+using Cerchio.Data;
 using Cerchio.Feedback.Domain;
 using Cerchio.Text;
 using Cerchio.Ui.Api;
@@ -177,7 +178,7 @@ internal static class TextAnalysisApi
         TypedResults.Ok((await knowledge.TopicsWithTermsAsync(ct)).Select(t => new TextTopicDefinitionDto(t.Topic.Code, t.Topic.Italian, t.Topic.English, t.Topic.IsDefault, t.Terms)).ToList());
 
     private static async Task<Results<Ok<AnswerAnalysisDto>, ProblemHttpResult, ValidationProblem>> CorrectAnswerAsync(
-        Guid answerId, AnswerCorrectionInputDto input, AnswerCorrections corrections, Loc l, CancellationToken ct)
+        Guid answerId, AnswerCorrectionInputDto input, AnswerCorrections corrections, CerchioDb db, Loc l, CancellationToken ct)
     {
         var (answer, errors) = await corrections.CorrectAsync(answerId, input.Sentiment?.Trim().ToLowerInvariant(), Codes(input.Topics), Codes(input.Emotions), ct);
         if (answer is null)
@@ -187,7 +188,7 @@ internal static class TextAnalysisApi
 
         return errors.Any
             ? ApiResults.Invalid(errors, l)
-            : TypedResults.Ok(new AnswerAnalysisDto(answer.Id, answer.Sentiment, Loops.AnswerFollowUp.CodesOf(answer.Topics), Loops.AnswerFollowUp.CodesOf(answer.Emotions)));
+            : TypedResults.Ok(new AnswerAnalysisDto(answer.Id, answer.Sentiment, await AnswerTopics.OfAsync(db, answer.Id, ct), Loops.AnswerFollowUp.CodesOf(answer.Emotions)));
 
         static List<string> Codes(IReadOnlyList<string?>? codes) => (codes ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!.Trim().ToLowerInvariant()).ToList();
     }
