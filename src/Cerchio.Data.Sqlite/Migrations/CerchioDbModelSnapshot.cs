@@ -1166,6 +1166,70 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.ToTable("SurveyResponseTopics", (string)null);
                 });
 
+            modelBuilder.Entity("Cerchio.Feedback.Domain.SurveySchedule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attribute")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EveryMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RunCursor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RunEndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RunNote")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("SurveyId")
+                        .IsUnique();
+
+                    b.ToTable("SurveySchedules", (string)null);
+                });
+
             modelBuilder.Entity("Cerchio.Feedback.Domain.SurveyTrigger", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3483,6 +3547,15 @@ namespace Cerchio.Data.Sqlite.Migrations
                     b.HasOne("Cerchio.Feedback.Domain.SurveyResponse", null)
                         .WithMany()
                         .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cerchio.Feedback.Domain.SurveySchedule", b =>
+                {
+                    b.HasOne("Cerchio.Feedback.Domain.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

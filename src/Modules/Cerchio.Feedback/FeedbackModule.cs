@@ -23,16 +23,19 @@ public static class FeedbackModule
         services.AddSingleton<ITranslations, Features.Loops.LoopTranslations>();
         services.AddSingleton<ITranslations, Features.Widget.WidgetTranslations>();
         services.AddSingleton<ITranslations, Features.Import.ImportAnswersTranslations>();
+        services.AddSingleton<ITranslations, Features.Invitations.ScheduleTranslations>();
         services.AddSingleton<Features.TextAnalysis.TextAnalyzer>();
         services.AddScoped<Features.TextAnalysis.TextKnowledge>();
         services.AddScoped<SurveyBook>();
         services.AddScoped<Respondent>();
         services.AddScoped<Features.Import.AnswerImporter>();
         services.AddScoped<Features.Invitations.SurveyInvitations>();
+        services.AddScoped<Features.Invitations.SurveySchedules>();
         services.AddScoped<Contracts.IFeedbackDemoData, Features.Demo.FeedbackDemoData>();
         services.AddModuleEventHandler<Cerchio.Service.Contracts.CaseResolved, Features.Invitations.SurveyTriggers>();
         // Events first: an event trigger without delay stores its invitation as sent, one with a delay as scheduled.
         services.AddSweepPass<Features.Invitations.InviteAfterEvents>();
+        services.AddSweepPass<Features.Invitations.RunSurveySchedules>();
         services.AddSweepPass<Features.Invitations.SendScheduledInvitations>();
         services.AddScoped<Features.Loops.Loops>();
         services.AddModuleEventHandler<Contracts.SurveyAnswered, Features.Loops.AnswerFollowUp>();

@@ -177,6 +177,17 @@ public static class EveryKindOfRecord
             await surveys.PublishAsync(survey.Id);
             var (surveyTrigger, _) = await services.GetRequiredService<Cerchio.Feedback.Features.Invitations.SurveyTriggers>()
                 .AddEventTriggerAsync(survey.Id, new() { EventType = "delivered", Touchpoint = touchpointCode });
+            // Sent every year to the customers holding the tag: the schedule names the organization's own value.
+            var (schedule, scheduleErrors) = await services.GetRequiredService<Cerchio.Feedback.Features.Invitations.SurveySchedules>().SaveAsync(survey.Id, new()
+            {
+                Enabled = true, Attribute = "nota", Value = tag, EveryMonths = 12, Hour = 9,
+                FirstDay = Cerchio.Text.Times.FormDate(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2)),
+            });
+            if (schedule is null)
+            {
+                throw new InvalidOperationException(string.Join("; ", scheduleErrors.All.Select(e => e.Message.Text)));
+            }
+
             var (surveyInvitation, _, invitationErrors) = await services.GetRequiredService<Cerchio.Feedback.Features.Invitations.SurveyInvitations>()
                 .CreateAsync(survey.Id, new() { CustomerId = customerId, Name = $"Invitato {tag}" });
             if (surveyInvitation is null)

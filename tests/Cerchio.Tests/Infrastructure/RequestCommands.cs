@@ -50,6 +50,13 @@ public sealed class RequestCommands : IObserver<DiagnosticListener>, IObserver<K
         (await client.SendAsync(request)).EnsureSuccessStatusCode();
     }
 
+    /// <summary>Runs work that is not a request (what a job calls) in this trace.</summary>
+    public async Task<T> RunAsync<T>(Func<Task<T>> work)
+    {
+        using var activity = new Activity("test-work").SetParentId(_trace, ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded).Start();
+        return await work();
+    }
+
     public void OnNext(DiagnosticListener listener)
     {
         if (listener.Name == DbLoggerCategory.Name)

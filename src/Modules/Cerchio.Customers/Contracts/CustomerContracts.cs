@@ -42,6 +42,35 @@ public sealed record SenderMatch(CustomerSummary Customer, Guid? ContactId, bool
 /// <summary>A value of a custom attribute and how many active customers hold it (segmento = A: 120).</summary>
 public sealed record AttributeValueCount(string Value, int Customers);
 
+/// <summary>
+/// Some of the organization's active customers: those whose custom attribute <see cref="Attribute"/> holds
+/// <see cref="Value"/> (compared as <see cref="ICustomerDirectory.IdsWithAttributeAsync"/> compares them), or, with no
+/// attribute, all of them.
+/// </summary>
+public sealed record CustomerSegment(string? Attribute, string? Value)
+{
+    public static readonly CustomerSegment Everyone = new(null, null);
+
+    public bool IsEveryone => string.IsNullOrWhiteSpace(Attribute);
+}
+
+/// <summary>
+/// A person a survey can be sent to: a customer who is a person (<see cref="ContactId"/> null), or a contact of a company
+/// customer (the company is <see cref="CustomerId"/>).
+/// </summary>
+/// <param name="Email">Null when none is recorded: the person is still listed, so whoever surveys them can say why not.</param>
+/// <param name="Language">"it" or "en": the contact's own, else their company's; null when neither is recorded.</param>
+public sealed record SurveyRecipient(Guid CustomerId, Guid? ContactId, string Name, string? Email, string? Language)
+{
+    /// <summary>The contact's id, or the person customer's: one per person.</summary>
+    public Guid PersonId => ContactId ?? CustomerId;
+}
+
+/// <summary>The people of a page of a segment's customers, and where the next page starts.</summary>
+/// <param name="Customers">How many customers the page read; fewer than asked: the segment ends here.</param>
+/// <param name="Reached">The page's last customer (the next page starts after it); null when the page read none.</param>
+public sealed record SurveyRecipientPage(IReadOnlyList<SurveyRecipient> Recipients, int Customers, Guid? Reached);
+
 /// <summary>What other modules and the host may ask about the current organization's customers.</summary>
 public interface ICustomerDirectory
 {
@@ -61,6 +90,14 @@ public interface ICustomerDirectory
     /// events carry their company's id, so they count with it. Empty for a blank name or value.
     /// </summary>
     Task<IReadOnlyList<Guid>> IdsWithAttributeAsync(string attribute, string value, CancellationToken ct = default);
+
+    /// <summary>
+    /// The people of up to <paramref name="customers"/> of the segment's active customers, taken in the order of their
+    /// ids after <paramref name="after"/> (null: from the first): each person customer, and every contact of each company
+    /// customer (a company without contacts has nobody to ask). Three queries a page, whatever its size: the segment's
+    /// ids, the page's customers, their contacts — what a survey sent to a whole segment lists its people with.
+    /// </summary>
+    Task<SurveyRecipientPage> SurveyRecipientsAsync(CustomerSegment segment, Guid? after, int customers, CancellationToken ct = default);
 
     /// <summary>The active customer the reference names (the oldest, when an email or VAT number is shared), or null.</summary>
     Task<CustomerSummary?> FindAsync(CustomerReference reference, CancellationToken ct = default);

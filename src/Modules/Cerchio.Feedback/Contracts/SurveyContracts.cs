@@ -60,6 +60,28 @@ public sealed record SurveyTriggerItemDto(
 /// <param name="DelayUnit">"hours" (the default) or "business_days".</param>
 public sealed record EventTriggerInputDto(string? EventType, string? Touchpoint, int? Delay, string? DelayUnit);
 
+/// <summary>
+/// PUT /api/v1/surveys/{id}/schedule: a relationship survey sent every every_months months from first_day at hour (the
+/// organization's time zone) to every person of a segment — each person customer and every contact of each company.
+/// enabled false switches it off, keeping its settings and last run (the other fields are then ignored).
+/// </summary>
+/// <param name="Attribute">With value: only the customers whose custom attribute holds that value (ignoring case; a value some active customer holds). Both left out: every active customer.</param>
+/// <param name="EveryMonths">1 to 24.</param>
+/// <param name="FirstDay">yyyy-mm-dd; a new first day cannot be in the past.</param>
+/// <param name="Hour">0 to 23.</param>
+public sealed record SurveyScheduleInputDto(bool Enabled, string? Attribute, string? Value, int? EveryMonths, string? FirstDay, int? Hour);
+
+/// <summary>A survey's schedule; enabled false with no other field when it never had one.</summary>
+/// <param name="NextRunAt">When the next run starts; null while switched off.</param>
+/// <param name="TimeZone">The organization's time zone, which hour and the days are in.</param>
+public sealed record SurveyScheduleDto(
+    bool Enabled, string? Attribute, string? Value, int? EveryMonths, DateOnly? FirstDay, int? Hour, string TimeZone, DateTimeOffset? NextRunAt, SurveyScheduleRunDto? LastRun);
+
+/// <summary>The latest run: those invited, and those skipped by reason (fatigue, no_consent, opted_out, open_complaint, no_email).</summary>
+/// <param name="At">When it was due; its invitations were made then or a little later.</param>
+/// <param name="Note">survey_closed: the survey was not published when the run was due, so nobody was invited.</param>
+public sealed record SurveyScheduleRunDto(DateTimeOffset At, bool Finished, int Invited, int Skipped, IReadOnlyDictionary<string, int> SkippedBy, string? Note);
+
 /// <summary>The rules across all surveys: at most one invitation per person every fatigue_days (0: no limit).</summary>
 public sealed record SurveySettingsDto(int FatigueDays, bool RequireConsent);
 
@@ -133,7 +155,8 @@ public sealed record LoopClosureReportDto(DateOnly From, DateOnly To, LoopClosur
 public sealed record LoopRulesDto(int? NpsUpTo, int? CsatUpTo, int? CesUpTo, bool NegativeComment, int SlaHours, bool ReopenCase = false);
 
 /// <param name="Respondents">People counted: each with their latest NPS answer of the last <paramref name="Months"/> months.</param>
-public sealed record RelationshipNpsDto(int Respondents, double? Value, double? Margin, double? Promoters, double? Detractors, int Months);
+/// <param name="RelationshipSurveysOnly">True once the customer answered a relationship survey (one with a schedule): only those answers count; false: every NPS survey's.</param>
+public sealed record RelationshipNpsDto(int Respondents, double? Value, double? Margin, double? Promoters, double? Detractors, int Months, bool RelationshipSurveysOnly = false);
 
 public sealed record RespondentScoreDto(string? Name, string? Email, int Score, DateTimeOffset AnsweredAt, Guid AnswerId);
 

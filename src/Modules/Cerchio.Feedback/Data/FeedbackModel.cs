@@ -71,6 +71,20 @@ internal sealed class SurveyTriggerConfiguration : IEntityTypeConfiguration<Surv
     }
 }
 
+internal sealed class SurveyScheduleConfiguration : IEntityTypeConfiguration<SurveySchedule>
+{
+    public void Configure(EntityTypeBuilder<SurveySchedule> b)
+    {
+        b.ToTable("SurveySchedules");
+        b.Property(s => s.Attribute).HasMaxLength(SurveySchedule.MaxAttribute);
+        b.Property(s => s.Value).HasMaxLength(SurveySchedule.MaxValue);
+        b.Property(s => s.RunNote).HasMaxLength(40);
+        b.HasOne<Survey>().WithMany().HasForeignKey(s => s.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        // One per survey: a few rows per organization, which the sweep reads whole to find the due ones.
+        b.HasIndex(s => s.SurveyId).IsUnique();
+    }
+}
+
 internal sealed class SurveyOptOutConfiguration : IEntityTypeConfiguration<SurveyOptOut>
 {
     public void Configure(EntityTypeBuilder<SurveyOptOut> b)

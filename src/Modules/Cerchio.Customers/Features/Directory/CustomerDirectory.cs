@@ -95,6 +95,52 @@ internal sealed class CustomerDirectory(CerchioDb db, CustomerRecords records, C
         return ids;
     }
 
+    public async Task<SurveyRecipientPage> SurveyRecipientsAsync(CustomerSegment segment, Guid? after, int customers, CancellationToken ct = default)
+    {
+        // Every id of the segment, ordered here: Guids sort differently as SQLite's text and PostgreSQL's uuid, and a
+        // segment's ids are small (10,000 customers, 160 KB). The attribute's holders are read once per scope.
+        var ids = segment.IsEveryone
+            ? await Active.Select(c => c.Id).ToListAsync(ct)
+            : await IdsWithAttributeAsync(segment.Attribute!, segment.Value ?? "", ct);
+        var page = ids.Where(id => after is not { } start || id.CompareTo(start) > 0).Order().Take(Math.Max(customers, 1)).ToList();
+        if (page.Count == 0)
+        {
+            return new SurveyRecipientPage([], 0, null);
+        }
+
+        // By key alone, kept to the organization in memory (ADR 0013); a long list goes as one parameter.
+        var organizationId = db.CurrentOrganizationId;
+        var found = (await db.Set<Customer>().IgnoreQueryFilters().AsNoTracking().Where(IdLists.Contains<Customer>(page, c => c.Id))
+                .Select(c => new { c.Id, c.OrganizationId, c.Kind, c.Name, c.Email, c.Language, c.MergedIntoId }).ToListAsync(ct))
+            .Where(c => c.OrganizationId == organizationId && c.MergedIntoId == null).ToDictionary(c => c.Id);
+        var companies = found.Values.Where(c => c.Kind == CustomerKind.Company).Select(c => c.Id).ToList();
+        var contacts = (companies.Count == 0 ? [] : await db.Set<Contact>().IgnoreQueryFilters().AsNoTracking().Where(IdLists.Contains<Contact>(companies, c => c.CustomerId))
+                .Select(c => new { c.Id, c.OrganizationId, c.CustomerId, c.FirstName, c.LastName, c.Email, c.Language, c.CreatedAt }).ToListAsync(ct))
+            .Where(c => c.OrganizationId == organizationId).ToLookup(c => c.CustomerId);
+
+        var recipients = new List<SurveyRecipient>();
+        foreach (var id in page)
+        {
+            if (!found.TryGetValue(id, out var customer))
+            {
+                continue;
+            }
+
+            if (customer.Kind == CustomerKind.Person)
+            {
+                recipients.Add(new SurveyRecipient(customer.Id, null, customer.Name, customer.Email, customer.Language));
+                continue;
+            }
+
+            foreach (var c in contacts[id].OrderBy(c => c.CreatedAt).ThenBy(c => c.Id))
+            {
+                recipients.Add(new SurveyRecipient(customer.Id, c.Id, $"{c.FirstName} {c.LastName}".Trim(), c.Email, c.Language ?? customer.Language));
+            }
+        }
+
+        return new SurveyRecipientPage(recipients, page.Count, page[^1]);
+    }
+
     public async Task<CustomerSummary?> FindAsync(CustomerReference reference, CancellationToken ct = default) =>
         await records.FindAsync(reference.Normalized(), ct) is { } customer ? Summary(customer) : null;
 

@@ -18,13 +18,17 @@ internal sealed record RespondentScore(string? Name, string? Email, int Score, D
 /// score, the latest answers with their analysis, and the loops still open with it.
 /// </summary>
 /// <param name="From">The first day counted (in the organization's time zone); the last is today.</param>
+/// <param name="FromRelationshipSurveys">The relationship NPS counts only relationship surveys' answers (the customer answered one).</param>
 internal sealed record CustomerVoiceView(
-    ScoreResult Relationship, IReadOnlyList<RespondentScore> Respondents, IReadOnlyList<AnswerRow> Latest, IReadOnlyList<LoopView> OpenLoops, DateOnly From, DateOnly To);
+    ScoreResult Relationship, IReadOnlyList<RespondentScore> Respondents, IReadOnlyList<AnswerRow> Latest, IReadOnlyList<LoopView> OpenLoops, DateOnly From, DateOnly To,
+    bool FromRelationshipSurveys = false);
 
 /// <summary>
 /// The voice of one customer. The relationship NPS counts each respondent once, with their latest NPS answer of the
 /// last twelve months: ten answers from one unhappy buyer do not outweigh the rest of the company. A respondent is
-/// the invitation's address; an answer from a public link is its own respondent.
+/// the invitation's address; an answer from a public link is its own respondent. Once the customer has answered a
+/// relationship survey (one sent on a calendar, <see cref="SurveySchedule"/>), only those answers count: they ask about
+/// the relationship as a whole, while an NPS after a delivery or a case speaks of that moment.
 /// </summary>
 internal sealed class CustomerVoice(CerchioDb db, SurveyResults results, Loops.Loops loops)
 {
@@ -43,9 +47,14 @@ internal sealed class CustomerVoice(CerchioDb db, SurveyResults results, Loops.L
             join i in db.Set<SurveyInvitation>() on r.InvitationId equals i.Id into invited
             from i in invited.DefaultIfEmpty()
             where r.CustomerId == customerId && r.Score != null && r.AnsweredAt >= since && s.Kind == SurveyKind.Nps
-            select new { r.Id, Score = r.Score!.Value, AnsweredAt = r.AnsweredAt!.Value, Email = i == null ? null : i.Email, Name = i == null ? null : i.Name })
+            select new
+            {
+                r.Id, Score = r.Score!.Value, AnsweredAt = r.AnsweredAt!.Value, Email = i == null ? null : i.Email, Name = i == null ? null : i.Name,
+                Relationship = db.Set<SurveySchedule>().Any(x => x.SurveyId == s.Id),
+            })
             .ToListAsync(ct);
-        var respondents = answers
+        var fromRelationship = answers.Any(a => a.Relationship);
+        var respondents = answers.Where(a => a.Relationship || !fromRelationship)
             .GroupBy(a => a.Email?.ToLowerInvariant() ?? a.Id.ToString())
             .Select(g => g.MaxBy(a => a.AnsweredAt)!)
             .OrderByDescending(a => a.AnsweredAt)
@@ -59,7 +68,7 @@ internal sealed class CustomerVoice(CerchioDb db, SurveyResults results, Loops.L
 
         var (latest, _) = await results.AnswersAsync(from, today, new AnswerFilter(Customers: [customerId]), 0, LatestAnswers, ct);
         var (open, _) = await loops.ListAsync(new LoopFilter(State: "open", CustomerId: customerId), 0, 10, ct);
-        return new CustomerVoiceView(tally.Result(), respondents, latest, open, from, today);
+        return new CustomerVoiceView(tally.Result(), respondents, latest, open, from, today, fromRelationship);
     }
 }
 

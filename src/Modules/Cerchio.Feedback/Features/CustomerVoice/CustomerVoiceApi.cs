@@ -28,7 +28,7 @@ internal static class CustomerVoiceApi
         var now = clock.GetUtcNow();
         return TypedResults.Ok(new CustomerVoiceDto(
             customerId,
-            new RelationshipNpsDto(v.Relationship.Answers, v.Relationship.Value, v.Relationship.Margin, v.Relationship.Promoters, v.Relationship.Detractors, CustomerVoice.Months),
+            new RelationshipNpsDto(v.Relationship.Answers, v.Relationship.Value, v.Relationship.Margin, v.Relationship.Promoters, v.Relationship.Detractors, CustomerVoice.Months, v.FromRelationshipSurveys),
             v.Respondents.Select(r => new RespondentScoreDto(r.Name, r.Email, r.Score, r.AnsweredAt, r.AnswerId)).ToList(),
             v.Latest.Select(SurveysApi.Dto).ToList(),
             v.OpenLoops.Select(l => LoopsApi.Dto(l, null, now)).ToList()));

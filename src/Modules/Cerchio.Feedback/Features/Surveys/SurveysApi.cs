@@ -38,6 +38,10 @@ internal static class SurveysApi
             .WithSummary("Invites the customer of each event of event_type (on touchpoint, when given) stored from now on through POST /api/v1/events, after delay hours or business_days.");
         api.MapDelete("/surveys/{surveyId:guid}/triggers/{triggerId:guid}", RemoveTriggerAsync).WithName("RemoveSurveyTrigger")
             .WithSummary("Removes one of the survey's triggers; invitations already made stay.");
+        api.MapGet("/surveys/{surveyId:guid}/schedule", ScheduleAsync).WithName("GetSurveySchedule")
+            .WithSummary("When the survey is sent on a calendar to a segment of customers (a relationship survey), the next run and the last run's outcome.");
+        api.MapPut("/surveys/{surveyId:guid}/schedule", SaveScheduleAsync).WithName("SetSurveySchedule")
+            .WithSummary("Sends the survey every every_months months from first_day at hour to each person customer and each company's contact of the segment (attribute = value, or every active customer); enabled false switches it off.");
         api.MapGet("/survey-settings", SettingsAsync).WithName("GetSurveySettings").WithSummary("The rules across all surveys.");
         api.MapPut("/survey-settings", SaveSettingsAsync).WithName("SetSurveySettings").WithSummary("Sets the rules across all surveys: fatigue_days from 0 (no limit) to 365; require_consent: survey only people whose consent is recorded.");
         api.MapGet("/surveys/{surveyId:guid}/results", ResultsAsync).WithName("GetSurveyResults")
@@ -194,6 +198,39 @@ internal static class SurveysApi
         await book.FindAsync(surveyId, ct) is not null && await triggers.RemoveAsync(surveyId, triggerId, ct)
             ? TypedResults.NoContent()
             : ApiResults.NotFound("trigger");
+
+    private static async Task<SurveyScheduleDto> ScheduleDtoAsync(SurveySchedule? s, SurveySchedules schedules, CancellationToken ct)
+    {
+        var zone = (await schedules.TimeZoneAsync(ct)).Id;
+        if (s is null)
+        {
+            return new SurveyScheduleDto(false, null, null, null, null, null, zone, null, null);
+        }
+
+        var run = await schedules.LastRunAsync(s, ct);
+        return new SurveyScheduleDto(s.Enabled, s.Attribute, s.Value, s.EveryMonths, s.FirstDay, s.Hour, zone, s.NextRunAt,
+            run is null ? null : new SurveyScheduleRunDto(run.At, !run.Running, run.Invited, run.Skipped, run.SkippedBy, run.Note));
+    }
+
+    private static async Task<Results<Ok<SurveyScheduleDto>, ProblemHttpResult>> ScheduleAsync(Guid surveyId, SurveyBook book, SurveySchedules schedules, CancellationToken ct) =>
+        await book.FindAsync(surveyId, ct) is null
+            ? ApiResults.NotFound("survey")
+            : TypedResults.Ok(await ScheduleDtoAsync(await schedules.FindAsync(surveyId, ct), schedules, ct));
+
+    private static async Task<Results<Ok<SurveyScheduleDto>, ProblemHttpResult, ValidationProblem>> SaveScheduleAsync(
+        Guid surveyId, SurveyScheduleInputDto input, SurveyBook book, SurveySchedules schedules, Loc l, CancellationToken ct)
+    {
+        if (await book.FindAsync(surveyId, ct) is null)
+        {
+            return ApiResults.NotFound("survey");
+        }
+
+        var (saved, errors) = await schedules.SaveAsync(surveyId, new ScheduleInput
+        {
+            Enabled = input.Enabled, Attribute = input.Attribute, Value = input.Value, EveryMonths = input.EveryMonths, FirstDay = input.FirstDay, Hour = input.Hour,
+        }, ct);
+        return errors.Any ? Invalid(errors, l) : TypedResults.Ok(await ScheduleDtoAsync(saved, schedules, ct));
+    }
 
     private static async Task<Ok<SurveySettingsDto>> SettingsAsync(SurveyBook book, CancellationToken ct) =>
         TypedResults.Ok(SettingsDto(await book.SettingsAsync(ct)));
