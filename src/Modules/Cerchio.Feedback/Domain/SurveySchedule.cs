@@ -6,7 +6,7 @@ namespace Cerchio.Feedback.Domain;
 /// A relationship survey's calendar: every <see cref="EveryMonths"/> months from <see cref="FirstDay"/>, at
 /// <see cref="Hour"/> in the organization's time zone, it invites every person of a segment of customers — each person
 /// customer and every contact of each company. A survey with a schedule (even one switched off since) is a relationship
-/// survey: a company's relationship NPS is made of its answers. Runs are made by <c>SurveySchedules</c> (ADR 0019).
+/// survey: a company's relationship NPS is made of its answers. Runs are made by <c>SurveySchedules</c> (ADR 0020).
 /// </summary>
 internal sealed class SurveySchedule : IOrganizationScoped
 {

@@ -37,7 +37,7 @@ internal sealed record ScheduleRun(DateTimeOffset At, bool Running, DateTimeOffs
 }
 
 /// <summary>
-/// Relationship surveys on a calendar (ADR 0019): each run invites every person of the segment through
+/// Relationship surveys on a calendar (ADR 0020): each run invites every person of the segment through
 /// <see cref="SurveyInvitations.CreateAsync"/>, so fatigue, consent, opt-outs and open complaints apply and every skipped
 /// person says why. A run walks the segment's customers in batches, like an event trigger walks its events: each
 /// batch's invitations and the run's place are stored in one transaction, so a crash or a restart resumes where the
