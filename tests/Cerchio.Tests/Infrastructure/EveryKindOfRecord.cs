@@ -254,6 +254,8 @@ public static class EveryKindOfRecord
                 ["answerid"] = answer.Id.ToString(),
                 ["triggerid"] = surveyTrigger!.Id.ToString(),
                 ["key"] = survey.PublicKey,
+                ["logoorganizationid"] = org.Id.ToString(),   // the logo's public address (no logo: not found)
+                ["logoversion"] = "1",
             };
             return (org, ids);
         });

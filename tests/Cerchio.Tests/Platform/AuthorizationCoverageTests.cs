@@ -24,7 +24,7 @@ public sealed class AuthorizationCoverageTests(SqliteApp app) : IClassFixture<Sq
         "/condivisa/viaggi/{Token}",   // a journey map's read-only link, for people without an account
         "/r/{token}", "/r/{token}/disiscrivi", "/s/{key}",   // a survey's response pages: a personal invitation's link, a survey's public link
         "/s/{key}/widget.js",   // the website's survey button: a live survey's key, colour and texts, all shown on its public page anyway
-        "/logo/{organizationId:guid}/{version:long}",   // an organization's logo, shown on its public survey pages
+        "/logo/{logoOrganizationId:guid}/{logoVersion:long}",   // an organization's logo, shown on its public survey pages
     ];
 
     /// <summary>For any signed-in person, whatever the role: their own profile and session, and founding an organization.</summary>

@@ -45,7 +45,7 @@ public abstract partial class IsolationTests(AppFixture app)
         "/condivisa/viaggi/{Token}",   // a journey's read-only link: the token is the whole key (JourneyShareTests)
         "/r/{token}", "/r/{token}/disiscrivi", "/s/{key}",   // a survey's response pages: the invitation's token or the survey's key is the whole permission (SurveysTests)
         "/s/{key}/widget.js",   // the website's survey button: only what the public page shows (WidgetTests)
-        "/logo/{organizationId:guid}/{version:long}",   // an organization's logo, which its survey pages show to anyone (OrganizationLogoTests)
+        "/logo/{logoOrganizationId:guid}/{logoVersion:long}",   // an organization's logo, which its survey pages show to anyone (OrganizationLogoTests)
     ];
 
     private sealed record Tenant(TestOrganization Org, Dictionary<string, string> Ids);

@@ -16,17 +16,20 @@ internal static class OrganizationLogos
     /// Public: the survey page a customer opens belongs to no session. The address holds the logo's version, so a
     /// browser or a proxy keeps it for a year and a new logo gets a new address.
     /// </summary>
+    // Parameter names of their own: the test harnesses fill route parameters by name from every kind of record.
+    public const string Route = "/logo/{logoOrganizationId:guid}/{logoVersion:long}";
+
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/logo/{organizationId:guid}/{version:long}", async (Guid organizationId, long version, HttpContext context, CerchioDb db, CancellationToken ct) =>
+        app.MapGet(Route, async (Guid logoOrganizationId, long logoVersion, HttpContext context, CerchioDb db, CancellationToken ct) =>
         {
-            var logo = await db.Set<OrganizationLogo>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(l => l.OrganizationId == organizationId, ct);
+            var logo = await db.Set<OrganizationLogo>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(l => l.OrganizationId == logoOrganizationId, ct);
             if (logo is null)
             {
                 return Results.NotFound();
             }
 
             // An older version's address gets today's logo, but only for a short while: it is not the image it names.
-            var current = logo.UpdatedAt.ToUnixTimeMilliseconds() == version;
+            var current = logo.UpdatedAt.ToUnixTimeMilliseconds() == logoVersion;
             return UploadedImage.Serve(context, logo.Content, logo.ContentType, current ? "public, max-age=31536000, immutable" : "public, no-cache");
         }).AllowAnonymous();
 
